@@ -1,0 +1,1 @@
+"""PDF -> raw records with provenance (page, bbox). No normalisation here."""
