@@ -54,7 +54,7 @@ class Ruling:
         return (self.bottom - self.top) < 1.0 and (self.x1 - self.x0) >= 1.0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class TextLine:
     """Characters that share a baseline, left to right.
 
@@ -87,6 +87,10 @@ class TextLine:
     @property
     def size(self) -> float:
         return max(c.size for c in self.chars)
+
+    @property
+    def mid_y(self) -> float:
+        return (self.top + self.bottom) / 2
 
 
 @dataclass(slots=True)

@@ -1,20 +1,23 @@
 """Re-joining the lines of a wrapped table cell into the document's text.
 
-One implementation for every parser. The rules, in order, for the break
-between a line and the next:
+One implementation for every parser. For the break between a line and the
+next, in order:
 
-1. the line ends with a blank (the renderer wrapped at a space): one blank;
-2. the line ends with a hyphen and the next line starts with a conjunction
-   ("klein-" / "und"): a suspended compound, so one blank is kept;
-3. the line ends with a hyphen: broken after the hyphen, joined without a
-   blank, hyphen kept ("Fachkräftekampagnen, -" / "veranstaltungen");
-4. otherwise the renderer broke a word that did not fit ("Fachinformations-
-   zentru" / "m"): joined without a blank.
-
-Rule 4 needs to know that the PDF writes the blank at a wrap (rule 1). Some
-renderers drop it; for them ``blanks_at_wraps=False`` makes every break
-that is not a hyphen break an ordinary wrap, except where the line filled
-the whole cell width with a single word (that word was broken).
+1. the line ends with a blank glyph (the renderer wrapped at a space): one
+   blank;
+2. the line ends with a dash standing as a word ("Zwickau -") and the next
+   line does not start in lower case: one blank (the renderer dropped it);
+3. the line ends with a hyphen: a suspended compound before a conjunction
+   keeps its blank ("klein-" / "und"); otherwise the line was broken after
+   the hyphen: no blank, hyphen kept ("Fachkräftekampagnen, -" /
+   "veranstaltungen");
+4. the line ends with another break-after character ("fach|", "und/"): no
+   blank;
+5. the line is one word that fills its cell and the next line starts in
+   lower case: the renderer broke a word too long for the cell
+   ("Fachinformationszentru" / "m"): no blank;
+6. otherwise an ordinary wrap whose blank the renderer dropped because it
+   would hang past the cell edge: one blank.
 """
 
 from __future__ import annotations
@@ -25,6 +28,10 @@ from collections.abc import Iterable
 
 # Words after which "X- und" is a suspended compound, not a broken word.
 CONJUNCTIONS = {"und", "oder", "bzw.", "sowie", "bis", "u.", "&"}
+
+# Characters after which renderers break a line without a blank ("fach|" /
+# "sprachlich", "Anwerbung/" / "Begleitung"); the hyphen is handled apart.
+BREAK_AFTER = ("|", "/")
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -46,7 +53,7 @@ def fold_whitespace(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
-def join_cell_lines(lines: Iterable[CellLine | str], blanks_at_wraps: bool = True) -> str:
+def join_cell_lines(lines: Iterable[CellLine | str]) -> str:
     """The cell's text: its lines re-joined by the rules above, white space folded."""
     items = [line if isinstance(line, CellLine) else CellLine(line) for line in lines]
     items = [line for line in items if line.text.strip()]
@@ -54,18 +61,23 @@ def join_cell_lines(lines: Iterable[CellLine | str], blanks_at_wraps: bool = Tru
         return ""
     parts: list[str] = [items[0].text]
     for prev, line in zip(items, items[1:]):
-        parts.append(_separator(prev, line.text, blanks_at_wraps))
+        parts.append(_separator(prev, line.text))
         parts.append(line.text)
     return fold_whitespace("".join(parts))
 
 
-def _separator(prev: CellLine, next_text: str, blanks_at_wraps: bool) -> str:
+def _separator(prev: CellLine, next_text: str) -> str:
     text = prev.text
     if text != text.rstrip():
         return " "
     next_word = next_text.strip().split(" ", 1)[0]
+    if text.endswith(" -") and not next_word[:1].islower():
+        # a dash standing as a word ("Zwickau -" / "Fachkräfte") had a blank
+        # after it that the renderer dropped at the cell edge; "und -" /
+        # "betrieben" is a prefix broken after its hyphen (rule 3)
+        return " "
     if text.endswith("-"):
         return " " if next_word in CONJUNCTIONS else ""
-    if blanks_at_wraps:
+    if text.endswith(BREAK_AFTER):
         return ""
     return "" if prev.fills_cell and next_word[:1].islower() else " "

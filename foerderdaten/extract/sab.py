@@ -1,0 +1,76 @@
+"""SAB overview "Fachkräfterichtlinie: Übersicht über beantragte und bewilligte
+Projekte – Regionalbudget <Jahr>" -> one ``RawProject`` per table row.
+
+The table is found by its header text (see ``COLUMNS``), so renamed,
+reordered or hyphenated headers and renderings with or without cell borders
+read the same. The edition and the "Stand" come from the running page head.
+"""
+
+from __future__ import annotations
+
+import re
+
+from foerderdaten.errors import InputError
+from foerderdaten.extract.pdfdoc import PdfDocument
+from foerderdaten.extract.records import RawProject
+from foerderdaten.extract.tables import ColumnSpec, Table, read_table
+
+# Header patterns, matched against the folded header text ("Durchführungs-
+# ort" -> "durchführungsort"). The first column is the key column: every
+# row starts with a Projektträger.
+COLUMNS = [
+    ColumnSpec("projekttraeger", r"träger|empfänger|antragsteller"),
+    ColumnSpec("durchfuehrungsort", r"durchführung|^ort|standort"),
+    ColumnSpec("region_raw", r"region|fka|^landkreis|^kreis"),
+    ColumnSpec("rl_nr_raw", r"^nr|rlnr|^rl|nummer"),
+    ColumnSpec("vorhabensart_raw", r"vorhabensart|fördergegenstand|^art"),
+    ColumnSpec("bewilligungsbeginn_raw", r"beginn|^von|^start"),
+    ColumnSpec("bewilligungsende_raw", r"ende$|^ende|^bis"),
+    ColumnSpec("projekttitel", r"titel|title"),
+    ColumnSpec("kurzbeschreibung", r"beschreibung|inhalt"),
+]
+
+TITLE = re.compile(r"übersicht\s+über\s+(beantragte|bewilligte)", re.IGNORECASE)
+EDITION = re.compile(r"(Regionalbudget\s*\d{4}|Budgetjahr\s*\d{4}|\b20\d{2}\b)")
+STAND = re.compile(r"Stand:?\s*(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})")
+
+
+def is_sab_overview(doc: PdfDocument) -> bool:
+    """An SAB overview names itself in its running head or has the table header."""
+    first = doc.pages[0].text()
+    return bool(TITLE.search(first)) or read_table(doc.pages[:1], COLUMNS) is not None
+
+
+def source_id_for(edition: str) -> str:
+    """"Regionalbudget 2023" -> "sab_regionalbudget_2023"."""
+    slug = re.sub(r"[^a-z0-9]+", "_", edition.lower()).strip("_")
+    return f"sab_{slug}"
+
+
+def read_head(doc: PdfDocument) -> tuple[str, str, str]:
+    """(title, edition, stand_raw) from the running head of the first pages."""
+    text = "\n".join(page.text() for page in doc.pages[:2])
+    title_line = next((ln for ln in text.splitlines() if TITLE.search(ln)), "")
+    title = re.sub(r"^.*?(Fachkräfterichtlinie)", r"\1", title_line).strip() or title_line.strip()
+    title = re.sub(r"\s*" + STAND.pattern + r"\s*", " ", title).strip()
+    edition_match = EDITION.search(title_line[title_line.find("Projekte") :] if "Projekte" in title_line else title_line)
+    if not title_line or not edition_match:
+        raise InputError(doc.file_name, "SAB overview without a title line naming its edition (e.g. '… – Regionalbudget 2023') on page 1")
+    stand = STAND.search(text)
+    return title, re.sub(r"\s+", " ", edition_match.group(1)), stand.group(1).replace(" ", "") if stand else ""
+
+
+def extract_projects(doc: PdfDocument) -> tuple[str, str, list[RawProject]]:
+    """Read every project row. Returns (title, edition, rows)."""
+    title, edition, stand_raw = read_head(doc)
+    table = read_table(doc.pages, COLUMNS)
+    if table is None or not table.rows:
+        raise InputError(doc.file_name, "SAB overview without a recognisable project table (header 'Projektträger … Kurzbeschreibung' not found)")
+    source_id = source_id_for(edition)
+    rows = [_raw_project(table, row, seq, source_id, edition, stand_raw) for seq, row in enumerate(table.rows, start=1)]
+    return title, edition, rows
+
+
+def _raw_project(table: Table, row, seq: int, source_id: str, edition: str, stand_raw: str) -> RawProject:
+    text = {spec.field: table.cell_text(row, spec.field) if any(c.field == spec.field for c in table.columns) else "" for spec in COLUMNS}
+    return RawProject(source_id=source_id, edition=edition, stand_raw=stand_raw, seq=seq, page=row.page, bbox=row.bbox, **text)

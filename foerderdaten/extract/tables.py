@@ -1,0 +1,486 @@
+"""Reading a table by its header text, with or without ruling lines.
+
+The steps, for each page:
+
+1. **Header.** Find the line where most of the expected column headers
+   start (``ColumnSpec.pattern``), and the header row below it.
+2. **Columns.** Group the header words into columns (words stacked above
+   each other, or run together on one line, belong to one column) and put a
+   boundary between neighbouring columns: on a vertical ruling where the
+   page has them, else in the white-space gap that the body text leaves
+   between the two columns.
+3. **Rows.** Split the body at horizontal rulings where the page has them;
+   else a row starts where the key column (the first one) starts a new
+   cell: after a larger-than-line gap, or where a column that was empty on
+   the previous line starts text (cells are top-aligned).
+4. **Cells.** The characters of a row and column, as printed lines, are
+   re-joined by :mod:`foerderdaten.extract.textjoin`.
+
+A page's first row that lacks text in the columns every row starts with is
+the continuation of the previous page's last row and is merged into it.
+Text above the header (running heads, captions) is kept as ``preamble``;
+page footers are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from foerderdaten.extract.pdfdoc import Char, Page, Ruling, TextLine, group_lines
+from foerderdaten.extract.textjoin import CellLine, join_cell_lines
+
+# "Seite 3 von 19 Seiten", "Seite 3", "- 3 -", "3 / 19"
+FOOTER = re.compile(r"^(seite\s+\d+(\s+von\s+\d+(\s+seiten)?)?|-\s*\d+\s*-|\d+\s*/\s*\d+)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """A column the parser expects: its field name and a header regex.
+
+    The regex is matched against the header text folded to lower case with
+    hyphens, blanks and line breaks removed ("Durchführungs-|ort" ->
+    "durchführungsort").
+    """
+
+    field: str
+    pattern: str
+
+    def matches(self, header_text: str) -> bool:
+        return re.search(self.pattern, fold_header(header_text)) is not None
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    header: str
+    x0: float  # left boundary (-inf for the first column)
+    x1: float  # right boundary (+inf for the last column)
+
+
+@dataclass
+class TableRow:
+    """One table row: the printed lines of each cell, with provenance."""
+
+    page: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    cells: dict[str, list[TextLine]]
+    # per column, the right edge of the widest text on the row's page: a
+    # line reaching it filled its cell
+    text_limits: dict[str, float] = field(default_factory=dict)
+    pages: list[int] = field(default_factory=list)  # all pages the row spans
+
+    def is_empty(self, name: str) -> bool:
+        return not self.cells.get(name)
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (round(self.x0, 1), round(self.top, 1), round(self.x1, 1), round(self.bottom, 1))
+
+
+@dataclass
+class PageTable:
+    """What one page contributes: its columns, rows and the text above the header."""
+
+    page: int
+    columns: list[Column]
+    rows: list[TableRow]
+    preamble: list[TextLine]
+
+
+@dataclass
+class Table:
+    """A table read over several pages, continued rows merged."""
+
+    columns: list[Column]
+    rows: list[TableRow]
+    pages: list[PageTable]
+
+    def cell_text(self, row: TableRow, name: str) -> str:
+        """The cell's text, lines re-joined, white space folded."""
+        lines = row.cells.get(name, [])
+        limit = row.text_limits.get(name, float("inf"))
+        return join_cell_lines(
+            [CellLine(line.text, fills_cell=_fills(line, limit)) for line in lines]
+        )
+
+
+def fold_header(text: str) -> str:
+    return re.sub(r"[\s\-\u00ad]+", "", text).lower()
+
+
+# --------------------------------------------------------------------------
+# Public entry point
+
+
+def read_table(pages: list[Page], specs: list[ColumnSpec], min_matches: int | None = None) -> Table | None:
+    """Read the table whose header matches ``specs`` from ``pages``.
+
+    Pages without such a header contribute nothing. Returns None when no page
+    has the header. ``min_matches`` is how many specs the header line must
+    match (default: all but a third, at least two).
+    """
+    needed = min_matches or max(2, len(specs) - len(specs) // 3)
+    page_tables = [t for t in (_read_page(p, specs, needed) for p in pages) if t is not None]
+    if not page_tables:
+        return None
+    rows = _merge_continued_rows(page_tables, key=specs[0].field)
+    return Table(columns=page_tables[0].columns, rows=rows, pages=page_tables)
+
+
+# --------------------------------------------------------------------------
+# 1. Header
+
+
+def _read_page(page: Page, specs: list[ColumnSpec], needed: int) -> PageTable | None:
+    lines = page.lines()
+    start = _find_header_line(lines, specs, needed)
+    if start is None:
+        return None
+    header_line = lines[start]
+    pitch = _line_pitch(lines)
+    h_rules = _horizontal_rulings(page.rulings, header_line)
+    header_bottom = _header_bottom(lines, start, h_rules, pitch)
+    header_lines = [ln for ln in lines[start:] if ln.mid_y < header_bottom]
+    body_chars = [c for c in page.chars if c.mid_y >= header_bottom]
+    body_chars = _drop_footer(body_chars, pitch)
+    columns = _columns(header_lines, body_chars, page.rulings, specs)
+    if columns is None:
+        return None
+    rows = _rows(body_chars, columns, h_rules, pitch, key=specs[0].field)
+    for row in rows:
+        row.page = page.number
+        row.pages = [page.number]
+    preamble = [ln for ln in lines[:start]]
+    return PageTable(page=page.number, columns=columns, rows=rows, preamble=preamble)
+
+
+def _find_header_line(lines: list[TextLine], specs: list[ColumnSpec], needed: int) -> int | None:
+    """Index of the first line on which at least ``needed`` headers begin.
+
+    A header may wrap ("Bewilligungs-" / "beginn"), so each candidate line is
+    read together with the next lines, counting only columns that start on it.
+    """
+    for i, line in enumerate(lines):
+        groups = _header_groups(lines[i : i + 4])
+        starting = [text for text, _, _, top in groups if abs(top - line.top) <= line.size / 3]
+        if len(_match_specs(starting, specs)) >= needed:
+            return i
+    return None
+
+
+def _match_specs(texts: list[str], specs: list[ColumnSpec]) -> dict[int, ColumnSpec]:
+    """Which spec each header text names (each spec used once, in spec order)."""
+    used: set[str] = set()
+    found: dict[int, ColumnSpec] = {}
+    for i, text in enumerate(texts):
+        spec = next((s for s in specs if s.field not in used and s.matches(text)), None)
+        if spec is not None:
+            used.add(spec.field)
+            found[i] = spec
+    return found
+
+
+def _header_bottom(lines: list[TextLine], start: int, h_rules: list[Ruling], pitch: float) -> float:
+    """Where the header row ends: the first horizontal ruling below the
+    header line, else the first gap wider than a line pitch."""
+    top = lines[start].top
+    below = [r.top for r in h_rules if r.top > lines[start].mid_y]
+    if below:
+        return min(below)
+    bottom = lines[start].bottom
+    for prev, line in zip(lines[start:], lines[start + 1 :]):
+        if _is_row_gap(prev, line, pitch):
+            break
+        bottom = line.bottom
+    return bottom + 0.1 if bottom > top else top
+
+
+# --------------------------------------------------------------------------
+# 2. Columns
+
+
+def _columns(header_lines: list[TextLine], body_chars: list[Char], rulings: list[Ruling], specs: list[ColumnSpec]) -> list[Column] | None:
+    groups = _header_groups(header_lines)
+    matched = _match_specs([g[0] for g in groups], specs)
+    named = [(spec.field, groups[i][0], groups[i][1], groups[i][2]) for i, spec in matched.items()]
+    if len(named) < 2:
+        return None
+    named.sort(key=lambda g: g[2])
+    verticals = sorted({round(r.x0, 1) for r in rulings if r.vertical})
+    gaps = _body_gaps(body_chars)
+    bounds = []
+    for (_, _, a0, a1), (_, _, b0, b1) in zip(named, named[1:]):
+        bounds.append(_boundary(a0, b0, b1, verticals, gaps))
+    edges = [float("-inf")] + bounds + [float("inf")]
+    return [Column(f, t, edges[i], edges[i + 1]) for i, (f, t, _, _) in enumerate(named)]
+
+
+def _header_groups(header_lines: list[TextLine]) -> list[tuple[str, float, float, float]]:
+    """Header words grouped into columns: runs of text that overlap in x.
+
+    Returns (text, x0, x1, top) per column, text re-joined line by line.
+    """
+    runs: list[tuple[float, float, float, str]] = []  # x0, x1, top, text
+    for line in header_lines:
+        for run in _runs(line.chars):
+            text = chars_text(run)
+            if text.strip():
+                runs.append((min(c.x0 for c in run), max(c.x1 for c in run), run[0].top, text))
+    groups: list[list[tuple[float, float, float, str]]] = []
+    for run in sorted(runs, key=lambda r: r[0]):
+        for group in groups:
+            if any(_overlap(run[0], run[1], g[0], g[1]) > 0.5 for g in group):
+                group.append(run)
+                break
+        else:
+            groups.append([run])
+    result = []
+    for group in groups:
+        group.sort(key=lambda r: (round(r[2], 0), r[0]))
+        text = join_cell_lines([r[3] for r in group])
+        result.append((text, min(r[0] for r in group), max(r[1] for r in group), min(r[2] for r in group)))
+    return sorted(result, key=lambda g: g[1])
+
+
+def _runs(chars: tuple[Char, ...] | list[Char]) -> list[list[Char]]:
+    """Split a line into runs of text separated by gaps wider than a word space.
+
+    Cells of neighbouring columns are separated by such a gap with no blank
+    glyph in it; words of one cell by a blank glyph or a narrow gap.
+    """
+    runs: list[list[Char]] = []
+    for c in sorted(chars, key=lambda c: c.x0):
+        if runs and c.x0 - runs[-1][-1].x1 <= 0.4 * c.size:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return runs
+
+
+def chars_text(chars) -> str:
+    from foerderdaten.extract.pdfdoc import chars_to_text
+
+    return chars_to_text(chars)
+
+
+def _body_gaps(chars: list[Char]) -> list[tuple[float, float]]:
+    """x-intervals that no visible body character covers.
+
+    Blank glyphs do not count: a trailing blank may reach to the next cell.
+    """
+    spans = sorted((c.x0, c.x1) for c in chars if c.text.strip())
+    gaps: list[tuple[float, float]] = []
+    if not spans:
+        return gaps
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach > 0.5:
+            gaps.append((reach, x0))
+        reach = max(reach, x1)
+    return gaps
+
+
+def _boundary(a0: float, b0: float, b1: float, verticals: list[float], gaps: list[tuple[float, float]]) -> float:
+    """The x between column A (header starting at a0) and column B (header b0..b1)."""
+    on_ruling = [x for x in verticals if a0 < x <= b0 + 1.0]
+    if on_ruling:
+        return max(on_ruling)
+    candidates = [(g0, g1) for g0, g1 in gaps if g1 > a0 + 1.0 and g0 < b1]
+    if not candidates:
+        return b0 - 0.5
+    def distance(gap):
+        g0, g1 = gap
+        return (0.0 if g0 <= b0 <= g1 else min(abs(b0 - g0), abs(b0 - g1)), -(g1 - g0))
+    g0, g1 = min(candidates, key=distance)
+    return (g0 + g1) / 2
+
+
+def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    return max(0.0, min(a1, b1) - max(a0, b0))
+
+
+# --------------------------------------------------------------------------
+# 3. Rows
+
+
+def _rows(body_chars: list[Char], columns: list[Column], h_rules: list[Ruling], pitch: float, key: str) -> list[TableRow]:
+    assigned = _assign_columns(body_chars, columns)
+    by_column = {column.field: group_lines(assigned.get(column.field, [])) for column in columns}
+    limits = {name: max((c.x1 for c in chars if c.text.strip()), default=0.0) for name, chars in assigned.items()}
+    all_lines = sorted((line for lines in by_column.values() for line in lines), key=lambda ln: ln.top)
+    if not all_lines:
+        return []
+    separators = sorted({round(r.top, 1) for r in h_rules})
+    if any(s > all_lines[0].mid_y for s in separators):
+        starts = _row_starts_from_rulings(all_lines, separators)
+    else:
+        starts = _row_starts_from_alignment(by_column, pitch, key)
+    groups: dict[float, dict[str, list[TextLine]]] = {}
+    for name, lines in by_column.items():
+        for line in lines:
+            start = max((s for s in starts if s <= line.mid_y), default=starts[0])
+            groups.setdefault(start, {}).setdefault(name, []).append(line)
+    rows = []
+    for start in sorted(groups):
+        cells = groups[start]
+        content = [ln for lines in cells.values() for ln in lines]
+        rows.append(
+            TableRow(
+                page=0,
+                top=min(ln.top for ln in content),
+                bottom=max(ln.bottom for ln in content),
+                x0=min(ln.x0 for ln in content),
+                x1=max(ln.x1 for ln in content),
+                cells=cells,
+                text_limits=limits,
+            )
+        )
+    return rows
+
+
+def _assign_columns(chars: list[Char], columns: list[Column]) -> dict[str, list[Char]]:
+    """Characters by column, by their left edge.
+
+    A blank goes with the character before it on its line: renderers let a
+    trailing blank hang past the cell's edge, and it still tells that the
+    line was wrapped at a space.
+    """
+    result: dict[str, list[Char]] = {}
+    prev: tuple[Char, str] | None = None
+    for c in sorted(chars, key=lambda c: (round(c.mid_y), c.x0)):
+        same_line = prev is not None and abs(prev[0].mid_y - c.mid_y) <= c.size / 3
+        if c.text == " " and same_line:
+            name = prev[1]
+        else:
+            name = next((col.field for col in columns if col.x0 <= c.x0 < col.x1), columns[-1].field)
+        result.setdefault(name, []).append(c)
+        prev = (c, name)
+    return result
+
+
+def _row_starts_from_rulings(lines: list[TextLine], separators: list[float]) -> list[float]:
+    """Rows are the bands between horizontal rulings that hold text."""
+    return sorted({max((s for s in separators if s <= line.mid_y), default=lines[0].top) for line in lines})
+
+
+def _row_starts_from_alignment(by_column: dict[str, list[TextLine]], pitch: float, key: str) -> list[float]:
+    """Row starts in a table without rulings (cells are top-aligned).
+
+    A row starts on a line where the key column starts a cell: the key
+    column has text there, and either it had none on the previous line, or
+    the gap from the previous line is wider than a line pitch, or another
+    column starts text there after having none on the previous line.
+    """
+    levels = _levels(by_column)
+    starts: list[float] = []
+    prev = None
+    for level_top, present in levels:
+        if prev is None:
+            starts.append(level_top - 0.5)
+        elif key in present:
+            prev_top, prev_present = prev
+            new_column = bool(present - prev_present)
+            wide_gap = level_top - prev_top > 1.1 * pitch
+            if key not in prev_present or wide_gap or new_column:
+                starts.append(level_top - 0.5)
+        prev = (level_top, present)
+    return starts
+
+
+def _levels(by_column: dict[str, list[TextLine]]) -> list[tuple[float, set[str]]]:
+    """Text lines of all columns merged into levels: (top, columns present)."""
+    items = sorted((line.top, line.size, name) for name, lines in by_column.items() for line in lines)
+    levels: list[tuple[float, set[str]]] = []
+    for top, size, name in items:
+        if levels and top - levels[-1][0] <= size / 3:
+            levels[-1][1].add(name)
+        else:
+            levels.append((top, {name}))
+    return levels
+
+
+def _is_row_gap(prev: TextLine, line: TextLine, pitch: float) -> bool:
+    return line.top - prev.top > 1.1 * pitch
+
+
+def _line_pitch(lines: list[TextLine]) -> float:
+    """The usual distance between consecutive lines of one paragraph."""
+    gaps = [round(b.top - a.top, 1) for a, b in zip(lines, lines[1:]) if b.top - a.top > 0.5 * a.size]
+    if not gaps:
+        return 12.0
+    return statistics.mode(gaps)
+
+
+def _horizontal_rulings(rulings: list[Ruling], header_line: TextLine) -> list[Ruling]:
+    """Horizontal rulings of the table: long ones at or below the header line."""
+    width = max((r.x1 - r.x0 for r in rulings if r.horizontal), default=0.0)
+    return [r for r in rulings if r.horizontal and r.x1 - r.x0 >= 0.5 * width and r.top >= header_line.top - 2 * header_line.size]
+
+
+def _drop_footer(chars: list[Char], pitch: float) -> list[Char]:
+    """Drop page footers: lines like "Seite 3 von 19" and what lies below them
+    or far below the table body."""
+    lines = group_lines(chars)
+    keep_until = float("inf")
+    for i, line in enumerate(lines):
+        if FOOTER.match(line.text.strip()):
+            keep_until = min(keep_until, line.top)
+        elif i > 0 and line.top - lines[i - 1].bottom > 4 * pitch and i == len(lines) - 1:
+            keep_until = min(keep_until, line.top)
+    return [c for c in chars if c.top < keep_until - 0.1]
+
+
+# --------------------------------------------------------------------------
+# Continued rows
+
+
+def _merge_continued_rows(page_tables: list[PageTable], key: str) -> list[TableRow]:
+    """All rows in order; a page's first row that lacks a leading column is
+    merged into the previous page's last row."""
+    leading = _leading_columns(page_tables)
+    rows: list[TableRow] = []
+    for pt in page_tables:
+        for i, row in enumerate(pt.rows):
+            first_line_columns = _first_line_columns(row)
+            continued = i == 0 and rows and not leading <= first_line_columns
+            if continued:
+                _append(rows[-1], row)
+            else:
+                rows.append(row)
+    return rows
+
+
+def _leading_columns(page_tables: list[PageTable]) -> set[str]:
+    """Columns that have text on the first line of (nearly) every row that
+    certainly starts a row (not the first on its page)."""
+    counts: dict[str, int] = {}
+    n = 0
+    for pt in page_tables:
+        for row in pt.rows[1:]:
+            n += 1
+            for name in _first_line_columns(row):
+                counts[name] = counts.get(name, 0) + 1
+    if n == 0:
+        return set()
+    return {name for name, k in counts.items() if k >= 0.9 * n}
+
+
+def _first_line_columns(row: TableRow) -> set[str]:
+    top = min(lines[0].top for lines in row.cells.values())
+    return {name for name, lines in row.cells.items() if lines[0].top - top <= lines[0].size / 3}
+
+
+def _append(row: TableRow, more: TableRow) -> None:
+    for name, lines in more.cells.items():
+        row.cells.setdefault(name, []).extend(lines)
+    row.pages.extend(more.pages)
+
+
+def _fills(line: TextLine, limit: float) -> bool:
+    """A single word that reaches (nearly) the widest text of its column."""
+    return " " not in line.text.strip() and line.x1 >= limit - 0.6 * line.size
