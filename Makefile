@@ -1,0 +1,8 @@
+# Shortcuts for the two README commands.
+.PHONY: build test bench
+build:
+	python3 dev.py build
+test:
+	python3 dev.py test
+bench:
+	.venv/bin/python benchmarks/bench_sab.py

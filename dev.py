@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Set-up plus the two everyday commands; needs only Python 3.11+ and pip.
+
+    python3 dev.py build   # .venv (if missing), install, build data/clean from data/raw
+    python3 dev.py test    # .venv (if missing), install, run the tests
+
+Extra arguments go to the build or to pytest. The install is repeated only
+when pyproject.toml changed since the last one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if sys.platform == "win32" else "bin")
+STAMP = VENV / ".foerderdaten-installed"
+
+
+def ensure_environment() -> None:
+    if not (BIN / "python").exists():
+        print("creating .venv", file=sys.stderr)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted:
+        return
+    print("installing foerderdaten and its dependencies into .venv", file=sys.stderr)
+    run(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(BIN / "python", "-m", "pip", "install", "--quiet", "-e", ".[test]")
+    STAMP.write_text(wanted)
+
+
+def run(*command) -> None:
+    result = subprocess.run([str(c) for c in command], cwd=ROOT)
+    if result.returncode != 0:
+        sys.exit(result.returncode)
+
+
+def main(argv: list[str]) -> None:
+    if not argv or argv[0] not in ("build", "test"):
+        sys.exit(__doc__)
+    ensure_environment()
+    if argv[0] == "build":
+        run(BIN / "foerderdaten", "build", *argv[1:])
+    else:
+        run(BIN / "python", "-m", "pytest", *argv[1:])
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
