@@ -29,7 +29,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from foerderdaten.extract.pdfdoc import Char, Page, Ruling, TextLine, group_lines
-from foerderdaten.extract.textjoin import CellLine, join_cell_lines
+from foerderdaten.extract.textjoin import join_cell_lines
 
 # "Seite 3 von 19 Seiten", "Seite 3", "- 3 -", "3 / 19"
 FOOTER = re.compile(r"^(seite\s+\d+(\s+von\s+\d+(\s+seiten)?)?|-\s*\d+\s*-|\d+\s*/\s*\d+)$", re.IGNORECASE)
@@ -69,9 +69,6 @@ class TableRow:
     x0: float
     x1: float
     cells: dict[str, list[TextLine]]
-    # per column, the right edge of the widest text on the row's page: a
-    # line reaching it filled its cell
-    text_limits: dict[str, float] = field(default_factory=dict)
     pages: list[int] = field(default_factory=list)  # all pages the row spans
 
     def is_empty(self, name: str) -> bool:
@@ -102,11 +99,7 @@ class Table:
 
     def cell_text(self, row: TableRow, name: str) -> str:
         """The cell's text, lines re-joined, white space folded."""
-        lines = row.cells.get(name, [])
-        limit = row.text_limits.get(name, float("inf"))
-        return join_cell_lines(
-            [CellLine(line.text, fills_cell=_fills(line, limit)) for line in lines]
-        )
+        return join_cell_lines(line.text for line in row.cells.get(name, []))
 
 
 def fold_header(text: str) -> str:
@@ -311,7 +304,6 @@ def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
 def _rows(body_chars: list[Char], columns: list[Column], h_rules: list[Ruling], pitch: float, key: str) -> list[TableRow]:
     assigned = _assign_columns(body_chars, columns)
     by_column = {column.field: group_lines(assigned.get(column.field, [])) for column in columns}
-    limits = {name: max((c.x1 for c in chars if c.text.strip()), default=0.0) for name, chars in assigned.items()}
     all_lines = sorted((line for lines in by_column.values() for line in lines), key=lambda ln: ln.top)
     if not all_lines:
         return []
@@ -337,7 +329,6 @@ def _rows(body_chars: list[Char], columns: list[Column], h_rules: list[Ruling], 
                 x0=min(ln.x0 for ln in content),
                 x1=max(ln.x1 for ln in content),
                 cells=cells,
-                text_limits=limits,
             )
         )
     return rows
@@ -480,7 +471,3 @@ def _append(row: TableRow, more: TableRow) -> None:
         row.cells.setdefault(name, []).extend(lines)
     row.pages.extend(more.pages)
 
-
-def _fills(line: TextLine, limit: float) -> bool:
-    """A single word that reaches (nearly) the widest text of its column."""
-    return " " not in line.text.strip() and line.x1 >= limit - 0.6 * line.size

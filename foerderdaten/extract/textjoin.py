@@ -6,24 +6,30 @@ next, in order:
 1. the line ends with a blank glyph (the renderer wrapped at a space): one
    blank;
 2. the line ends with a dash standing as a word ("Zwickau -") and the next
-   line does not start in lower case: one blank (the renderer dropped it);
+   line does not start in lower case: one blank;
 3. the line ends with a hyphen: a suspended compound before a conjunction
    keeps its blank ("klein-" / "und"); otherwise the line was broken after
    the hyphen: no blank, hyphen kept ("Fachkräftekampagnen, -" /
    "veranstaltungen");
-4. the line ends with another break-after character ("fach|", "und/"): no
-   blank;
-5. the line is one word that fills its cell and the next line starts in
-   lower case: the renderer broke a word too long for the cell
-   ("Fachinformationszentru" / "m"): no blank;
-6. otherwise an ordinary wrap whose blank the renderer dropped because it
-   would hang past the cell edge: one blank.
+4. the line ends with another break-after character ("fach|", "und/"), or
+   the next line starts with closing punctuation: no blank;
+5. the line is a single word without a break opportunity of its own and
+   the next line goes on in lower case ("Fachinformationszentru" / "m"):
+   the renderer broke a word too long for its cell (such a word always
+   starts its line, and would have been broken at a hyphen or slash
+   first): no blank;
+6. otherwise the renderer wrapped at a blank that it did not write (word
+   processors drop a blank that would hang past the cell edge): one blank.
+
+Known ambiguity: a word that fills its cell exactly, followed by a word in
+lower case, looks like a broken word when the renderer dropped the blank
+(rule 5 wins). Spreadsheet renderers always write the blank, so it does
+not arise there.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Iterable
 
 # Words after which "X- und" is a suspended compound, not a broken word.
@@ -36,16 +42,11 @@ BREAK_AFTER = ("|", "/")
 _WHITESPACE = re.compile(r"\s+")
 
 
-@dataclass(frozen=True, slots=True)
-class CellLine:
-    """One printed line of a cell.
+# Break opportunities inside a word: a hyphen after a letter, "/" or "|".
+_BREAK_INSIDE = re.compile(r"(?<=\w)-(?=\w)|[/|]")
 
-    ``text`` keeps a trailing blank where the PDF has one. ``fills_cell``
-    says the line is a single word that reaches the cell's right edge.
-    """
-
-    text: str
-    fills_cell: bool = False
+# A line starts with these only where a word was broken before them.
+CLOSING = tuple(",.;:!?)]")
 
 
 def fold_whitespace(text: str) -> str:
@@ -53,31 +54,39 @@ def fold_whitespace(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
-def join_cell_lines(lines: Iterable[CellLine | str]) -> str:
-    """The cell's text: its lines re-joined by the rules above, white space folded."""
-    items = [line if isinstance(line, CellLine) else CellLine(line) for line in lines]
-    items = [line for line in items if line.text.strip()]
+def join_cell_lines(lines: Iterable[str]) -> str:
+    """The cell's text: its printed lines (trailing blanks kept) re-joined by
+    the rules above, white space folded."""
+    items = [line for line in lines if line.strip()]
     if not items:
         return ""
-    parts: list[str] = [items[0].text]
+    parts: list[str] = [items[0]]
     for prev, line in zip(items, items[1:]):
-        parts.append(_separator(prev, line.text))
-        parts.append(line.text)
+        parts.append(_separator(prev, line))
+        parts.append(line)
     return fold_whitespace("".join(parts))
 
 
-def _separator(prev: CellLine, next_text: str) -> str:
-    text = prev.text
+def _separator(text: str, next_text: str) -> str:
     if text != text.rstrip():
         return " "
     next_word = next_text.strip().split(" ", 1)[0]
     if text.endswith(" -") and not next_word[:1].islower():
-        # a dash standing as a word ("Zwickau -" / "Fachkräfte") had a blank
-        # after it that the renderer dropped at the cell edge; "und -" /
-        # "betrieben" is a prefix broken after its hyphen (rule 3)
         return " "
     if text.endswith("-"):
         return " " if next_word in CONJUNCTIONS else ""
-    if text.endswith(BREAK_AFTER):
+    if text.endswith(BREAK_AFTER) or next_word.startswith(CLOSING):
         return ""
-    return "" if prev.fills_cell and next_word[:1].islower() else " "
+    if _broken_word(text.strip(), next_word):
+        return ""
+    return " "
+
+
+def _broken_word(line: str, next_word: str) -> bool:
+    """Rule 5: could ``line`` be the first part of a word broken at the cell edge?"""
+    if " " in line or _BREAK_INSIDE.search(line):
+        return False
+    if next_word[:1].islower():
+        return True
+    # an all-capitals word goes on in capitals ("FACHINFORMATIONSZENTRU" / "M")
+    return line.isupper() and next_word[:1].isupper()
