@@ -1,0 +1,77 @@
+"""German dates as printed -> ``datetime.date``.
+
+Accepted forms (the rule name is returned with the date):
+
+* ``date_numeric``: "17.11.2022", also without leading zeros "1.2.2023";
+* ``date_two_digit_year``: "01.02.23" -> 2023-02-01. The century is inferred
+  (20xx: the funding programme started in 2015), so callers should log it;
+* ``date_month_name``: "10. Juni 2024", "10 Juni 2024", "10. Sept. 2024";
+* ``date_iso``: "2024-06-10".
+
+Day-month order is always German; anything else, or a day that does not
+exist ("31.13.2023", "30.02.2023"), raises ValueError.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from foerderdaten.normalize.text import clean_text, fold_words
+
+_NUMERIC = re.compile(r"(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{4}|\d{2})")
+_MONTH_NAME = re.compile(r"(\d{1,2})\s*\.?\s+([^\W\d_]+)\.?\s+(\d{4})")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+# Folded (see text.fold_words) month names and their usual abbreviations.
+_MONTHS = {
+    "januar": 1, "jaenner": 1, "jan": 1,
+    "februar": 2, "feber": 2, "feb": 2, "febr": 2,
+    "maerz": 3, "marz": 3, "mrz": 3,
+    "april": 4, "apr": 4,
+    "mai": 5,
+    "juni": 6, "jun": 6,
+    "juli": 7, "jul": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10,
+    "november": 11, "nov": 11,
+    "dezember": 12, "dez": 12,
+}
+
+
+def parse_date(raw: str) -> tuple[dt.date, str]:
+    """The date written in ``raw`` and the rule that read it.
+
+    Raises ValueError with the raw text and the reason if it is not a date.
+    """
+    text = clean_text(raw).rstrip(",;")
+    if not text:
+        raise ValueError("empty date")
+
+    if m := _NUMERIC.fullmatch(text):
+        day, month, year = (int(g) for g in m.groups())
+        rule = "date_numeric"
+        if len(m.group(3)) == 2:
+            year += 2000
+            rule = "date_two_digit_year"
+        return _date(year, month, day, raw), rule
+
+    if m := _MONTH_NAME.fullmatch(text):
+        month = _MONTHS.get(fold_words(m.group(2)))
+        if month is None:
+            raise ValueError(f"{raw!r}: unknown month name {m.group(2)!r}")
+        return _date(int(m.group(3)), month, int(m.group(1)), raw), "date_month_name"
+
+    if m := _ISO.fullmatch(text):
+        year, month, day = (int(g) for g in m.groups())
+        return _date(year, month, day, raw), "date_iso"
+
+    raise ValueError(f"{raw!r} is not a date (expected e.g. 17.11.2022 or 10. Juni 2024)")
+
+
+def _date(year: int, month: int, day: int, raw: str) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError as err:  # e.g. month 13, 30 February
+        raise ValueError(f"{raw!r} is not a valid date: {err}") from None

@@ -1,0 +1,118 @@
+"""Rows that share their Kurzbeschreibung (flag ``duplicate_description``).
+
+Two descriptions count as shared when they are
+
+* identical (after folding white space),
+* near-identical: rapidfuzz ratio >= ``NEAR_IDENTICAL`` on the whole texts
+  (follow-up projects re-use their text with a few words changed), or
+* near-identical at the beginning: one text is the start of the other
+  (ratio >= ``SAME_BEGINNING`` against the other's prefix of equal length,
+  the shorter text at least half as long), as when one copy was cut off at a
+  page bottom.
+
+Texts shorter than ``MIN_LENGTH`` characters are only compared for identity,
+as short phrases are shared by chance.
+
+The detail names the other row's seq and whether the Träger is the same
+(a follow-up project) or different (the text was probably copied into the
+wrong row). Träger count as the same when one's words are (nearly) all
+among the other's, or one is an acronym of the other (see same_traeger).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz, process, utils
+
+from foerderdaten.extract.records import RawProject
+from foerderdaten.normalize.text import clean_text, fold_words
+
+NEAR_IDENTICAL = 90
+SAME_BEGINNING = 95
+MIN_LENGTH = 40
+SAME_TRAEGER = 90
+# Pairs need similar openings to be compared in full; this keeps the number
+# of full comparisons small for long documents.
+PREFIX_LENGTH = 80
+PREFIX_CUTOFF = 80
+
+_WORD = re.compile(r"\w+")
+
+
+def duplicate_details(raws: Sequence[RawProject]) -> list[list[str]]:
+    """For each row (same order as ``raws``), one detail per other row that
+    shares its Kurzbeschreibung; an empty list if none does."""
+    texts = [clean_text(raw.kurzbeschreibung) for raw in raws]
+    details: list[list[str]] = [[] for _ in raws]
+    for i, j in _candidate_pairs(texts):
+        how = _similarity(texts[i], texts[j])
+        if how is None:
+            continue
+        details[i].append(_detail(raws[i], raws[j], how))
+        details[j].append(_detail(raws[j], raws[i], how))
+    return details
+
+
+def _candidate_pairs(texts: list[str]) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of non-empty texts with similar openings."""
+    prefixes = [text[:PREFIX_LENGTH] for text in texts]
+    scores = process.cdist(prefixes, prefixes, scorer=fuzz.ratio, processor=utils.default_process,
+                           score_cutoff=PREFIX_CUTOFF)
+    return [
+        (i, j)
+        for i in range(len(texts))
+        for j in range(i + 1, len(texts))
+        if texts[i] and texts[j] and scores[i][j] >= PREFIX_CUTOFF
+    ]
+
+
+def _similarity(a: str, b: str) -> str | None:
+    """How two descriptions agree: "identical", "near-identical",
+    "near-identical beginning", or None."""
+    if a == b:
+        return "identical"
+    short, long = sorted((a, b), key=len)
+    if len(short) < MIN_LENGTH:
+        return None
+    if fuzz.ratio(a, b) >= NEAR_IDENTICAL:
+        return "near-identical"
+    if 2 * len(short) >= len(long) and fuzz.ratio(short, long[: len(short)]) >= SAME_BEGINNING:
+        return "near-identical beginning"
+    return None
+
+
+def _detail(row: RawProject, other: RawProject, how: str) -> str:
+    same = "same" if same_traeger(row.projekttraeger, other.projekttraeger) else "DIFFERENT"
+    detail = f"Kurzbeschreibung {how} with seq {other.seq} (page {other.page}), {same} Träger"
+    if same == "DIFFERENT":
+        detail += f" ({other.projekttraeger!r})"
+    if fold_words(row.projekttitel) == fold_words(other.projekttitel):
+        detail += ", same Projekttitel"
+    return detail
+
+
+def same_traeger(a: str, b: str) -> bool:
+    """Whether two Träger names denote the same organisation: the words of
+    one are (nearly) all among the other's ("WFG mbH" / "WFG
+    Wirtschaftsförderungsgesellschaft mbH des Landkreises Nordsachsen"), or
+    one spells the other with an acronym ("HTWK Leipzig" / "Hochschule für
+    Technik, Wirtschaft und Kultur Leipzig")."""
+    if fuzz.token_set_ratio(fold_words(a), fold_words(b)) >= SAME_TRAEGER:
+        return True
+    return _abbreviates(a, b) or _abbreviates(b, a)
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Every word of ``short`` is a word of ``long`` or an upper-case acronym
+    of consecutive capitalised words of ``long``."""
+    long_words = set(fold_words(long).split())
+    initials = "".join(word[0] for word in _WORD.findall(long) if word[0].isupper())
+    for word in _WORD.findall(short):
+        if fold_words(word) in long_words:
+            continue
+        if len(word) >= 2 and word.isupper() and word in initials:
+            continue
+        return False
+    return True
