@@ -1,0 +1,17 @@
+"""data/raw/manifest.json describes exactly the bundled PDFs."""
+
+import hashlib
+import json
+from pathlib import Path
+
+RAW = Path(__file__).parent.parent / "data" / "raw"
+
+
+def test_manifest_matches_bundled_files():
+    manifest = json.loads((RAW / "manifest.json").read_text(encoding="utf-8"))
+    entries = {e["file_name"]: e for e in manifest["files"]}
+    assert set(entries) == {p.name for p in RAW.glob("*.pdf")}
+    for name, entry in entries.items():
+        assert entry["sha256"] == hashlib.sha256((RAW / name).read_bytes()).hexdigest()
+        for key in ("title", "publisher", "origin", "kind", "reconstruction"):
+            assert entry[key] not in ("", None)
