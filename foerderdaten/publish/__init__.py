@@ -1,0 +1,67 @@
+"""Publish the validated tables in the formats people use.
+
+``write_dataset`` writes, into one directory::
+
+    <table>.parquet        typed columns, descriptions in the metadata   (parquet.py)
+    <table>.csv            plain CSV for programs                         (csv.py)
+    excel/<table>.csv      CSV for a German Excel                         (csv.py)
+    datapackage.json       Frictionless Data Package v2 over the CSVs     (datapackage.py)
+    foerderdaten.db        SQLite with keys and full-text search          (sqlite.py)
+    metadata.json          Datasette metadata for foerderdaten.db         (datasette_metadata.py)
+    CODEBOOK.md            every table and column explained               (codebook.py)
+    QUALITY.md             the documents' own errors, with pages          (quality.py)
+    overview.html          charts and a searchable project list           (overview.py)
+
+Everything is deterministic: the same tables and version give the same bytes
+(no timestamps, no machine paths, sorted JSON keys, rows in the given order,
+fixed compression). ``columns.py`` derives each column's type and
+descriptions from the row models once for all writers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from foerderdaten.publish import dataset
+from foerderdaten.publish.codebook import write_codebook
+from foerderdaten.publish.columns import ordered_tables
+from foerderdaten.publish.csv import EXCEL, PLAIN, write_csv
+from foerderdaten.publish.datapackage import write_datapackage
+from foerderdaten.publish.datasette_metadata import write_datasette_metadata
+from foerderdaten.publish.overview import write_overview
+from foerderdaten.publish.parquet import write_parquet
+from foerderdaten.publish.quality import write_quality_report
+from foerderdaten.publish.sqlite import FILE_NAME as DB_FILE_NAME
+from foerderdaten.publish.sqlite import write_sqlite
+
+__all__ = ["write_dataset", "write_codebook", "DB_FILE_NAME"]
+
+
+def write_dataset(tables: Mapping[str, Sequence[BaseModel]], out_dir: Path, *, version: str) -> None:
+    """Write every output format of the dataset into ``out_dir`` (which must exist).
+
+    ``tables`` maps table names of ``foerderdaten.schemas.TABLES`` to their
+    rows (a missing table is written empty). The caller owns the directory:
+    it builds into a fresh one and swaps it into place.
+    """
+    out_dir = Path(out_dir)
+    items = ordered_tables(tables)
+    sources = dataset.all_sources(tables)
+
+    (out_dir / "excel").mkdir(exist_ok=True)
+    for spec, rows in items:
+        write_parquet(spec, rows, out_dir / f"{spec.name}.parquet", version=version,
+                      sources=dataset.sources_of(spec, rows, sources))
+        write_csv(spec, rows, out_dir / f"{spec.name}.csv", PLAIN)
+        write_csv(spec, rows, out_dir / "excel" / f"{spec.name}.csv", EXCEL)
+
+    # the data package hashes the CSVs, so it comes after them
+    write_datapackage(items, out_dir, version=version, sources=sources)
+    write_sqlite(items, out_dir / DB_FILE_NAME)
+    write_datasette_metadata(items, out_dir / "metadata.json", version=version)
+    write_codebook(out_dir / "CODEBOOK.md", tables)
+    write_quality_report(out_dir / "QUALITY.md", tables, version=version)
+    write_overview(out_dir / "overview.html", tables, version=version)

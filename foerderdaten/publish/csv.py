@@ -1,0 +1,78 @@
+"""CSV files in two flavours: plain for programs, ``excel/`` for German Excel.
+
+Plain (``<table>.csv``), for pandas, R, csvkit, databases:
+  UTF-8 without BOM, comma, RFC 4180 quoting, ISO dates (2023-12-31),
+  "." as decimal mark, ``true``/``false``, empty field = no value.
+  Lines end in LF ("\\n"), not the CRLF of RFC 4180: line breaks inside
+  quoted texts are LF too, so one convention holds for the whole file, and
+  Unix tools and diffs see no stray "\\r". The data package declares it.
+
+Excel (``excel/<table>.csv``), for a double click in a German Excel:
+  UTF-8 with BOM (else Excel guesses Windows-1252 and breaks umlauts),
+  semicolon (the comma is the decimal mark), decimal comma without
+  thousands separator (285563,71), dates as 31.12.2023, ``ja``/``nein``
+  (plain words rather than WAHR/FALSCH, which only a German Excel would
+  turn into booleans), CRLF line ends. A text starting with = + - @ gets a
+  leading apostrophe so Excel shows it instead of running it as a formula.
+
+Both flavours have the same header (the column names) and the same rows in
+the same order. An empty field means "no value"; CSV cannot tell an empty
+text from a missing one (Parquet and SQLite can).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from foerderdaten.publish.columns import Column, Kind, columns_of, values
+from foerderdaten.publish.formats import german, plain
+from foerderdaten.schemas import TableSpec
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Flavour:
+    delimiter: str
+    line_end: str
+    bom: bool
+    format_value: Callable[[Column, object], str]
+    guard_formulas: bool
+
+
+PLAIN = Flavour(delimiter=",", line_end="\n", bom=False, format_value=plain, guard_formulas=False)
+EXCEL = Flavour(delimiter=";", line_end="\r\n", bom=True, format_value=german, guard_formulas=True)
+
+
+def _quote(text: str, delimiter: str) -> str:
+    """RFC 4180: quote a field holding the delimiter, a quote or a line break."""
+    if any(ch in text for ch in (delimiter, '"', "\n", "\r")):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _cell(column: Column, value, flavour: Flavour) -> str:
+    text = flavour.format_value(column, value)
+    if flavour.guard_formulas and column.kind is Kind.TEXT and text.startswith(_FORMULA_STARTS):
+        text = "'" + text
+    return _quote(text, flavour.delimiter)
+
+
+def csv_text(spec: TableSpec, rows: Sequence[BaseModel], flavour: Flavour) -> str:
+    columns = columns_of(spec.model)
+    lines = [flavour.delimiter.join(_quote(c.name, flavour.delimiter) for c in columns)]
+    for row in rows:
+        cells = (_cell(c, v, flavour) for c, v in zip(columns, values(row, columns)))
+        lines.append(flavour.delimiter.join(cells))
+    return "".join(line + flavour.line_end for line in lines)
+
+
+def write_csv(spec: TableSpec, rows: Sequence[BaseModel], path: Path, flavour: Flavour = PLAIN) -> None:
+    data = csv_text(spec, rows, flavour).encode("utf-8")
+    if flavour.bom:
+        data = b"\xef\xbb\xbf" + data
+    path.write_bytes(data)

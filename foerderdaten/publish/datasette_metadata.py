@@ -1,0 +1,119 @@
+"""``metadata.json`` for Datasette: titles, licence, column help, facets.
+
+Datasette shows the table titles and descriptions, each column's meaning
+(German — English, plus how the value is stored), offers the facets of
+TableSpec.facets, and lets readers sort by keys, facets and every number,
+date and flag column (long texts are for searching, not sorting). Amount
+columns are stored as exact text and therefore not offered for sorting: text
+order would put 61110.00 after 499660.00. A few canned queries answer the
+common questions (projects per district and per month, funding per district).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from foerderdaten.publish import dataset
+from foerderdaten.publish.columns import Column, Kind, columns_of
+from foerderdaten.publish.sqlite import FILE_NAME
+from foerderdaten.schemas import TableSpec
+
+DATABASE = Path(FILE_NAME).stem  # Datasette names a database after its file
+
+# The column Datasette shows for a row that another table links to.
+LABEL_COLUMNS = {"documents": "title", "projects": "projekttitel", "districts": "name", "rl_categories": "label"}
+
+_STORAGE_NOTE = {
+    Kind.DATE: " [ISO-Datum als Text / ISO date as text]",
+    Kind.BOOLEAN: " [1 = ja/yes, 0 = nein/no]",
+    Kind.DECIMAL: " [exakt als Text / exact, as text; zum Rechnen / for arithmetic: CAST(… AS REAL)]",
+}
+
+CANNED_QUERIES = {
+    "projekte_je_kreis": {
+        "title": "Projekte je Kreis",
+        "description": "Anzahl der Projekte der SAB-Übersicht je Kreis (region) und Ausgabe.",
+        "sql": (
+            "SELECT edition, region, kreis_ags, COUNT(*) AS projekte\n"
+            "FROM projects\nGROUP BY edition, region, kreis_ags\nORDER BY edition, projekte DESC, region"
+        ),
+    },
+    "bewilligungen_je_monat": {
+        "title": "Bewilligungsbeginn je Monat",
+        "description": "Anzahl der Projekte nach Monat des Bewilligungsbeginns.",
+        "sql": (
+            "SELECT substr(bewilligungsbeginn, 1, 7) AS monat, COUNT(*) AS projekte\n"
+            "FROM projects\nWHERE bewilligungsbeginn IS NOT NULL\nGROUP BY monat\nORDER BY monat"
+        ),
+    },
+    "welcome_center_foerderung_je_kreis": {
+        "title": "Welcome-Center-Förderung je Kreis",
+        "description": "Summe der Förderbeträge je Kreis, auf Cent gerundet (Einzelbeträge exakt in der Tabelle).",
+        "sql": (
+            "SELECT region, kreis_ags, status, printf('%.2f', SUM(CAST(betrag_eur AS REAL))) AS betrag_eur\n"
+            "FROM welcome_center_funding\nGROUP BY region, kreis_ags, status\n"
+            "ORDER BY SUM(CAST(betrag_eur AS REAL)) DESC"
+        ),
+    },
+}
+
+
+def column_help(column: Column) -> str:
+    return f"{column.description_de} — {column.description_en}{_STORAGE_NOTE.get(column.kind, '')}"
+
+
+def sortable_columns(spec: TableSpec) -> list[str]:
+    keys_and_facets = set(spec.primary_key) | set(spec.facets)
+    result = []
+    for c in columns_of(spec.model):
+        if c.kind is Kind.DECIMAL:
+            continue  # stored as text: text order is not numeric order
+        if c.kind is not Kind.TEXT or c.name in keys_and_facets:
+            result.append(c.name)
+    return result
+
+
+def table_metadata(spec: TableSpec) -> dict:
+    meta: dict = {
+        "title": f"{spec.title_de} ({spec.title_en})",
+        "description": f"{spec.description_de} — {spec.description_en}",
+        "columns": {c.name: column_help(c) for c in columns_of(spec.model)},
+        "sortable_columns": sortable_columns(spec),
+    }
+    if spec.facets:
+        meta["facets"] = list(spec.facets)
+    if spec.search_columns:
+        meta["fts_table"] = f"{spec.name}_fts"
+    if spec.name in LABEL_COLUMNS:
+        meta["label_column"] = LABEL_COLUMNS[spec.name]
+    return meta
+
+
+def metadata(tables: Sequence[tuple[TableSpec, Sequence[BaseModel]]], *, version: str) -> dict:
+    sources = dataset.all_sources({spec.name: rows for spec, rows in tables})
+    return {
+        "title": dataset.TITLE_DE,
+        "description": f"{dataset.DESCRIPTION_DE} (Version {version})",
+        "license": dataset.LICENSE["name"],
+        "license_url": dataset.LICENSE["path"],
+        "source": "; ".join(s.title for s in sources) or dataset.ATTRIBUTION,
+        "databases": {
+            DATABASE: {
+                "title": dataset.TITLE_DE,
+                "description": dataset.DESCRIPTION_EN,
+                "tables": {spec.name: table_metadata(spec) for spec, _ in tables},
+                "queries": CANNED_QUERIES,
+            }
+        },
+    }
+
+
+def write_datasette_metadata(
+    tables: Sequence[tuple[TableSpec, Sequence[BaseModel]]], path: Path, *, version: str
+) -> None:
+    text = json.dumps(metadata(tables, version=version), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    path.write_text(text, encoding="utf-8")

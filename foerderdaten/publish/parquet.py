@@ -1,0 +1,97 @@
+"""Parquet files with real column types and descriptions in the metadata.
+
+One file per table, ``<table>.parquet``. Types follow the row models: dates
+are ``date32``, euro amounts ``decimal128(14, 2)``, flags ``bool``, small
+integers ``int16``/``int32`` (every column nullable where the model allows
+None). Each field carries its German and English description; the schema
+carries the table's title and description, primary key, source documents,
+licence and the project version. No pandas, so no index column.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from pydantic import BaseModel
+
+from foerderdaten.publish.columns import Column, Kind, columns_of
+from foerderdaten.publish.dataset import LICENSE, Source
+from foerderdaten.schemas import TableSpec
+
+_INT16 = (-(2**15), 2**15 - 1)
+
+# Fixed writer settings: the same rows must give the same bytes.
+_WRITE_OPTIONS = dict(
+    compression="zstd",
+    compression_level=9,
+    use_dictionary=True,
+    write_statistics=True,
+    version="2.6",
+    data_page_version="1.0",
+)
+
+
+def arrow_type(column: Column) -> pa.DataType:
+    match column.kind:
+        case Kind.TEXT:
+            return pa.string()
+        case Kind.BOOLEAN:
+            return pa.bool_()
+        case Kind.NUMBER:
+            return pa.float64()
+        case Kind.DATE:
+            return pa.date32()
+        case Kind.DECIMAL:
+            return pa.decimal128(column.max_digits, column.decimal_places)
+        case Kind.INTEGER:
+            # int16 when the model bounds the value within its range
+            # (RL numbers, years), otherwise int32 (row and page numbers)
+            bounded = column.minimum is not None and column.maximum is not None
+            if bounded and _INT16[0] <= column.minimum and column.maximum <= _INT16[1]:
+                return pa.int16()
+            return pa.int32()
+    raise AssertionError(column.kind)
+
+
+def _json(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True).encode()
+
+
+def arrow_schema(spec: TableSpec, *, version: str, sources: Sequence[Source]) -> pa.Schema:
+    fields = [
+        pa.field(
+            c.name,
+            arrow_type(c),
+            nullable=c.nullable,
+            metadata={"description": c.description_de, "description_en": c.description_en},
+        )
+        for c in columns_of(spec.model)
+    ]
+    metadata = {
+        "table": spec.name,
+        "title": spec.title_de,
+        "title_en": spec.title_en,
+        "description": spec.description_de,
+        "description_en": spec.description_en,
+        "primary_key": _json(list(spec.primary_key)),
+        "sources": _json([{"title": s.title, "file_name": s.file_name, "sha256": s.sha256} for s in sources]),
+        "license": LICENSE["name"],
+        "version": version,
+    }
+    return pa.schema(fields, metadata={k: v if isinstance(v, bytes) else v.encode() for k, v in metadata.items()})
+
+
+def to_arrow(spec: TableSpec, rows: Sequence[BaseModel], *, version: str, sources: Sequence[Source]) -> pa.Table:
+    schema = arrow_schema(spec, version=version, sources=sources)
+    arrays = [pa.array([getattr(row, f.name) for row in rows], type=f.type) for f in schema]
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def write_parquet(
+    spec: TableSpec, rows: Sequence[BaseModel], path: Path, *, version: str, sources: Sequence[Source]
+) -> None:
+    pq.write_table(to_arrow(spec, rows, version=version, sources=sources), path, **_WRITE_OPTIONS)
