@@ -103,6 +103,7 @@ def read_landtag(doc: PdfDocument, tables: Tables) -> None:
     tables.add("welcome_center_funding", answer.welcome_center_funding)
     tables.add("budget", answer.budget)
     tables.add("annex_projects", annex)
+    tables.add("corrections", answer.corrections)
 
 
 def _normalized(doc: PdfDocument, step):
