@@ -5,4 +5,5 @@ build:
 test:
 	python3 dev.py test
 bench:
+	.venv/bin/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'
 	.venv/bin/python benchmarks/bench_sab.py

@@ -4,8 +4,9 @@
     python3 dev.py build   # .venv (if missing), install, build data/clean from data/raw
     python3 dev.py test    # .venv (if missing), install, run the tests
 
-Extra arguments go to the build or to pytest. The install is repeated only
-when pyproject.toml changed since the last one.
+Extra arguments go to the build or to pytest. Versions are pinned by
+constraints.txt, so every machine builds byte-identical files. The install
+is repeated only when pyproject.toml or constraints.txt changed.
 """
 
 from __future__ import annotations
@@ -26,12 +27,12 @@ def ensure_environment() -> None:
     if not (BIN / "python").exists():
         print("creating .venv", file=sys.stderr)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + (ROOT / "constraints.txt").read_bytes()).hexdigest()
     if STAMP.exists() and STAMP.read_text() == wanted:
         return
     print("installing foerderdaten and its dependencies into .venv", file=sys.stderr)
     run(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(BIN / "python", "-m", "pip", "install", "--quiet", "-e", ".[test]")
+    run(BIN / "python", "-m", "pip", "install", "--quiet", "-c", "constraints.txt", "-e", ".[test]")
     STAMP.write_text(wanted)
 
 

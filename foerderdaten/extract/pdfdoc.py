@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -68,27 +71,27 @@ class TextLine:
     def text(self) -> str:
         return chars_to_text(self.chars)
 
-    @property
+    @cached_property
     def x0(self) -> float:
         return min(c.x0 for c in self.chars)
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(c.x1 for c in self.chars)
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(c.top for c in self.chars)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(c.bottom for c in self.chars)
 
-    @property
+    @cached_property
     def size(self) -> float:
         return max(c.size for c in self.chars)
 
-    @property
+    @cached_property
     def mid_y(self) -> float:
         return (self.top + self.bottom) / 2
 
@@ -201,8 +204,12 @@ def open_pdf(path: Path) -> PdfDocument:
         with pdfplumber.open(path) as pdf:
             if not pdf.pages:
                 raise InputError(name, "PDF has no pages; download it again")
-            pages = [_read_page(p) for p in pdf.pages]
+            page_count = len(pdf.pages)
             metadata = {k: v for k, v in (pdf.metadata or {}).items() if isinstance(v, str)}
+            if page_count < PARALLEL_MIN_PAGES or _workers() < 2:
+                pages = [_read_page(p) for p in pdf.pages]
+        if page_count >= PARALLEL_MIN_PAGES and _workers() >= 2:
+            pages = _read_pages_in_parallel(path, page_count)
     except InputError:
         raise
     except (PDFPasswordIncorrect, PDFEncryptionError):
@@ -216,6 +223,34 @@ def open_pdf(path: Path) -> PdfDocument:
     if not any(page.chars for page in pages):
         raise InputError(name, "PDF has no text layer (scanned image?); run OCR first, e.g. ocrmypdf, then build again")
     return PdfDocument(path=path, sha256=sha256_of(path), pages=pages, metadata=metadata)
+
+
+# Reading characters is most of a build's time; pages are independent, so
+# longer documents are read by one process per core.
+PARALLEL_MIN_PAGES = 6
+
+
+def _workers() -> int:
+    return min(4, os.cpu_count() or 1)
+
+
+def _read_pages_in_parallel(path: Path, page_count: int) -> list[Page]:
+    """All pages, read in contiguous chunks by worker processes, in order."""
+    workers = _workers()
+    bounds = [round(i * page_count / workers) for i in range(workers + 1)]
+    chunks = [(str(path), bounds[i], bounds[i + 1]) for i in range(workers)]
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return [page for chunk in pool.map(_read_page_range, chunks) for page in chunk]
+
+
+def _read_page_range(chunk: tuple[str, int, int]) -> list[Page]:
+    import pdfplumber
+
+    path, start, stop = chunk
+    with pdfplumber.open(path) as pdf:
+        return [_read_page(pdf.pages[i]) for i in range(start, stop)]
 
 
 def _read_page(page) -> Page:
