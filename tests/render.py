@@ -35,6 +35,7 @@ class Layout:
     # spreadsheets write the blank at a wrap even where it hangs past the
     # cell edge; word processors drop it there
     keep_edge_blanks: bool = True
+    repeat_header: bool = True  # header row on every page, not only the first
     head: list[str] = field(default_factory=list)  # running head lines on every page
     first_page_head: list[str] = field(default_factory=list)  # caption above the table on page 1 only
     footer: str | None = "Seite {page} von {pages} Seiten"
@@ -92,7 +93,8 @@ def render_table(path: Path, headers: list[str], widths: list[float], rows: list
             for text in layout.first_page_head:
                 _text(canvas, height, layout.margin, y, text, layout.bold_font, size + 2)
                 y += pitch * 2
-        y = _draw_row(canvas, height, layout, widths, header_cells, y, pitch, bold=True)
+        if number == 1 or layout.repeat_header:
+            y = _draw_row(canvas, height, layout, widths, header_cells, y, pitch, bold=True)
         for cells in page_rows:
             y = _draw_row(canvas, height, layout, widths, cells, y, pitch)
         if layout.footer:

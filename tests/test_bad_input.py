@@ -67,6 +67,20 @@ def make_scanned(folder: Path) -> Path:
     return path
 
 
+def make_table_without_repeated_header(folder: Path) -> Path:
+    from conftest import gold_sab
+    from render import Layout, render_table
+
+    path = folder / "no_repeated_header.pdf"
+    fields = ["projekttraeger", "durchfuehrungsort", "region_raw", "rl_nr_raw", "vorhabensart_raw",
+              "bewilligungsbeginn_raw", "bewilligungsende_raw", "projekttitel", "kurzbeschreibung"]
+    headers = ["Projektträger", "Ort", "Region", "Nr.", "Vorhabensart", "Beginn", "Ende", "Projekttitel", "Kurzbeschreibung"]
+    head = ["Stand: 31.12.2023", "Fachkräfterichtlinie: Übersicht über beantragte und bewilligte Projekte - Regionalbudget 2023"]
+    rows = [[g[f] for f in fields] for g in gold_sab()[:30]]
+    render_table(path, headers, [100, 60, 62, 22, 80, 52, 52, 90, 260], rows, Layout(head=head, repeat_header=False))
+    return path
+
+
 BAD_INPUTS = {
     "not_pdf": (make_not_pdf, "not a PDF"),
     "empty": (make_empty, "empty"),
@@ -74,6 +88,8 @@ BAD_INPUTS = {
     "encrypted": (make_encrypted, "encrypted"),
     "unknown_kind": (make_unknown_kind, "unknown kind"),
     "scanned": (make_scanned, "no text layer"),
+    # rows on a page without the header would be lost: refuse rather than drop them
+    "no_repeated_header": (make_table_without_repeated_header, "header row is missing"),
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from foerderdaten.errors import ExtractionError
 from foerderdaten.extract.pdfdoc import PdfDocument
 from foerderdaten.extract.records import RawAnnexRow
 from foerderdaten.extract.tables import ColumnSpec, Table, read_table
@@ -29,6 +30,9 @@ def extract_annex_rows(doc: PdfDocument, source_id: str) -> list[RawAnnexRow]:
     table = read_table(doc.pages, COLUMNS)
     if table is None:
         return []
+    missing = table.pages_without_header(doc.pages)
+    if missing:
+        raise ExtractionError(doc.file_name, f"page {missing[0]}: an annex page without the table's header row; such pages are not read yet (rows would be lost)")
     anlage_of_page = _anlage_by_page(table)
     rows: list[RawAnnexRow] = []
     counters: dict[int, int] = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from foerderdaten.errors import InputError
+from foerderdaten.errors import ExtractionError, InputError
 from foerderdaten.extract.pdfdoc import PdfDocument
 from foerderdaten.extract.records import RawProject
 from foerderdaten.extract.tables import ColumnSpec, Table, read_table
@@ -31,8 +31,9 @@ COLUMNS = [
 ]
 
 TITLE = re.compile(r"übersicht\s+über\s+(beantragte|bewilligte)", re.IGNORECASE)
-EDITION = re.compile(r"(Regionalbudget\s*\d{4}|Budgetjahr\s*\d{4}|\b20\d{2}\b)")
 STAND = re.compile(r"Stand:?\s*(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})")
+# the edition closes the title: "… Projekte - Regionalbudget 2023"
+EDITION = re.compile(r"\s[-–—]\s*([^-–—]*\d{4})\s*$")
 
 
 def is_sab_overview(doc: PdfDocument) -> bool:
@@ -48,16 +49,20 @@ def source_id_for(edition: str) -> str:
 
 
 def read_head(doc: PdfDocument) -> tuple[str, str, str]:
-    """(title, edition, stand_raw) from the running head of the first pages."""
-    text = "\n".join(page.text() for page in doc.pages[:2])
-    title_line = next((ln for ln in text.splitlines() if TITLE.search(ln)), "")
-    title = re.sub(r"^.*?(Fachkräfterichtlinie)", r"\1", title_line).strip() or title_line.strip()
-    title = re.sub(r"\s*" + STAND.pattern + r"\s*", " ", title).strip()
-    edition_match = EDITION.search(title_line[title_line.find("Projekte") :] if "Projekte" in title_line else title_line)
-    if not title_line or not edition_match:
-        raise InputError(doc.file_name, "SAB overview without a title line naming its edition (e.g. '… – Regionalbudget 2023') on page 1")
-    stand = STAND.search(text)
-    return title, re.sub(r"\s+", " ", edition_match.group(1)), stand.group(1).replace(" ", "") if stand else ""
+    """(title, edition, stand_raw) from the running head of page 1.
+
+    The head reads "Stand: 31.12.2023" and "Fachkräfterichtlinie: Übersicht
+    über beantragte und bewilligte Projekte - Regionalbudget 2023", on one
+    line or two, in either order.
+    """
+    lines = [line.text.strip() for line in doc.pages[0].lines()]
+    title_line = next((line for line in lines if TITLE.search(line)), "")
+    title = STAND.sub("", title_line).strip()
+    edition = EDITION.search(title)
+    if edition is None:
+        raise InputError(doc.file_name, "SAB overview without a title naming its edition (e.g. '… Projekte - Regionalbudget 2023') on page 1")
+    stand = STAND.search("\n".join(lines))
+    return title, edition.group(1).strip(), stand.group(1).replace(" ", "") if stand else ""
 
 
 def extract_projects(doc: PdfDocument) -> tuple[str, str, list[RawProject]]:
@@ -65,7 +70,10 @@ def extract_projects(doc: PdfDocument) -> tuple[str, str, list[RawProject]]:
     title, edition, stand_raw = read_head(doc)
     table = read_table(doc.pages, COLUMNS)
     if table is None or not table.rows:
-        raise InputError(doc.file_name, "SAB overview without a recognisable project table (header 'Projektträger … Kurzbeschreibung' not found)")
+        raise ExtractionError(doc.file_name, "SAB overview without a recognisable project table (header 'Projektträger … Kurzbeschreibung' not found)")
+    missing = table.pages_without_header(doc.pages)
+    if missing:
+        raise ExtractionError(doc.file_name, f"page {missing[0]}: the project table's header row is missing; such pages are not read yet (rows would be lost)")
     source_id = source_id_for(edition)
     rows = [_raw_project(table, row, seq, source_id, edition, stand_raw) for seq, row in enumerate(table.rows, start=1)]
     return title, edition, rows

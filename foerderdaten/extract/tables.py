@@ -28,8 +28,12 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from foerderdaten.extract.pdfdoc import Char, Page, Ruling, TextLine, group_lines
+from foerderdaten.extract.pdfdoc import Char, Page, Ruling, TextLine, chars_to_text, group_lines
 from foerderdaten.extract.textjoin import join_cell_lines
+
+# Lines further apart than this many line pitches belong to different rows
+# (cells have padding; lines within a cell are one pitch apart).
+ROW_GAP = 1.1
 
 # "Seite 3 von 19 Seiten", "Seite 3", "- 3 -", "3 / 19"
 FOOTER = re.compile(r"^(seite\s+\d+(\s+von\s+\d+(\s+seiten)?)?|-\s*\d+\s*-|\d+\s*/\s*\d+)$", re.IGNORECASE)
@@ -97,9 +101,29 @@ class Table:
     rows: list[TableRow]
     pages: list[PageTable]
 
+    def pages_without_header(self, pages: list[Page]) -> list[int]:
+        """Pages after the table's first page whose header was not found.
+
+        The reader skips them; a caller that expects the table to run to
+        the end of the document reports them rather than lose their rows.
+        """
+        read = {pt.page for pt in self.pages}
+        first = min(read)
+        return [p.number for p in pages if p.number > first and p.number not in read and p.chars]
+
     def cell_text(self, row: TableRow, name: str) -> str:
         """The cell's text, lines re-joined, white space folded."""
         return join_cell_lines(line.text for line in row.cells.get(name, []))
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    """The words of one column's header, re-joined, and where they stand."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
 
 
 def fold_header(text: str) -> str:
@@ -159,8 +183,8 @@ def _find_header_line(lines: list[TextLine], specs: list[ColumnSpec], needed: in
     read together with the next lines, counting only columns that start on it.
     """
     for i, line in enumerate(lines):
-        groups = _header_groups(lines[i : i + 4])
-        starting = [text for text, _, _, top in groups if abs(top - line.top) <= line.size / 3]
+        cells = _header_cells(lines[i : i + 4])
+        starting = [cell.text for cell in cells if abs(cell.top - line.top) <= line.size / 3]
         if len(_match_specs(starting, specs)) >= needed:
             return i
     return None
@@ -181,16 +205,15 @@ def _match_specs(texts: list[str], specs: list[ColumnSpec]) -> dict[int, ColumnS
 def _header_bottom(lines: list[TextLine], start: int, h_rules: list[Ruling], pitch: float) -> float:
     """Where the header row ends: the first horizontal ruling below the
     header line, else the first gap wider than a line pitch."""
-    top = lines[start].top
     below = [r.top for r in h_rules if r.top > lines[start].mid_y]
     if below:
         return min(below)
     bottom = lines[start].bottom
     for prev, line in zip(lines[start:], lines[start + 1 :]):
-        if _is_row_gap(prev, line, pitch):
+        if line.top - prev.top > ROW_GAP * pitch:
             break
         bottom = line.bottom
-    return bottom + 0.1 if bottom > top else top
+    return bottom + 0.1
 
 
 # --------------------------------------------------------------------------
@@ -198,46 +221,39 @@ def _header_bottom(lines: list[TextLine], start: int, h_rules: list[Ruling], pit
 
 
 def _columns(header_lines: list[TextLine], body_chars: list[Char], rulings: list[Ruling], specs: list[ColumnSpec]) -> list[Column] | None:
-    groups = _header_groups(header_lines)
-    matched = _match_specs([g[0] for g in groups], specs)
-    named = [(spec.field, groups[i][0], groups[i][1], groups[i][2]) for i, spec in matched.items()]
+    cells = _header_cells(header_lines)
+    matched = _match_specs([cell.text for cell in cells], specs)
+    named = sorted(((spec.field, cells[i]) for i, spec in matched.items()), key=lambda item: item[1].x0)
     if len(named) < 2:
         return None
-    named.sort(key=lambda g: g[2])
     verticals = sorted({round(r.x0, 1) for r in rulings if r.vertical})
     gaps = _body_gaps(body_chars)
-    bounds = []
-    for (_, _, a0, a1), (_, _, b0, b1) in zip(named, named[1:]):
-        bounds.append(_boundary(a0, b0, b1, verticals, gaps))
+    bounds = [_boundary(a.x0, b.x0, b.x1, verticals, gaps) for (_, a), (_, b) in zip(named, named[1:])]
     edges = [float("-inf")] + bounds + [float("inf")]
-    return [Column(f, t, edges[i], edges[i + 1]) for i, (f, t, _, _) in enumerate(named)]
+    return [Column(name, cell.text, edges[i], edges[i + 1]) for i, (name, cell) in enumerate(named)]
 
 
-def _header_groups(header_lines: list[TextLine]) -> list[tuple[str, float, float, float]]:
-    """Header words grouped into columns: runs of text that overlap in x.
-
-    Returns (text, x0, x1, top) per column, text re-joined line by line.
-    """
-    runs: list[tuple[float, float, float, str]] = []  # x0, x1, top, text
-    for line in header_lines:
-        for run in _runs(line.chars):
-            text = chars_text(run)
-            if text.strip():
-                runs.append((min(c.x0 for c in run), max(c.x1 for c in run), run[0].top, text))
-    groups: list[list[tuple[float, float, float, str]]] = []
-    for run in sorted(runs, key=lambda r: r[0]):
-        for group in groups:
-            if any(_overlap(run[0], run[1], g[0], g[1]) > 0.5 for g in group):
-                group.append(run)
-                break
-        else:
+def _header_cells(header_lines: list[TextLine]) -> list[HeaderCell]:
+    """Header words grouped into columns: runs of text that overlap in x,
+    re-joined line by line, left to right."""
+    runs = [
+        HeaderCell(chars_to_text(run), min(c.x0 for c in run), max(c.x1 for c in run), run[0].top)
+        for line in header_lines
+        for run in _runs(line.chars)
+    ]
+    groups: list[list[HeaderCell]] = []
+    for run in sorted((r for r in runs if r.text.strip()), key=lambda r: r.x0):
+        group = next((g for g in groups if any(_overlap(run.x0, run.x1, o.x0, o.x1) > 0.5 for o in g)), None)
+        if group is None:
             groups.append([run])
-    result = []
+        else:
+            group.append(run)
+    cells = []
     for group in groups:
-        group.sort(key=lambda r: (round(r[2], 0), r[0]))
-        text = join_cell_lines([r[3] for r in group])
-        result.append((text, min(r[0] for r in group), max(r[1] for r in group), min(r[2] for r in group)))
-    return sorted(result, key=lambda g: g[1])
+        group.sort(key=lambda r: (round(r.top), r.x0))
+        text = join_cell_lines(r.text for r in group)
+        cells.append(HeaderCell(text, min(r.x0 for r in group), max(r.x1 for r in group), min(r.top for r in group)))
+    return sorted(cells, key=lambda c: c.x0)
 
 
 def _runs(chars: tuple[Char, ...] | list[Char]) -> list[list[Char]]:
@@ -253,12 +269,6 @@ def _runs(chars: tuple[Char, ...] | list[Char]) -> list[list[Char]]:
         else:
             runs.append([c])
     return runs
-
-
-def chars_text(chars) -> str:
-    from foerderdaten.extract.pdfdoc import chars_to_text
-
-    return chars_to_text(chars)
 
 
 def _body_gaps(chars: list[Char]) -> list[tuple[float, float]]:
@@ -376,7 +386,7 @@ def _row_starts_from_alignment(by_column: dict[str, list[TextLine]], pitch: floa
         elif key in present:
             prev_top, prev_present = prev
             new_column = bool(present - prev_present)
-            wide_gap = level_top - prev_top > 1.1 * pitch
+            wide_gap = level_top - prev_top > ROW_GAP * pitch
             if key not in prev_present or wide_gap or new_column:
                 starts.append(level_top - 0.5)
         prev = (level_top, present)
@@ -393,10 +403,6 @@ def _levels(by_column: dict[str, list[TextLine]]) -> list[tuple[float, set[str]]
         else:
             levels.append((top, {name}))
     return levels
-
-
-def _is_row_gap(prev: TextLine, line: TextLine, pitch: float) -> bool:
-    return line.top - prev.top > 1.1 * pitch
 
 
 def _line_pitch(lines: list[TextLine]) -> float:
