@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from functools import cache
 from pathlib import Path
@@ -29,6 +30,36 @@ def gold_landtag() -> dict:
 def gold_links() -> list[dict]:
     with (GOLD / "links.csv").open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
+
+
+def gold_project_id(seq: int) -> str:
+    """A stand-in project_id for gold rows (the real one hashes the content)."""
+    return f"p_{seq:012x}"
+
+
+def _iso(text: str) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def gold_projects(source_id: str = "sab_regionalbudget_2023") -> list:
+    """The gold SAB rows as ``Project`` records (no flags, dummy bbox)."""
+    from foerderdaten.schemas.tables import Project
+
+    return [
+        Project(
+            project_id=gold_project_id(int(row["seq"])), source_id=source_id, edition="Regionalbudget 2023",
+            stand=dt.date(2023, 12, 31), seq=int(row["seq"]), page=int(row["page"]), bbox="0 0 1 1",
+            projekttraeger=row["projekttraeger"], durchfuehrungsort=row["durchfuehrungsort"],
+            region_raw=row["region_raw"], region=row["region"] or None, kreis_ags=row["kreis_ags"] or None,
+            rl_nr_raw=row["rl_nr_raw"], rl_nr=int(row["rl_nr"]) if row["rl_nr"] else None,
+            vorhabensart_raw=row["vorhabensart_raw"], vorhabensart=row["vorhabensart"] or None,
+            gesteuerte_zuwanderung=row["gesteuerte_zuwanderung"] == "true",
+            bewilligungsbeginn_raw=row["bewilligungsbeginn_raw"], bewilligungsbeginn=_iso(row["bewilligungsbeginn"]),
+            bewilligungsende_raw=row["bewilligungsende_raw"], bewilligungsende=_iso(row["bewilligungsende"]),
+            projekttitel=row["projekttitel"], kurzbeschreibung=row["kurzbeschreibung"], quality_flags="",
+        )
+        for row in gold_sab()
+    ]
 
 
 @cache

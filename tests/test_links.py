@@ -15,50 +15,16 @@ from pathlib import Path
 
 import pytest
 
+from conftest import gold_project_id, gold_projects
 from foerderdaten.link import link_annex
 from foerderdaten.link.similarity import normalize_org, normalize_text
 from foerderdaten.schemas.tables import AnnexProject, Project
 
 GOLD = Path(__file__).parent / "gold"
 LANDTAG_ID = "landtag_7_16456"
-SAB_ID = "sab_2023"
 
 
-def project_id(seq: int) -> str:
-    return f"p_{seq:012x}"
-
-
-def _date(raw: str) -> dt.date | None:
-    return dt.date.fromisoformat(raw) if raw else None
-
-
-def _project(row: dict) -> Project:
-    return Project(
-        project_id=project_id(int(row["seq"])),
-        source_id=SAB_ID,
-        edition="Regionalbudget 2023",
-        stand=dt.date(2023, 12, 31),
-        seq=int(row["seq"]),
-        page=int(row["page"]),
-        bbox="0 0 1 1",
-        projekttraeger=row["projekttraeger"],
-        durchfuehrungsort=row["durchfuehrungsort"],
-        region_raw=row["region_raw"],
-        region=row["region"] or None,
-        kreis_ags=row["kreis_ags"] or None,
-        rl_nr_raw=row["rl_nr_raw"],
-        rl_nr=int(row["rl_nr"]) if row["rl_nr"] else None,
-        vorhabensart_raw=row["vorhabensart_raw"],
-        vorhabensart=row["vorhabensart"] or None,
-        gesteuerte_zuwanderung=row["gesteuerte_zuwanderung"] == "true",
-        bewilligungsbeginn_raw=row["bewilligungsbeginn_raw"],
-        bewilligungsbeginn=_date(row["bewilligungsbeginn"]),
-        bewilligungsende_raw=row["bewilligungsende_raw"],
-        bewilligungsende=_date(row["bewilligungsende"]),
-        projekttitel=row["projekttitel"],
-        kurzbeschreibung=row["kurzbeschreibung"],
-        quality_flags="",
-    )
+project_id = gold_project_id
 
 
 def _annex_row(row: dict) -> AnnexProject:
@@ -77,8 +43,7 @@ def _annex_row(row: dict) -> AnnexProject:
 
 @pytest.fixture(scope="module")
 def projects() -> list[Project]:
-    with (GOLD / "sab_2023.csv").open(encoding="utf-8") as fh:
-        return [_project(row) for row in csv.DictReader(fh)]
+    return gold_projects()
 
 
 @pytest.fixture(scope="module")

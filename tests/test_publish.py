@@ -25,7 +25,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import gold_landtag, gold_links, gold_sab
+from conftest import gold_landtag, gold_links, gold_project_id, gold_projects, gold_sab
 from foerderdaten.normalize import vocab
 from foerderdaten.publish import write_codebook, write_dataset
 from foerderdaten.publish.csv import EXCEL, csv_text
@@ -51,8 +51,7 @@ LANDTAG_ID = "landtag_7_16456"
 SAB_FILE = "sab_2023_ruled.pdf"
 
 
-def project_id(seq: int) -> str:
-    return f"p_{seq:012x}"
+project_id = gold_project_id
 
 
 def _date(text: str) -> dt.date | None:
@@ -75,22 +74,6 @@ def _documents() -> list[Document]:
             aktenzeichen=lt["aktenzeichen"],
         ),
     ]
-
-
-def _project(row: dict) -> Project:
-    seq = int(row["seq"])
-    return Project(
-        project_id=project_id(seq), source_id=SAB_ID, edition="Regionalbudget 2023", stand=dt.date(2023, 12, 31),
-        seq=seq, page=int(row["page"]), bbox="0 0 1 1",
-        projekttraeger=row["projekttraeger"], durchfuehrungsort=row["durchfuehrungsort"],
-        region_raw=row["region_raw"], region=row["region"] or None, kreis_ags=row["kreis_ags"] or None,
-        rl_nr_raw=row["rl_nr_raw"], rl_nr=int(row["rl_nr"]) if row["rl_nr"] else None,
-        vorhabensart_raw=row["vorhabensart_raw"], vorhabensart=row["vorhabensart"] or None,
-        gesteuerte_zuwanderung=row["gesteuerte_zuwanderung"] == "true",
-        bewilligungsbeginn_raw=row["bewilligungsbeginn_raw"], bewilligungsbeginn=_date(row["bewilligungsbeginn"]),
-        bewilligungsende_raw=row["bewilligungsende_raw"], bewilligungsende=_date(row["bewilligungsende"]),
-        projekttitel=row["projekttitel"], kurzbeschreibung=row["kurzbeschreibung"], quality_flags="",
-    )
 
 
 def _quality(rows: list[dict]) -> list[QualityIssue]:
@@ -172,7 +155,7 @@ def _annex_and_links() -> tuple[list[AnnexProject], list[Link], list[LinkReview]
 def sample_tables() -> dict[str, list]:
     """Every published table, filled from the gold values."""
     gold = gold_sab()
-    projects = [_project(row) for row in gold]
+    projects = gold_projects(SAB_ID)
     centers, funding = _welcome_centers()
     annex, links, review = _annex_and_links()
     lt = gold_landtag()

@@ -8,7 +8,6 @@ such ways; every field must still come out exactly.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from reportlab.lib.pagesizes import A3, A4, landscape, portrait
