@@ -67,18 +67,31 @@ def make_scanned(folder: Path) -> Path:
     return path
 
 
-def make_table_without_repeated_header(folder: Path) -> Path:
-    from conftest import gold_sab
+def _sab_rendering(path: Path, rows: list[list[str]], **layout) -> Path:
     from render import Layout, render_table
 
-    path = folder / "no_repeated_header.pdf"
-    fields = ["projekttraeger", "durchfuehrungsort", "region_raw", "rl_nr_raw", "vorhabensart_raw",
-              "bewilligungsbeginn_raw", "bewilligungsende_raw", "projekttitel", "kurzbeschreibung"]
     headers = ["Projektträger", "Ort", "Region", "Nr.", "Vorhabensart", "Beginn", "Ende", "Projekttitel", "Kurzbeschreibung"]
     head = ["Stand: 31.12.2023", "Fachkräfterichtlinie: Übersicht über beantragte und bewilligte Projekte - Regionalbudget 2023"]
-    rows = [[g[f] for f in fields] for g in gold_sab()[:30]]
-    render_table(path, headers, [100, 60, 62, 22, 80, 52, 52, 90, 260], rows, Layout(head=head, repeat_header=False))
+    render_table(path, headers, [100, 60, 62, 22, 80, 52, 52, 90, 260], rows, Layout(head=head, **layout))
     return path
+
+
+def _gold_rows(n: int) -> list[list[str]]:
+    from conftest import gold_sab
+
+    fields = ["projekttraeger", "durchfuehrungsort", "region_raw", "rl_nr_raw", "vorhabensart_raw",
+              "bewilligungsbeginn_raw", "bewilligungsende_raw", "projekttitel", "kurzbeschreibung"]
+    return [[g[f] for f in fields] for g in gold_sab()[:n]]
+
+
+def make_table_without_repeated_header(folder: Path) -> Path:
+    return _sab_rendering(folder / "no_repeated_header.pdf", _gold_rows(30), repeat_header=False)
+
+
+def make_unreadable_date(folder: Path) -> Path:
+    rows = _gold_rows(3)
+    rows[1][6] = "31.13.2023"  # Bewilligungsende of the second row
+    return _sab_rendering(folder / "bad_date.pdf", rows)
 
 
 BAD_INPUTS = {
@@ -90,6 +103,8 @@ BAD_INPUTS = {
     "scanned": (make_scanned, "no text layer"),
     # rows on a page without the header would be lost: refuse rather than drop them
     "no_repeated_header": (make_table_without_repeated_header, "header row is missing"),
+    # a value that cannot be read names page and field
+    "unreadable_date": (make_unreadable_date, "page 1, row 2, field bewilligungsende_raw"),
 }
 
 
