@@ -1,0 +1,465 @@
+"""Other renderings of the letter of Drs. 7/16456 read the same values.
+
+The fixture is one rendering of the letter (LibreOffice, Helvetica-like
+11 pt, ragged, blank glyphs written). ``render_letter.py`` prints the gold
+values of the whole letter in other ways: font (Helvetica, Times, Courier),
+size and leading, paper (A4, Letter), margins, a small-print sidebar that
+narrows page 1, justified or ragged text, blank glyphs written or left out,
+bold questions, "Aktenzeichen" under or behind its label, answer headings,
+how a long Welcome Center row wraps (back to the margin, or inside its
+column), amounts left- or right-aligned, and page breaks inside a
+paragraph, a question, between the rows of a list. Two variants are followed
+by both annex tables (``render.py``), so the whole build
+(``pipeline.build_tables``) runs on them too.
+
+Every field must come out exactly as in the gold file, and every page number
+must be the page the renderer printed the item on.
+
+The last section renders layouts the parser does not read yet (strict
+xfail, each with the weakness it shows); when one starts to pass, the
+parser was fixed: move the layout up into ``VARIANTS``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4, LETTER, portrait
+
+from conftest import gold_landtag
+from foerderdaten.extract.landtag import RawLetter, extract_letter, is_landtag_answer
+from foerderdaten.extract.pdfdoc import PdfDocument, open_pdf
+from foerderdaten.normalize.landtag import LandtagTables, normalize_letter
+from render import Layout, render_table
+from render_letter import LetterLayout, Rendering, render_letter
+
+SOURCE_ID = "landtag_7_16456"
+
+TIMES = dict(font="Times-Roman", bold_font="Times-Bold")
+COURIER = dict(font="Courier", bold_font="Courier-Bold")
+
+# The annex tables as in test_renderings: (layout, column widths).
+ANNEX_LANDSCAPE = (Layout(size=9, split_rows=True, borders=False, footer=None, keep_edge_blanks=False), [120, 150, 150, 260])
+ANNEX_PORTRAIT = (Layout(page=portrait(A4), size=8, split_rows=True, footer="- {page} -", keep_edge_blanks=False), [100, 118, 124, 190])
+
+# name: (letter layout, annex tables appended or None)
+VARIANTS: dict[str, tuple[LetterLayout, tuple | None]] = {
+    # Times on Letter paper, justified with the blank glyphs written and
+    # stretched, a sidebar narrowing page 1, "Seite x von y", bold
+    # questions, heading lines without spacing; the Welcome Center list as
+    # a borderless table whose Träger wraps inside its column; a paragraph
+    # split across pages after its second line.
+    "times_letter_justified_sidebar": (
+        LetterLayout(**TIMES, size=11, page=LETTER, left=72, right=54, top=72, bottom=72, justify=True, blanks=True,
+                     bold_questions=True, sidebar=115, page_number="Seite {page} von {pages}", head_tab=210,
+                     heading_spacing=False, list_wrap="column", tab=370, amount_tab=190, breaks={"antwort1.4": 2}),
+        ANNEX_LANDSCAPE,
+    ),
+    # Helvetica 10 pt on A4, ragged, no blank glyphs at all (the gaps alone
+    # separate the words), "Aktenzeichen: …" behind its label, headings
+    # before answers 4 and 5, list rows without spacing, amounts
+    # left-aligned; question 5 split across pages after its third line.
+    "helvetica_a4_ragged_noblanks": (
+        LetterLayout(size=10, leading=1.25, space_after=0.8, left=65, right=65, top=60, bottom=60, blanks=False,
+                     aktenzeichen_inline=True, answer_headings="all", list_spacing=False, amount_align="left",
+                     amount_tab=120, tab=220, breaks={"frage5": 3}),
+        None,
+    ),
+    # Courier 9 pt (every blank as wide as a letter) on A4 with narrow
+    # margins, justified without blank glyphs, no page numbers; the long
+    # first row wraps its Träger back to the margin; a page break between
+    # the third and fourth Welcome Center.
+    "courier_a4_justified_noblanks": (
+        LetterLayout(**COURIER, size=9, left=50, right=40, top=60, bottom=65, justify=True, blanks=False,
+                     page_number=None, head_tab=270, tab=300, amount_tab=250, breaks={"wc4": 0}),
+        ANNEX_PORTRAIT,
+    ),
+    # Helvetica 12 pt on Letter paper with a leading of 1.5, ragged with
+    # blank glyphs, a sidebar in 7.2 pt; the first Träger pushed onto the
+    # next line by the tab; "2 Anlagen" alone on the last page; pages break
+    # wherever the text runs out (widow and orphan control).
+    "helvetica_letter_large_sidebar": (
+        LetterLayout(size=12, leading=1.5, space_after=0.5, page=LETTER, left=70, right=36, top=80, bottom=80,
+                     sidebar=118, small=0.6, head_tab=233, tab=230, amount_tab=230, anlagen_new_page=True),
+        None,
+    ),
+    # Times 9.5 pt on A4, justified without blank glyphs, "Seite x"; page
+    # breaks inside the "Im Aufbau befinden sich …" paragraph (the centres
+    # named in running text) and inside the budget paragraph of answer 4.
+    "times_a4_small_justified": (
+        LetterLayout(**TIMES, size=9.5, leading=1.2, left=56, right=56, top=56, bottom=56, justify=True, blanks=False,
+                     tab=200, page_number="Seite {page}", breaks={"antwort1.7": 1, "antwort4.1": 3}),
+        None,
+    ),
+}
+ANNEX_VARIANTS = sorted(name for name, (_, annex) in VARIANTS.items() if annex)
+
+
+# --------------------------------------------------------------------------
+# Rendering and parsing, once per variant
+
+
+def _append_annex(letter: Path, annex: tuple, path: Path) -> None:
+    """The letter followed by Anlage 1 and Anlage 2, each with its caption."""
+    from pypdf import PdfWriter
+
+    layout, widths = annex
+    gold = gold_landtag()["anlagen"]
+    fields = ["zuwendungsempfaenger", "projekttitel", "zielgruppe", "kurzbeschreibung"]
+    writer = PdfWriter()
+    writer.append(str(letter))
+    for anlage in (1, 2):
+        part = path.with_name(f"anlage{anlage}.pdf")
+        rows = [[g[f] for f in fields] for g in gold if g["anlage"] == anlage]
+        render_table(part, ["Zuwendungsempfänger", "Projekttitle", "Zielgruppe", "Kurzbeschreibung"], widths, rows,
+                     replace(layout, first_page_head=[f"Anlage {anlage}"]))
+        writer.append(str(part))
+    with path.open("wb") as fh:
+        writer.write(fh)
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    """name -> (path of the PDF, the renderer's record); each variant printed once."""
+    cache: dict[str, tuple[Path, Rendering]] = {}
+
+    def get(name: str) -> tuple[Path, Rendering]:
+        if name not in cache:
+            layout, annex = VARIANTS[name]
+            path = tmp_path_factory.mktemp(name) / f"{name}.pdf"
+            rendering = render_letter(path.with_name("letter.pdf") if annex else path, gold_landtag(), layout)
+            if annex:
+                _append_annex(rendering.path, annex, path)
+            cache[name] = (path, rendering)
+        return cache[name]
+
+    return get
+
+
+@dataclass
+class Parsed:
+    name: str
+    path: Path
+    rendering: Rendering
+    doc: PdfDocument
+    raw: RawLetter
+    tables: LandtagTables
+
+    def page(self, key: str) -> int:
+        """The page the renderer printed the first line of item ``key`` on."""
+        return self.rendering.first_page(key)
+
+
+@pytest.fixture(scope="module", params=sorted(VARIANTS))
+def letter(request, rendered) -> Parsed:
+    path, rendering = rendered(request.param)
+    doc = open_pdf(path)
+    raw = extract_letter(doc)
+    return Parsed(request.param, path, rendering, doc, raw, normalize_letter(raw, doc))
+
+
+@pytest.fixture(scope="module")
+def gold() -> dict:
+    return gold_landtag()
+
+
+# --------------------------------------------------------------------------
+# The renderings are what they claim to be
+
+
+def test_variant_breaks_where_it_claims(letter):
+    """A break inside an item splits it over two pages; a break before it
+    puts it on a later page than the item printed before it."""
+    printed = list(letter.rendering.pages)
+    for key, lines in VARIANTS[letter.name][0].breaks.items():
+        pages = letter.rendering.pages[key]
+        if lines:
+            assert pages[lines - 1] < pages[lines], key
+        else:
+            before = printed[printed.index(key) - 1]
+            assert letter.rendering.pages[before][-1] < pages[0], key
+
+
+def test_some_variant_splits_a_paragraph_across_pages(rendered):
+    split = {key for name in VARIANTS for key in rendered(name)[1].split_items()}
+    assert {"antwort1.4", "antwort1.7", "antwort4.1", "frage5"} <= split
+
+
+# --------------------------------------------------------------------------
+# Metadata
+
+
+def test_detected_as_landtag_answer(letter):
+    assert is_landtag_answer(letter.doc)
+
+
+def test_letter_pages(letter):
+    assert letter.raw.letter_pages == tuple(range(1, letter.rendering.page_count + 1))
+
+
+def test_raw_metadata(letter, gold):
+    raw = letter.raw
+    assert raw.source_id == SOURCE_ID
+    assert raw.drucksache == gold["drucksache"]
+    assert raw.wahlperiode == gold["wahlperiode"]
+    assert raw.nummer == gold["nummer"]
+    assert raw.thema == gold["thema"]
+    assert raw.fragesteller == gold["fragesteller"]
+    assert raw.fraktion == gold["fraktion"]
+    assert raw.ministerium == gold["ministerium"]
+    assert raw.unterzeichner == gold["signatory"]
+    assert raw.datum_raw == gold["datum_raw"]
+    assert raw.aktenzeichen == gold["aktenzeichen"]
+    assert raw.anfrage == "Kleine Anfrage des Abgeordneten Thomas Thumm (AfD)"
+
+
+def test_document_row(letter, gold):
+    document = letter.tables.document
+    assert document.source_id == SOURCE_ID
+    assert document.kind == "landtag_answer"
+    assert document.file_name == letter.path.name
+    assert document.sha256 == letter.doc.sha256
+    assert document.pages == len(letter.doc.pages)
+    assert document.title == "Antwort auf die Kleine Anfrage des Abgeordneten Thomas Thumm (AfD), Drs. 7/16456: „Welcome Center“ in Sachsen"
+    assert document.drucksache == gold["drucksache"]
+    assert document.wahlperiode == gold["wahlperiode"]
+    assert document.nummer == gold["nummer"]
+    assert document.thema == gold["thema"]
+    assert document.fragesteller == gold["fragesteller"]
+    assert document.fraktion == gold["fraktion"]
+    assert document.ministerium == gold["ministerium"]
+    assert document.unterzeichner == gold["signatory"]
+    assert document.datum == dt.date.fromisoformat(gold["datum"])
+    assert document.aktenzeichen == gold["aktenzeichen"]
+
+
+# --------------------------------------------------------------------------
+# Questions and answers
+
+
+def test_question_texts(letter, gold):
+    assert [(q.nummer, q.frage) for q in letter.raw.questions] == [
+        (q["nummer"], q["frage_text"]) for q in gold["questions"]
+    ]
+
+
+def test_question_pages(letter):
+    assert [q.page for q in letter.raw.questions] == [letter.page(f"frage{n}") for n in range(1, 6)]
+
+
+def test_answer_paragraphs(letter, gold):
+    assert [(a.fragen, [p.text for p in a.paragraphs]) for a in letter.raw.answers] == [
+        (tuple(a["fragen"]), a["absaetze"]) for a in gold["answers"]
+    ]
+
+
+def test_answer_paragraph_pages(letter, gold):
+    keys = [f"antwort{a['fragen'][0] if len(a['fragen']) == 1 else 1}.{i}" for a in gold["answers"] for i in range(len(a["absaetze"]))]
+    assert [p.page for a in letter.raw.answers for p in a.paragraphs] == [letter.page(key) for key in keys]
+
+
+def test_questions_carry_their_answer(letter, gold):
+    by_nummer = {q.nummer: q for q in letter.tables.questions}
+    assert sorted(by_nummer) == [1, 2, 3, 4, 5]
+    for answer in gold["answers"]:
+        for nummer in answer["fragen"]:
+            assert by_nummer[nummer].antwort == "\n\n".join(answer["absaetze"])
+            assert by_nummer[nummer].beantwortet_mit == ",".join(str(n) for n in answer["fragen"])
+    for q, g in zip(letter.tables.questions, gold["questions"]):
+        assert (q.source_id, q.frage, q.page) == (SOURCE_ID, g["frage_text"], letter.page(f"frage{g['nummer']}"))
+
+
+def test_letterhead_and_small_print_are_no_content(letter):
+    texts = [p.text for a in letter.raw.answers for p in a.paragraphs] + [q.frage for q in letter.raw.questions]
+    for marker in ("Aktenzeichen", "Durchwahl", "Bernhard-von-Lindenau-Platz", "Hausanschrift", "Verkehrsverbindung",
+                   "https://", "Seite ", "Mit freundlichen Grüßen", "Martin Dulig", "Anlagen"):
+        assert not any(marker in text for text in texts), marker
+
+
+# --------------------------------------------------------------------------
+# Welcome Centers and funding
+
+
+def test_raw_welcome_centers(letter, gold):
+    assert [(c.name, c.traeger_raw, c.status) for c in letter.raw.welcome_centers] == [
+        (c["name"], c["traeger_region_raw"], "etabliert") for c in gold["welcome_centers"]
+    ]
+    assert [m.text for m in letter.raw.centers_mentioned] == [
+        "Welcome Center Chemnitz",
+        "Welcome Center Görlitz",
+        "im Landkreis Nordsachsen WIN - Willkommen in Nordsachsen",
+    ]
+
+
+def test_welcome_centers(letter, gold):
+    expected = [(g, "etabliert", letter.page(f"wc{i}")) for i, g in enumerate(gold["welcome_centers"], start=1)]
+    expected += [(g, "im_aufbau", letter.page("antwort1.7")) for g in gold["welcome_centers_in_aufbau"]]
+    got = letter.tables.welcome_centers
+    assert [c.seq for c in got] == list(range(1, 11))
+    assert [(c.name, c.traeger_raw, c.region, c.kreis_ags, c.status, c.page) for c in got] == [
+        (g["name"], g["traeger_region_raw"], g["region"], g["kreis_ags"], status, page) for g, status, page in expected
+    ]
+    assert {c.source_id for c in got} == {SOURCE_ID}
+
+
+def test_welcome_center_funding(letter, gold):
+    expected = [(g, "etabliert", gold["funding_established_zeitraum"], f"fe{i}") for i, g in enumerate(gold["funding_established"], start=1)]
+    expected += [(g, "im_aufbau", None, f"fa{i}") for i, g in enumerate(gold["funding_in_aufbau"], start=1)]
+    got = letter.tables.welcome_center_funding
+    assert [f.seq for f in got] == list(range(1, 9))
+    assert [(f.region_raw, f.region, f.kreis_ags, f.betrag_raw, f.betrag_eur, f.status, f.zeitraum, f.page) for f in got] == [
+        (g["region_raw"], g["region"], g["kreis_ags"], g["betrag_raw"], Decimal(g["betrag_eur"]), status, zeitraum, letter.page(key))
+        for g, status, zeitraum, key in expected
+    ]
+    assert sum(f.betrag_eur for f in got if f.status == "etabliert") == Decimal("2104428.16")
+
+
+def test_region_spellings_are_logged(letter):
+    logged = {(c.table, c.record, c.raw, c.clean) for c in letter.tables.corrections}
+    assert ("welcome_center_funding", "2", "Erzgebirge", "Erzgebirgskreis") in logged
+    assert ("welcome_centers", "10", "Landkreis Nordsachsen", "Nordsachsen") in logged
+
+
+# --------------------------------------------------------------------------
+# Budget and annex years
+
+
+def test_budget(letter, gold):
+    assert [(b.source_id, b.jahr, b.betrag_raw, b.betrag_eur) for b in letter.tables.budget] == [
+        (SOURCE_ID, b["jahr"], b["betrag_raw"], Decimal(b["betrag_eur"])) for b in gold["budget"]
+    ]
+    assert [b.page for b in letter.raw.budget] == [letter.page("antwort4.1")] * 2
+
+
+def test_annex_years(letter, gold):
+    expected = {a["anlage"]: a["bewilligungsjahr"] for a in gold["anlagen"]}
+    assert letter.raw.annex_years == expected
+    assert letter.tables.annex_years == expected
+
+
+# --------------------------------------------------------------------------
+# The whole build on letter + annexes
+
+
+@pytest.fixture(scope="module", params=ANNEX_VARIANTS)
+def built(request, rendered):
+    from foerderdaten.pipeline import build_tables
+
+    path, rendering = rendered(request.param)
+    return build_tables([path]).rows, rendering
+
+
+def test_build_letter_tables(built, gold):
+    rows, rendering = built
+    [document] = rows["documents"]
+    assert (document.kind, document.source_id, document.drucksache, document.datum) == (
+        "landtag_answer", SOURCE_ID, gold["drucksache"], dt.date.fromisoformat(gold["datum"]))
+    assert document.pages > rendering.page_count
+    assert [(q.nummer, q.frage, q.beantwortet_mit) for q in rows["questions"]] == [
+        (q["nummer"], q["frage_text"], "1,2,3" if q["nummer"] <= 3 else str(q["nummer"])) for q in gold["questions"]
+    ]
+    assert [(c.name, c.kreis_ags) for c in rows["welcome_centers"]] == [
+        (c["name"], c["kreis_ags"]) for c in gold["welcome_centers"] + gold["welcome_centers_in_aufbau"]
+    ]
+    assert [(f.region_raw, f.betrag_eur) for f in rows["welcome_center_funding"]] == [
+        (f["region_raw"], Decimal(f["betrag_eur"])) for f in gold["funding_established"] + gold["funding_in_aufbau"]
+    ]
+    assert [(b.jahr, b.betrag_eur) for b in rows["budget"]] == [(b["jahr"], Decimal(b["betrag_eur"])) for b in gold["budget"]]
+    assert rows["projects"] == []
+
+
+@pytest.mark.parametrize("field", ["anlage", "bewilligungsjahr", "seq_in_anlage",
+                                   "zuwendungsempfaenger", "projekttitel", "zielgruppe", "kurzbeschreibung"])
+def test_build_annex_rows(built, gold, field):
+    rows, rendering = built
+    annex = rows["annex_projects"]
+    assert len(annex) == len(gold["anlagen"]) == 28
+    assert {a.source_id for a in annex} == {SOURCE_ID}
+    assert min(a.page for a in annex) > rendering.page_count  # the letter pages hold no annex row
+    wrong = [(g["anlage"], g["seq_in_anlage"], getattr(a, field), g[field]) for a, g in zip(annex, gold["anlagen"]) if getattr(a, field) != g[field]]
+    assert wrong == []
+
+
+# --------------------------------------------------------------------------
+# Known weaknesses: layouts the parser does not read yet
+
+
+def _centers(raw: RawLetter, gold: dict):
+    return [(c.name, c.traeger_raw) for c in raw.welcome_centers], [(c["name"], c["traeger_region_raw"]) for c in gold["welcome_centers"]]
+
+
+def _questions(raw: RawLetter, gold: dict):
+    return [q.frage for q in raw.questions], [q["frage_text"] for q in gold["questions"]]
+
+
+def _paragraphs(raw: RawLetter, gold: dict):
+    return [[p.text for p in a.paragraphs] for a in raw.answers], [a["absaetze"] for a in gold["answers"]]
+
+
+KNOWN_WEAKNESSES = {
+    # A borderless table whose name column wraps while the Träger fits on
+    # one line: the name's second line ("m. der Nestbauzentrale
+    # Mittelsachsen") starts at the row's left edge, and row_cells()
+    # appends such a line to the last cell (the Träger), as if the row had
+    # wrapped back to the margin. Where both cells wrap, the continuation
+    # line has two cells and _starts_block() makes it a row of its own.
+    "column_list_name_wraps": (
+        LetterLayout(**TIMES, size=11, page=LETTER, left=72, right=54, justify=True, list_wrap="column", tab=230),
+        _centers,
+    ),
+    # measure_layout() takes the line pitch as the most common step,
+    # rounded to 0.1 pt. With a pitch of 12.35 pt the steps inside
+    # paragraphs split into 12.3 and 12.4 (43 in all) and the paragraph
+    # step 18.5 (42) wins: no paragraph break is seen, the heading block,
+    # questions and answers run together.
+    "pitch_split_by_rounding": (
+        LetterLayout(size=9.5, leading=1.3, space_after=0.5, left=60, right=40),
+        _questions,
+    ),
+    # The same with an exact pitch (10.8 pt): on wide lines most
+    # paragraphs and all list rows are one line long, so the paragraph step
+    # 16.2 pt (41 times) outnumbers the line step (33 times).
+    "pitch_short_paragraphs": (
+        LetterLayout(**TIMES, size=9, leading=1.2, space_after=0.5, page=LETTER, left=60, right=40),
+        _questions,
+    ),
+    # The renderer writes the blank at the end of a wrapped line even
+    # where it hangs past the right margin (LibreOffice does). The right
+    # margin measured from the lines' x1 includes that hanging blank, so at
+    # the foot of page 1 "… unter anderem Projekte zum " seems to have had
+    # room for "Aufbau" (missing it by 0.8 pt in truth): the paragraph is
+    # cut in two at the page break.
+    "hanging_blank_widens_margin": (
+        LetterLayout(**TIMES, size=11, leading=1.3, space_after=1.0, left=50, right=57, top=50, bottom=90,
+                     aktenzeichen_inline=True, heading_spacing=False, answer_headings="all", amount_align="left",
+                     head_tab=260, small=0.6),
+        _paragraphs,
+    ),
+    # Question 4 is one line that nearly fills it, at the foot of page 2;
+    # "Antwort zu Frage 4:" heads page 3. The first word would not have
+    # fitted behind the question, so the heading is read as its
+    # continuation ("… umgesetzt? Antwort zu Frage 4:"). An answer heading
+    # could start a block by its wording, as "Frage N:" does.
+    "answer_heading_after_page_break": (
+        LetterLayout(**TIMES, size=10, leading=1.5, space_after=1.0, left=50, right=57, top=70, bottom=70,
+                     justify=True, heading_spacing=False, answer_headings="all", list_spacing=False, tab=280,
+                     amount_tab=250, page_number=None, head_tab=280, small=0.6, footnote=False),
+        _questions,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param(name, marks=pytest.mark.xfail(strict=True, raises=AssertionError,
+                                               reason="known weakness of the letter parser, see KNOWN_WEAKNESSES"))
+    for name in KNOWN_WEAKNESSES
+])
+def test_known_weakness(name, tmp_path, gold):
+    layout, fields = KNOWN_WEAKNESSES[name]
+    render_letter(tmp_path / f"{name}.pdf", gold, layout)
+    got, expected = fields(extract_letter(open_pdf(tmp_path / f"{name}.pdf")), gold)
+    assert got == expected
