@@ -554,7 +554,7 @@ def test_project_ids_unique_and_well_formed(tables):
 
 
 def test_project_id_is_the_hash_of_the_folded_key(by_seq):
-    key = "volkshochschuledresden|bildungsberatunginpieschen|17112022|14612"
+    key = "volkshochschuledresden|bildungsberatunginpieschen|2022-11-17|14612"
     assert by_seq[1].project_id == "p_" + hashlib.sha256(key.encode()).hexdigest()[:12]
 
 
@@ -566,6 +566,12 @@ def test_project_ids_do_not_depend_on_position_or_spacing(raws, tables):
     ]
     again = normalize_projects(moved)
     assert sorted(p.project_id for p in again.projects) == sorted(p.project_id for p in tables.projects)
+
+
+def test_project_id_stable_across_legal_form_and_date_spelling(by_seq):
+    # seq 2 "Wirtschaftsförderung Erzgebirge GmbH", begins 01.12.2022
+    other_edition = _raw(GOLD_ROWS[1], projekttraeger="Wirtschaftsförderung Erzgebirge", bewilligungsbeginn_raw="1.12.2022")
+    assert normalize_projects([other_edition]).projects[0].project_id == by_seq[2].project_id
 
 
 def test_project_id_stable_when_a_later_edition_fixes_the_region(by_seq):

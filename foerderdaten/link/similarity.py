@@ -15,16 +15,12 @@ organisations also the legal form) and then compared with rapidfuzz.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from foerderdaten.normalize.text import fold_words
+from foerderdaten.normalize.text import fold_organisation, fold_words
 from foerderdaten.schemas.tables import AnnexProject, Project
-
-# Legal forms as they look after folding ("e. V." -> "e v").
-_LEGAL_FORM = re.compile(r"\b(?:e v|ev|ggmbh|gmbh|mbh|gug|ug|gbr|ag|eg|haftungsbeschraenkt)\b")
 
 
 def normalize_text(text: str) -> str:
@@ -35,7 +31,7 @@ def normalize_text(text: str) -> str:
 
 def normalize_org(name: str) -> str:
     """An organisation's name without its legal form, normalised like any text."""
-    return " ".join(_LEGAL_FORM.sub(" ", normalize_text(name)).split())
+    return fold_organisation(name)
 
 
 def _text_similarity(a: str, b: str) -> float | None:

@@ -1,10 +1,12 @@
 """Stable project ids.
 
 A project is identified by what the document says about it, not by where it
-stands: Träger, title, printed start date and district. Those are folded
-(case, umlauts, ß, punctuation and blanks removed, see text.fold_key), so a
-re-extraction with slightly different spacing or a later edition that fixes
-"Landkreis leipzig" gives the same id. The id is "p_" + the first 12 hex
+stands: Träger, title, start date and district. Those are folded (case,
+umlauts, ß, punctuation and blanks removed, see text.fold_key; the Träger
+also without its legal form; the date as an ISO date), so a re-extraction
+with slightly different spacing, or a later edition that writes "GmbH" where
+this one did not, "1.12.2022" for "01.12.2022" or fixes "Landkreis leipzig",
+gives the same id. The id is "p_" + the first 12 hex
 digits of the SHA-256 of the folded key.
 
 Two rows of one document can share the key (same Träger, title, start and
@@ -20,13 +22,22 @@ import hashlib
 from collections.abc import Sequence
 
 from foerderdaten.extract.records import RawProject
-from foerderdaten.normalize.text import fold_key
+from foerderdaten.normalize.dates import parse_date
+from foerderdaten.normalize.text import fold_key, fold_organisation
 
 
 def project_key(projekttraeger: str, projekttitel: str, bewilligungsbeginn_raw: str, kreis_ags: str | None) -> str:
     """The folded identity of a project: "traeger|titel|beginn|ags"."""
-    parts = (projekttraeger, projekttitel, bewilligungsbeginn_raw, kreis_ags or "")
-    return "|".join(fold_key(part) for part in parts)
+    return "|".join((fold_key(fold_organisation(projekttraeger)), fold_key(projekttitel), _date_key(bewilligungsbeginn_raw), kreis_ags or ""))
+
+
+def _date_key(raw: str) -> str:
+    """The start date as ISO text; an unreadable one as folded text (the
+    normaliser reports it)."""
+    try:
+        return parse_date(raw)[0].isoformat()
+    except ValueError:
+        return fold_key(raw)
 
 
 def id_from_key(key: str) -> str:

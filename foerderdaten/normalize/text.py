@@ -41,3 +41,13 @@ def fold_words(text: str) -> str:
 def fold_key(text: str) -> str:
     """Like :func:`fold_words` but without any separators: a key for hashing."""
     return fold_words(text).replace(" ", "")
+
+
+# Legal forms as they look after folding ("e. V." -> "e v").
+_LEGAL_FORM = re.compile(r"\b(?:e v|ev|ggmbh|gmbh|mbh|gug|ug|gbr|ag|eg|haftungsbeschraenkt)\b")
+
+
+def fold_organisation(name: str) -> str:
+    """An organisation's name folded like any text and without its legal form
+    ("Frauenförderwerk e. V." -> "frauenfoerderwerk")."""
+    return " ".join(_LEGAL_FORM.sub(" ", fold_words(name)).split())
