@@ -21,8 +21,18 @@ DEFAULT_RAW = Path("data/raw")
 DEFAULT_OUT = Path("data/clean")
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from foerderdaten import __version__
+
+        typer.echo(f"foerderdaten {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def main() -> None:
+def main(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
+) -> None:
     """foerderdaten: build and browse the dataset."""
 
 
