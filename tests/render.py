@@ -36,14 +36,17 @@ class Layout:
     # cell edge; word processors drop it there
     keep_edge_blanks: bool = True
     repeat_header: bool = True  # header row on every page, not only the first
+    header_align: str = "left"  # or "center"
     head: list[str] = field(default_factory=list)  # running head lines on every page
     first_page_head: list[str] = field(default_factory=list)  # caption above the table on page 1 only
     footer: str | None = "Seite {page} von {pages} Seiten"
 
 
 # Break opportunities: after a blank, after a hyphen that follows a letter,
-# after "|" or "/".
-_SEGMENT = re.compile(r"[^ \-|/]*(?:(?<=\w)-|[|/]| +|-|$)")
+# after "|" or "/", after a hyphen that starts a word ("-veranstaltungen")
+# unless a digit follows ("-2026": Unicode line breaking keeps a hyphen with
+# the number after it).
+_SEGMENT = re.compile(r"(?:[^ \-|/]|-(?=\d))*(?:(?<=\w)-|[|/]| +|-|$)")
 
 
 def wrap(text: str, width: float, font: str, size: float, keep_edge_blanks: bool = True) -> list[str]:
@@ -138,9 +141,13 @@ def _row_height(cells, layout: Layout, pitch: float) -> float:
 def _draw_row(canvas, height, layout: Layout, widths, cells, y, pitch, bold=False) -> float:
     h = _row_height(cells, layout, pitch)
     x = layout.margin
+    font = layout.bold_font if bold else layout.font
     for width, lines in zip(widths, cells):
         for i, line in enumerate(lines):
-            _text(canvas, height, x + layout.padding, y + layout.padding + i * pitch + layout.size, line, layout.bold_font if bold else layout.font, layout.size)
+            indent = layout.padding
+            if bold and layout.header_align == "center":
+                indent = (width - stringWidth(line.rstrip(), font, layout.size)) / 2
+            _text(canvas, height, x + indent, y + layout.padding + i * pitch + layout.size, line, font, layout.size)
         if layout.borders:
             canvas.setLineWidth(0.5)
             canvas.rect(x, height - y - h, width, h)

@@ -38,6 +38,8 @@ SAB_VARIANTS = {
                                 [7, 0, 2, 1, 3, 4, 5, 6, 8], [95, 105, 70, 65, 22, 80, 42, 42, 260]),
     "a3_wide_split_rows": (Layout(page=landscape(A3), size=9, split_rows=True, head=SAB_HEAD), "original",
                            range(9), [150, 90, 100, 30, 130, 70, 70, 150, 320]),
+    "centered_headers_plain": (Layout(size=7, borders=False, head=SAB_HEAD, header_align="center"), "renamed",
+                               range(9), [105, 62, 80, 34, 85, 50, 50, 95, 225]),
     "a4_portrait_narrow": (Layout(page=portrait(A4), size=6, borders=False, head=SAB_HEAD, margin=20), "original",
                            range(9), [70, 45, 50, 14, 60, 36, 36, 70, 170]),
 }

@@ -228,7 +228,7 @@ def _columns(header_lines: list[TextLine], body_chars: list[Char], rulings: list
         return None
     verticals = sorted({round(r.x0, 1) for r in rulings if r.vertical})
     gaps = _body_gaps(body_chars)
-    bounds = [_boundary(a.x0, b.x0, b.x1, verticals, gaps) for (_, a), (_, b) in zip(named, named[1:])]
+    bounds = [_boundary(a, b, verticals, gaps) for (_, a), (_, b) in zip(named, named[1:])]
     edges = [float("-inf")] + bounds + [float("inf")]
     return [Column(name, cell.text, edges[i], edges[i + 1]) for i, (name, cell) in enumerate(named)]
 
@@ -288,19 +288,22 @@ def _body_gaps(chars: list[Char]) -> list[tuple[float, float]]:
     return gaps
 
 
-def _boundary(a0: float, b0: float, b1: float, verticals: list[float], gaps: list[tuple[float, float]]) -> float:
-    """The x between column A (header starting at a0) and column B (header b0..b1)."""
-    on_ruling = [x for x in verticals if a0 < x <= b0 + 1.0]
+def _boundary(a: HeaderCell, b: HeaderCell, verticals: list[float], gaps: list[tuple[float, float]]) -> float:
+    """The x between column A and column B (B to the right of A).
+
+    Each header stands inside its column, so the boundary lies between the
+    end of A's header and the start of B's, whether headers are left-aligned
+    or centred: on a vertical ruling there, else in the widest white-space
+    gap of the body there.
+    """
+    left, right = a.x1, b.x0
+    on_ruling = [x for x in verticals if left - 0.5 < x < right + 1.0]
     if on_ruling:
         return max(on_ruling)
-    candidates = [(g0, g1) for g0, g1 in gaps if g1 > a0 + 1.0 and g0 < b1]
-    if not candidates:
-        return b0 - 0.5
-    def distance(gap):
-        g0, g1 = gap
-        return (0.0 if g0 <= b0 <= g1 else min(abs(b0 - g0), abs(b0 - g1)), -(g1 - g0))
-    g0, g1 = min(candidates, key=distance)
-    return (g0 + g1) / 2
+    overlaps = [(min(g1, right) - max(g0, left), (max(g0, left) + min(g1, right)) / 2) for g0, g1 in gaps if g1 > left and g0 < right]
+    if overlaps:
+        return max(overlaps)[1]
+    return (left + right) / 2
 
 
 def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
