@@ -37,6 +37,7 @@ class Layout:
     keep_edge_blanks: bool = True
     repeat_header: bool = True  # header row on every page, not only the first
     header_align: str = "left"  # or "center"
+    row_space: float = 0.3  # extra space between rows, in line pitches
     head: list[str] = field(default_factory=list)  # running head lines on every page
     first_page_head: list[str] = field(default_factory=list)  # caption above the table on page 1 only
     footer: str | None = "Seite {page} von {pages} Seiten"
@@ -135,7 +136,7 @@ def _paginate(header_cells, body, layout: Layout, pitch: float) -> list[list[lis
 
 
 def _row_height(cells, layout: Layout, pitch: float) -> float:
-    return max(1, max(len(c) for c in cells)) * pitch + 2 * layout.padding + pitch * 0.3
+    return max(1, max(len(c) for c in cells)) * pitch + 2 * layout.padding + layout.row_space * pitch
 
 
 def _draw_row(canvas, height, layout: Layout, widths, cells, y, pitch, bold=False) -> float:

@@ -40,6 +40,9 @@ SAB_VARIANTS = {
                            range(9), [150, 90, 100, 30, 130, 70, 70, 150, 320]),
     "centered_headers_plain": (Layout(size=7, borders=False, head=SAB_HEAD, header_align="center"), "renamed",
                                range(9), [105, 62, 80, 34, 85, 50, 50, 95, 225]),
+    # rows set close: little padding, no extra space between rows
+    "tight_rows_plain": (Layout(size=7, borders=False, head=SAB_HEAD, padding=1.0, row_space=0.0), "original",
+                         range(9), [100, 60, 62, 22, 80, 52, 52, 90, 260]),
     "a4_portrait_narrow": (Layout(page=portrait(A4), size=6, borders=False, head=SAB_HEAD, margin=20), "original",
                            range(9), [70, 45, 50, 14, 60, 36, 36, 70, 170]),
 }
