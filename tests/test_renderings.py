@@ -43,7 +43,9 @@ SAB_VARIANTS = {
     # rows set close: little padding, no extra space between rows
     "tight_rows_plain": (Layout(size=7, borders=False, head=SAB_HEAD, padding=1.0, row_space=0.0), "original",
                          range(9), [100, 60, 62, 22, 80, 52, 52, 90, 260]),
-    "a4_portrait_narrow": (Layout(page=portrait(A4), size=6, borders=False, head=SAB_HEAD, margin=20), "original",
+    # the title wraps over two lines above the Stand line
+    "a4_portrait_narrow": (Layout(page=portrait(A4), size=6, borders=False, margin=20,
+                                  head=["Fachkräfterichtlinie: Übersicht über beantragte und bewilligte", "Projekte - Regionalbudget 2023", "Stand: 31.12.2023"]), "original",
                            range(9), [70, 45, 50, 14, 60, 36, 36, 70, 170]),
 }
 

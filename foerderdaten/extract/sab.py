@@ -48,32 +48,31 @@ def source_id_for(edition: str) -> str:
     return f"sab_{slug}"
 
 
-def read_head(doc: PdfDocument) -> tuple[str, str, str]:
-    """(title, edition, stand_raw) from the running head of page 1.
+def read_head(file_name: str, head: list[str]) -> tuple[str, str, str]:
+    """(title, edition, stand_raw) from the lines above the table on page 1.
 
     The head reads "Stand: 31.12.2023" and "Fachkräfterichtlinie: Übersicht
-    über beantragte und bewilligte Projekte - Regionalbudget 2023", on one
-    line or two, in either order.
+    über beantragte und bewilligte Projekte - Regionalbudget 2023", in
+    either order, the title on one line or wrapped over several.
     """
-    lines = [line.text.strip() for line in doc.pages[0].lines()]
-    title_line = next((line for line in lines if TITLE.search(line)), "")
-    title = STAND.sub("", title_line).strip()
+    start = next((i for i, line in enumerate(head) if TITLE.search(line)), None)
+    title = " ".join(STAND.sub("", " ".join(head[start:])).split()) if start is not None else ""
     edition = EDITION.search(title)
     if edition is None:
-        raise InputError(doc.file_name, "SAB overview without a title naming its edition (e.g. '… Projekte - Regionalbudget 2023') on page 1")
-    stand = STAND.search("\n".join(lines))
+        raise InputError(file_name, "SAB overview without a title naming its edition (e.g. '… Projekte - Regionalbudget 2023') above the table on page 1")
+    stand = STAND.search("\n".join(head))
     return title, edition.group(1).strip(), stand.group(1).replace(" ", "") if stand else ""
 
 
 def extract_projects(doc: PdfDocument) -> tuple[str, str, list[RawProject]]:
     """Read every project row. Returns (title, edition, rows)."""
-    title, edition, stand_raw = read_head(doc)
     table = read_table(doc.pages, COLUMNS)
     if table is None or not table.rows:
         raise ExtractionError(doc.file_name, "SAB overview without a recognisable project table (header 'Projektträger … Kurzbeschreibung' not found)")
     missing = table.pages_without_header(doc.pages)
     if missing:
         raise ExtractionError(doc.file_name, f"page {missing[0]}: the project table's header row is missing; such pages are not read yet (rows would be lost)")
+    title, edition, stand_raw = read_head(doc.file_name, [line.text.strip() for line in table.pages[0].preamble])
     source_id = source_id_for(edition)
     rows = [_raw_project(table, row, seq, source_id, edition, stand_raw) for seq, row in enumerate(table.rows, start=1)]
     return title, edition, rows
