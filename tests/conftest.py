@@ -62,6 +62,22 @@ def gold_projects(source_id: str = "sab_regionalbudget_2023") -> list:
     ]
 
 
+def assert_letter_metadata(raw, gold: dict, source_id: str = "landtag_7_16456") -> None:
+    """The raw letter's metadata equals the gold values (any rendering)."""
+    assert raw.source_id == source_id
+    assert raw.drucksache == gold["drucksache"]
+    assert raw.wahlperiode == gold["wahlperiode"]
+    assert raw.nummer == gold["nummer"]
+    assert raw.thema == gold["thema"]
+    assert raw.fragesteller == gold["fragesteller"]
+    assert raw.fraktion == gold["fraktion"]
+    assert raw.ministerium == gold["ministerium"]
+    assert raw.unterzeichner == gold["signatory"]
+    assert raw.datum_raw == gold["datum_raw"]
+    assert raw.aktenzeichen == gold["aktenzeichen"]
+    assert raw.anfrage == "Kleine Anfrage des Abgeordneten Thomas Thumm (AfD)"
+
+
 @cache
 def open_fixture(name: str):
     from foerderdaten.extract.pdfdoc import open_pdf

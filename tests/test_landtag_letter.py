@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from conftest import gold_landtag, open_fixture
+from conftest import assert_letter_metadata, gold_landtag, open_fixture
 
 from foerderdaten.extract.landtag import extract_letter, is_landtag_answer, split_cells
 from foerderdaten.extract.pdfdoc import Char, TextLine
@@ -50,18 +50,7 @@ def test_sab_overview_is_not_a_landtag_answer(name):
 
 
 def test_raw_metadata(raw, gold):
-    assert raw.source_id == SOURCE_ID
-    assert raw.drucksache == gold["drucksache"]
-    assert raw.wahlperiode == gold["wahlperiode"]
-    assert raw.nummer == gold["nummer"]
-    assert raw.thema == gold["thema"]
-    assert raw.fragesteller == gold["fragesteller"]
-    assert raw.fraktion == gold["fraktion"]
-    assert raw.ministerium == gold["ministerium"]
-    assert raw.unterzeichner == gold["signatory"]
-    assert raw.datum_raw == gold["datum_raw"]
-    assert raw.aktenzeichen == gold["aktenzeichen"]
-    assert raw.anfrage == "Kleine Anfrage des Abgeordneten Thomas Thumm (AfD)"
+    assert_letter_metadata(raw, gold, SOURCE_ID)
     assert raw.letter_pages == (1, 2, 3, 4)
 
 

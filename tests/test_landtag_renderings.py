@@ -33,7 +33,7 @@ from pathlib import Path
 import pytest
 from reportlab.lib.pagesizes import A4, LETTER, portrait
 
-from conftest import gold_landtag
+from conftest import assert_letter_metadata, gold_landtag
 from foerderdaten.extract.landtag import RawLetter, extract_letter, is_landtag_answer
 from foerderdaten.extract.pdfdoc import PdfDocument, open_pdf
 from foerderdaten.normalize.landtag import LandtagTables, normalize_letter
@@ -275,18 +275,7 @@ def test_letter_pages(letter):
 
 def test_raw_metadata(letter, gold):
     raw = letter.raw
-    assert raw.source_id == SOURCE_ID
-    assert raw.drucksache == gold["drucksache"]
-    assert raw.wahlperiode == gold["wahlperiode"]
-    assert raw.nummer == gold["nummer"]
-    assert raw.thema == gold["thema"]
-    assert raw.fragesteller == gold["fragesteller"]
-    assert raw.fraktion == gold["fraktion"]
-    assert raw.ministerium == gold["ministerium"]
-    assert raw.unterzeichner == gold["signatory"]
-    assert raw.datum_raw == gold["datum_raw"]
-    assert raw.aktenzeichen == gold["aktenzeichen"]
-    assert raw.anfrage == "Kleine Anfrage des Abgeordneten Thomas Thumm (AfD)"
+    assert_letter_metadata(raw, gold, SOURCE_ID)
 
 
 def test_document_row(letter, gold):
