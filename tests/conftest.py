@@ -78,6 +78,21 @@ def assert_letter_metadata(raw, gold: dict, source_id: str = "landtag_7_16456") 
     assert raw.anfrage == "Kleine Anfrage des Abgeordneten Thomas Thumm (AfD)"
 
 
+def assert_answer_document(document, gold: dict) -> None:
+    """The ``documents`` row of a Landtag answer carries the gold metadata."""
+    assert document.title == "Antwort auf die Kleine Anfrage des Abgeordneten Thomas Thumm (AfD), Drs. 7/16456: „Welcome Center“ in Sachsen"
+    assert document.drucksache == gold["drucksache"]
+    assert document.wahlperiode == gold["wahlperiode"]
+    assert document.nummer == gold["nummer"]
+    assert document.thema == gold["thema"]
+    assert document.fragesteller == gold["fragesteller"]
+    assert document.fraktion == gold["fraktion"]
+    assert document.ministerium == gold["ministerium"]
+    assert document.unterzeichner == gold["signatory"]
+    assert document.datum == dt.date.fromisoformat(gold["datum"])
+    assert document.aktenzeichen == gold["aktenzeichen"]
+
+
 @cache
 def open_fixture(name: str):
     from foerderdaten.extract.pdfdoc import open_pdf

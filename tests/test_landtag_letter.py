@@ -3,11 +3,10 @@ extracted and normalised, field by field against tests/gold/landtag_7_16456.json
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 import pytest
-from conftest import assert_letter_metadata, gold_landtag, open_fixture
+from conftest import assert_answer_document, assert_letter_metadata, gold_landtag, open_fixture
 
 from foerderdaten.extract.landtag import extract_letter, is_landtag_answer, split_cells
 from foerderdaten.extract.pdfdoc import Char, TextLine
@@ -66,17 +65,7 @@ def test_document_row(tables, gold):
     assert document.file_name == FIXTURE
     assert document.sha256 == doc.sha256
     assert document.pages == len(doc.pages)
-    assert document.title == "Antwort auf die Kleine Anfrage des Abgeordneten Thomas Thumm (AfD), Drs. 7/16456: „Welcome Center“ in Sachsen"
-    assert document.drucksache == gold["drucksache"]
-    assert document.wahlperiode == gold["wahlperiode"]
-    assert document.nummer == gold["nummer"]
-    assert document.thema == gold["thema"]
-    assert document.fragesteller == gold["fragesteller"]
-    assert document.fraktion == gold["fraktion"]
-    assert document.ministerium == gold["ministerium"]
-    assert document.unterzeichner == gold["signatory"]
-    assert document.datum == dt.date.fromisoformat(gold["datum"])
-    assert document.aktenzeichen == gold["aktenzeichen"]
+    assert_answer_document(document, gold)
     assert document.edition is None and document.stand is None
 
 

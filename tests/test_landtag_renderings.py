@@ -33,7 +33,7 @@ from pathlib import Path
 import pytest
 from reportlab.lib.pagesizes import A4, LETTER, portrait
 
-from conftest import assert_letter_metadata, gold_landtag
+from conftest import assert_answer_document, assert_letter_metadata, gold_landtag
 from foerderdaten.extract.landtag import RawLetter, extract_letter, is_landtag_answer
 from foerderdaten.extract.pdfdoc import PdfDocument, open_pdf
 from foerderdaten.normalize.landtag import LandtagTables, normalize_letter
@@ -285,17 +285,7 @@ def test_document_row(letter, gold):
     assert document.file_name == letter.path.name
     assert document.sha256 == letter.doc.sha256
     assert document.pages == len(letter.doc.pages)
-    assert document.title == "Antwort auf die Kleine Anfrage des Abgeordneten Thomas Thumm (AfD), Drs. 7/16456: „Welcome Center“ in Sachsen"
-    assert document.drucksache == gold["drucksache"]
-    assert document.wahlperiode == gold["wahlperiode"]
-    assert document.nummer == gold["nummer"]
-    assert document.thema == gold["thema"]
-    assert document.fragesteller == gold["fragesteller"]
-    assert document.fraktion == gold["fraktion"]
-    assert document.ministerium == gold["ministerium"]
-    assert document.unterzeichner == gold["signatory"]
-    assert document.datum == dt.date.fromisoformat(gold["datum"])
-    assert document.aktenzeichen == gold["aktenzeichen"]
+    assert_answer_document(document, gold)
 
 
 # --------------------------------------------------------------------------
