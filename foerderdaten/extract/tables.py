@@ -75,9 +75,6 @@ class TableRow:
     cells: dict[str, list[TextLine]]
     pages: list[int] = field(default_factory=list)  # all pages the row spans
 
-    def is_empty(self, name: str) -> bool:
-        return not self.cells.get(name)
-
     @property
     def bbox(self) -> tuple[float, float, float, float]:
         return (round(self.x0, 1), round(self.top, 1), round(self.x1, 1), round(self.bottom, 1))
