@@ -104,6 +104,7 @@ def read_landtag(doc: PdfDocument, tables: Tables) -> None:
     tables.add("budget", answer.budget)
     tables.add("annex_projects", annex)
     tables.add("corrections", answer.corrections)
+    tables.add("quality", answer.quality)
 
 
 def _normalized(doc: PdfDocument, step):

@@ -90,7 +90,10 @@ def make_table_without_repeated_header(folder: Path) -> Path:
 
 def make_unreadable_date(folder: Path) -> Path:
     rows = _gold_rows(3)
-    rows[1][6] = "31.13.2023"  # Bewilligungsende of the second row
+    # Bewilligungsende of the second row holds two dates: what a reader that
+    # merged two columns would see. (A well-formed impossible date such as
+    # "31.13.2023" is the document's own error and no longer stops the build.)
+    rows[1][6] = "31.01.2024 30.04.2024"
     return _sab_rendering(folder / "bad_date.pdf", rows)
 
 
@@ -152,3 +155,25 @@ def test_debug_shows_traceback(tmp_path, previous_output):
     result = run_build(str(bad), "--out", str(previous_output), "--debug")
     assert result.returncode != 0
     assert "Traceback" in result.stderr
+
+
+def test_impossible_date_is_flagged_and_the_build_goes_on(tmp_path, previous_output):
+    """A well-formed date the calendar lacks is the document's error (issue 7, class 8)."""
+    import csv
+
+    from conftest import gold_sab
+
+    rows = _gold_rows(3)
+    rows[1][6] = "31.11.2023"  # Bewilligungsende of the second row
+    pdf = _sab_rendering(tmp_path / "impossible_date.pdf", rows)
+    result = run_build(str(pdf), "--out", str(previous_output))
+    assert result.returncode == 0, result.stderr
+    with (previous_output / "projects.csv").open(encoding="utf-8") as fh:
+        projects = list(csv.DictReader(fh))
+    gold = gold_sab()
+    assert [(p["bewilligungsende_raw"], p["bewilligungsende"]) for p in projects] == [
+        (gold[0]["bewilligungsende_raw"], gold[0]["bewilligungsende"]),
+        ("31.11.2023", ""),
+        (gold[2]["bewilligungsende_raw"], gold[2]["bewilligungsende"]),
+    ]
+    assert projects[1]["quality_flags"] == "impossible_date"

@@ -3,6 +3,7 @@ extracted and normalised, field by field against tests/gold/landtag_7_16456.json
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -67,6 +68,16 @@ def test_document_row(tables, gold):
     assert document.pages == len(doc.pages)
     assert_answer_document(document, gold)
     assert document.edition is None and document.stand is None
+
+
+def test_impossible_letter_date_is_flagged_not_fatal(raw):
+    """ "31. Juni 2024" is the letter's own error (issue 7, class 8): kept, flagged, build goes on."""
+    odd = replace(raw, datum_raw="Dresden, 31. Juni 2024")
+    tables = normalize_letter(odd, open_fixture(FIXTURE))
+    assert tables.document.datum is None
+    (issue,) = tables.quality
+    assert (issue.table, issue.record, issue.page, issue.flag) == ("documents", SOURCE_ID, 1, "impossible_date")
+    assert issue.detail.startswith("Datum '31. Juni 2024' is not a day of the calendar")
 
 
 # --------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import pytest
 
 from foerderdaten.extract.records import RawProject
 from foerderdaten.normalize import NormalizeError, normalize_projects, vocab
-from foerderdaten.normalize.dates import parse_date
+from foerderdaten.normalize.dates import ImpossibleDate, looks_like_date, parse_date
 from foerderdaten.normalize.money import parse_euro
 from foerderdaten.normalize.regions import match_region
 from foerderdaten.normalize.rl import classify_vorhabensart, parse_rl_nr, rl_label, split_suffix
@@ -164,10 +164,20 @@ def test_landtag_letter_date():
     assert parse_date(written)[0] == dt.date.fromisoformat(LANDTAG["datum"])
 
 
-@pytest.mark.parametrize("raw", ["31.13.2023", "30.02.2023", "10. Juno 2024", "02/01/2023", "2023", ""])
-def test_parse_date_rejects(raw):
-    with pytest.raises(ValueError):
+@pytest.mark.parametrize("raw", ["10. Juno 2024", "02/01/2023", "2023", "", "16.05.2023 31.01.2024", "1digitaler Wandel"])
+def test_parse_date_rejects_what_is_not_a_date(raw):
+    with pytest.raises(ValueError) as info:
         parse_date(raw)
+    assert not isinstance(info.value, ImpossibleDate)
+    assert not looks_like_date(raw)
+
+
+@pytest.mark.parametrize("raw", ["31.13.2023", "30.02.2023", "29.02.2025", "31.11.2023", "31. Juni 2024", "2023-02-29"])
+def test_parse_date_tells_an_impossible_date(raw):
+    """Written as a date, but no such day: ImpossibleDate (still a ValueError)."""
+    with pytest.raises(ImpossibleDate, match="is not a day of the calendar"):
+        parse_date(raw)
+    assert looks_like_date(raw)
 
 
 # --------------------------------------------------------------------------
@@ -377,15 +387,52 @@ def test_empty_stand_and_dates_are_none(by_seq):
     assert by_seq[133].bewilligungsbeginn is None and by_seq[133].rl_nr is None and by_seq[133].vorhabensart is None
 
 
+# Two dates in one cell: not written as a date, so mis-read (issue 7, class 8).
+MISREAD_DATE = "16.05.2023 31.01.2024"
+
+
 @pytest.mark.parametrize("field", ["bewilligungsbeginn_raw", "bewilligungsende_raw", "stand_raw"])
 def test_unreadable_date_names_page_and_field(field):
-    raw = _raw(GOLD_ROWS[40], **{field: "31.13.2023"})
+    raw = _raw(GOLD_ROWS[40], **{field: MISREAD_DATE})
     with pytest.raises(NormalizeError) as info:
         normalize_projects([raw])
     message = str(info.value)
-    assert f"page {raw.page}" in message and field in message and "31.13.2023" in message
+    assert f"page {raw.page}" in message and field in message and MISREAD_DATE in message
     assert isinstance(info.value, ValueError)
     assert (info.value.field, info.value.page) == (field, raw.page)
+
+
+@pytest.mark.parametrize(
+    "field, impossible, label",
+    [
+        ("bewilligungsbeginn_raw", "29.02.2025", "Bewilligungsbeginn"),
+        ("bewilligungsende_raw", "31.11.2023", "Bewilligungsende"),
+        ("bewilligungsende_raw", "31.13.2023", "Bewilligungsende"),
+    ],
+)
+def test_impossible_date_is_flagged_not_fatal(field, impossible, label):
+    """A well-formed date the calendar lacks is the document's error: raw kept, value empty, flagged."""
+    row = GOLD_ROWS[40]
+    tables = normalize_projects([_raw(row, **{field: impossible})])
+    (project,) = tables.projects
+    assert getattr(project, field) == impossible
+    assert getattr(project, field.removesuffix("_raw")) is None
+    assert "impossible_date" in project.quality_flags.split(";")
+    (issue,) = [q for q in tables.quality if q.flag == "impossible_date"]
+    assert (issue.table, issue.record, issue.page) == ("projects", project.project_id, int(row["page"]))
+    assert issue.detail.startswith(f"{label} '{impossible}' is not a day of the calendar")
+    # the other date is still read
+    other = "bewilligungsende" if field == "bewilligungsbeginn_raw" else "bewilligungsbeginn"
+    assert getattr(project, other).isoformat() == row[other]
+
+
+def test_impossible_stand_is_flagged_once_on_the_document():
+    rows = [_raw(row, stand_raw="31.11.2023") for row in GOLD_ROWS[:3]]
+    tables = normalize_projects(rows)
+    assert [p.stand for p in tables.projects] == [None, None, None]
+    (issue,) = [q for q in tables.quality if q.flag == "impossible_date"]
+    assert (issue.table, issue.record) == ("documents", rows[0].source_id)
+    assert issue.detail.startswith("Stand '31.11.2023' is not a day of the calendar")
 
 
 # --------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Quality rules for one row of the SAB overview.
+"""Quality rules for one row of the SAB overview (``impossible_date`` also
+for the dates of a Landtag letter).
 
 Each rule looks at a row and returns a :class:`Finding` (flag name + detail
 with the values concerned) or None. The flags describe the *document's*
@@ -27,7 +28,10 @@ Flags and their rules:
   not the canonical label with the standard suffix;
 * ``rl_nr_mismatch``: the Vorhabensart text names another RL number than
   the printed Nr (the printed Nr is kept);
-* ``unknown_rl``: the printed Nr is not a number of the vocabulary.
+* ``unknown_rl``: the printed Nr is not a number of the vocabulary;
+* ``impossible_date``: a date written correctly that names no day of the
+  calendar ("29.02.2025", "31.11.2023"); the raw text is kept and the
+  normalised date left empty (see dates.py).
 
 Cross-row duplicates are in duplicates.py.
 """
@@ -39,6 +43,7 @@ import re
 from dataclasses import dataclass
 
 from foerderdaten.extract.records import RawProject
+from foerderdaten.normalize.dates import ImpossibleDate
 from foerderdaten.normalize.regions import RegionMatch
 from foerderdaten.normalize.rl import VorhabensartMatch
 
@@ -95,6 +100,11 @@ def check_period(begin: dt.date | None, end: dt.date | None, raw: RawProject) ->
     if days < MIN_PERIOD_DAYS:
         return Finding("short_period", f"Bewilligungszeitraum {period} is only {days} days (less than {MIN_PERIOD_DAYS})")
     return None
+
+
+def impossible_date(label: str, error: ImpossibleDate) -> Finding:
+    """impossible_date for a date of the document, ``label`` its German name."""
+    return Finding("impossible_date", f"{label} {error}; kept as printed, date left empty")
 
 
 def check_missing(raw: RawProject) -> Finding | None:

@@ -8,8 +8,17 @@ Accepted forms (the rule name is returned with the date):
 * ``date_month_name``: "10. Juni 2024", "10 Juni 2024", "10. Sept. 2024";
 * ``date_iso``: "2024-06-10".
 
-Day-month order is always German; anything else, or a day that does not
-exist ("31.13.2023", "30.02.2023"), raises ValueError.
+Day-month order is always German. Two kinds of failure are told apart,
+because they mean different things:
+
+* text not written as a date at all ("2023", "02/01/2023", two dates in
+  one cell) raises ValueError: it was mis-read or is no date;
+* a well-formed date that names no day of the calendar ("29.02.2025",
+  "31.11.2023", "31.13.2023") raises :class:`ImpossibleDate`, a ValueError
+  too: that is the document's own error, which callers keep as printed and
+  flag instead of stopping.
+
+:func:`looks_like_date` asks only the first question.
 """
 
 from __future__ import annotations
@@ -40,38 +49,63 @@ _MONTHS = {
 }
 
 
+class ImpossibleDate(ValueError):
+    """A well-formed date that names no day of the calendar ("31.11.2023")."""
+
+    def __init__(self, raw: str, reason: str):
+        super().__init__(f"{raw!r} is not a day of the calendar: {reason}")
+        self.reason = reason  # the calendar's, e.g. "day is out of range for month"
+
+
 def parse_date(raw: str) -> tuple[dt.date, str]:
     """The date written in ``raw`` and the rule that read it.
 
-    Raises ValueError with the raw text and the reason if it is not a date.
+    Raises ValueError with the raw text and the reason if it is not written
+    as a date, :class:`ImpossibleDate` if it is but no such day exists.
     """
+    year, month, day, rule = _written_date(raw)
+    try:
+        return dt.date(year, month, day), rule
+    except ValueError as err:  # e.g. month 13, 30 February
+        raise ImpossibleDate(raw, str(err)) from None
+
+
+def looks_like_date(raw: str) -> bool:
+    """Whether ``raw`` is written as one date in an accepted form, whether
+    or not that day exists."""
+    try:
+        _written_date(raw)
+    except ValueError:
+        return False
+    return True
+
+
+def count_numeric_dates(raw: str) -> int:
+    """How many numeric dates ("17.11.2022") stand in ``raw``; two in one
+    cell mean two columns were read as one."""
+    return len(_NUMERIC.findall(clean_text(raw)))
+
+
+def _written_date(raw: str) -> tuple[int, int, int, str]:
+    """(year, month, day, rule) as written, not yet checked against the calendar."""
     text = clean_text(raw).rstrip(",;")
     if not text:
         raise ValueError("empty date")
 
     if m := _NUMERIC.fullmatch(text):
         day, month, year = (int(g) for g in m.groups())
-        rule = "date_numeric"
         if len(m.group(3)) == 2:
-            year += 2000
-            rule = "date_two_digit_year"
-        return _date(year, month, day, raw), rule
+            return year + 2000, month, day, "date_two_digit_year"
+        return year, month, day, "date_numeric"
 
     if m := _MONTH_NAME.fullmatch(text):
         month = _MONTHS.get(fold_words(m.group(2)))
         if month is None:
             raise ValueError(f"{raw!r}: unknown month name {m.group(2)!r}")
-        return _date(int(m.group(3)), month, int(m.group(1)), raw), "date_month_name"
+        return int(m.group(3)), month, int(m.group(1)), "date_month_name"
 
     if m := _ISO.fullmatch(text):
         year, month, day = (int(g) for g in m.groups())
-        return _date(year, month, day, raw), "date_iso"
+        return year, month, day, "date_iso"
 
     raise ValueError(f"{raw!r} is not a date (expected e.g. 17.11.2022 or 10. Juni 2024)")
-
-
-def _date(year: int, month: int, day: int, raw: str) -> dt.date:
-    try:
-        return dt.date(year, month, day)
-    except ValueError as err:  # e.g. month 13, 30 February
-        raise ValueError(f"{raw!r} is not a valid date: {err}") from None

@@ -23,12 +23,13 @@ from decimal import Decimal
 
 from foerderdaten.extract.landtag import RawAnswer, RawLetter, RawQuestion
 from foerderdaten.extract.pdfdoc import PdfDocument
-from foerderdaten.normalize import dates, money, regions
+from foerderdaten.normalize import checks, dates, money, regions
 from foerderdaten.normalize.errors import NormalizeError
 from foerderdaten.schemas.tables import (
     Budget,
     Correction,
     Document,
+    QualityIssue,
     Question,
     WelcomeCenter,
     WelcomeCenterFunding,
@@ -49,17 +50,20 @@ class LandtagTables:
     budget: list[Budget]
     annex_years: dict[int, int]  # Anlage -> year of approval, for the annex rows
     corrections: list[Correction] = field(default_factory=list)
+    quality: list[QualityIssue] = field(default_factory=list)
 
 
 def normalize_letter(raw: RawLetter, doc: PdfDocument) -> LandtagTables:
     """Normalise the letter; ``doc`` gives file name, checksum and page count.
 
     Raises ``NormalizeError`` (naming page and field) for a district, amount
-    or date that cannot be read.
+    or date that cannot be read. A date that names no day of the calendar
+    is the letter's own error: ``datum`` stays empty and ``quality`` says why.
     """
     corrections: list[Correction] = []
+    quality: list[QualityIssue] = []
     return LandtagTables(
-        document=_document(raw, doc),
+        document=_document(raw, doc, quality),
         questions=[_question(raw, q) for q in raw.questions],
         welcome_centers=_welcome_centers(raw, corrections),
         welcome_center_funding=_funding(raw, corrections),
@@ -69,6 +73,7 @@ def normalize_letter(raw: RawLetter, doc: PdfDocument) -> LandtagTables:
         ],
         annex_years=dict(raw.annex_years),
         corrections=corrections,
+        quality=quality,
     )
 
 
@@ -76,7 +81,7 @@ def normalize_letter(raw: RawLetter, doc: PdfDocument) -> LandtagTables:
 # Document and questions
 
 
-def _document(raw: RawLetter, doc: PdfDocument) -> Document:
+def _document(raw: RawLetter, doc: PdfDocument, quality: list[QualityIssue]) -> Document:
     return Document(
         source_id=raw.source_id,
         kind="landtag_answer",
@@ -92,21 +97,28 @@ def _document(raw: RawLetter, doc: PdfDocument) -> Document:
         fraktion=raw.fraktion,
         ministerium=raw.ministerium,
         unterzeichner=raw.unterzeichner,
-        datum=_letter_date(raw.datum_raw, page=raw.letter_pages[0]),
+        datum=_letter_date(raw, quality),
         aktenzeichen=raw.aktenzeichen,
     )
 
 
-def _letter_date(datum_raw: str | None, page: int) -> dt.date | None:
-    """ "Dresden, 10. Juni 2024" -> 2024-06-10 (the place before the comma is dropped)."""
-    if not datum_raw:
+def _letter_date(raw: RawLetter, quality: list[QualityIssue]) -> dt.date | None:
+    """ "Dresden, 10. Juni 2024" -> 2024-06-10 (the place before the comma is
+    dropped); None, flagged in ``quality``, for a day the calendar lacks."""
+    if not raw.datum_raw:
         return None
-    text = datum_raw.rpartition(",")[2].strip()
+    page = raw.letter_pages[0]
+    text = raw.datum_raw.rpartition(",")[2].strip()
     text = re.sub(r"^den\s+", "", text)
     try:
         return dates.parse_date(text)[0]
+    except dates.ImpossibleDate as err:
+        finding = checks.impossible_date("Datum", err)
+        quality.append(QualityIssue(source_id=raw.source_id, table="documents", record=raw.source_id,
+                                    page=page, flag=finding.flag, detail=finding.detail))
+        return None
     except ValueError as err:
-        raise NormalizeError("datum_raw", page, datum_raw, str(err)) from None
+        raise NormalizeError("datum_raw", page, raw.datum_raw, str(err)) from None
 
 
 def _question(raw: RawLetter, question: RawQuestion) -> Question:

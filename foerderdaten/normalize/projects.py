@@ -3,8 +3,11 @@
 For each row, in document order:
 
 1. read the region, the RL number, the Vorhabensart and the dates
-   (regions.py, rl.py, dates.py); a date that cannot be read stops the run
-   with a :class:`NormalizeError` naming page and field;
+   (regions.py, rl.py, dates.py); a date cell that is not written as a date
+   stops the run with a :class:`NormalizeError` naming page and field (the
+   table checks of extract/invariants.py refuse such cells first), a
+   well-formed date that names no day of the calendar is the document's
+   error: kept as printed, left empty and flagged ``impossible_date``;
 2. give it a stable project_id (ids.py);
 3. log every raw -> clean change that is more than a format conversion in
    ``corrections``: a region spelling mapped to another name, a Vorhabensart
@@ -61,10 +64,11 @@ def normalize_projects(raws: Sequence[RawProject]) -> SabTables:
     last_seq_on_page = _last_seq_on_page(raws)
 
     tables = SabTables()
+    stand = _stand(raws, tables)
     for raw, region, project_id, shared in zip(raws, region_matches, project_ids, duplicates, strict=True):
         found: list[Finding | None] = []  # None: a check that found nothing
         changes: list[_Change] = []
-        values = _read_row(raw, region, found, changes)
+        values = _read_row(raw, region, found, changes) | {"stand": stand}
         found.append(checks.check_truncated(raw, last_on_page=last_seq_on_page[raw.page] == raw.seq))
         found.append(checks.check_missing(raw))
         found.append(checks.check_quotes(raw))
@@ -109,8 +113,8 @@ def _read_row(raw: RawProject, region: regions.RegionMatch | None,
     findings.append(checks.check_vorhabensart(raw, art, label))
     findings.append(checks.check_rl(raw, rl_nr, label, art))
 
-    begin = _date(raw, "bewilligungsbeginn", changes)
-    end = _date(raw, "bewilligungsende", changes)
+    begin = _date(raw, "bewilligungsbeginn", findings, changes)
+    end = _date(raw, "bewilligungsende", findings, changes)
     findings.append(checks.check_period(begin, end, raw))
 
     return {
@@ -121,18 +125,37 @@ def _read_row(raw: RawProject, region: regions.RegionMatch | None,
         "gesteuerte_zuwanderung": art.gesteuerte_zuwanderung,
         "bewilligungsbeginn": begin,
         "bewilligungsende": end,
-        "stand": _date(raw, "stand", changes=None),
     }
 
 
-def _date(raw: RawProject, name: str, changes: list[_Change] | None) -> dt.date | None:
+def _stand(raws: Sequence[RawProject], tables: SabTables) -> dt.date | None:
+    """The document's "Stand" date, the same for every row; an impossible
+    one is flagged once, on the document."""
+    if not raws:
+        return None
+    found: list[Finding | None] = []
+    stand = _date(raws[0], "stand", found, changes=None)
+    tables.quality += [
+        QualityIssue(source_id=raws[0].source_id, table="documents", record=raws[0].source_id,
+                     page=raws[0].page, flag=f.flag, detail=f.detail)
+        for f in found if f is not None
+    ]
+    return stand
+
+
+def _date(raw: RawProject, name: str, findings: list[Finding | None], changes: list[_Change] | None) -> dt.date | None:
     """The date of field ``name`` (read from ``name + '_raw'``); None if the
-    cell is empty. Only an inferred century is worth a correction."""
+    cell is empty or names no day of the calendar (then flagged in
+    ``findings``). Only an inferred century is worth a correction."""
     text = getattr(raw, f"{name}_raw")
     if not text.strip():
         return None
     try:
         value, rule = dates.parse_date(text)
+    except dates.ImpossibleDate as err:
+        label = checks.PRINTED_FIELDS.get(f"{name}_raw", name.capitalize())  # "Stand" is no table cell
+        findings.append(checks.impossible_date(label, err))
+        return None
     except ValueError as err:
         raise NormalizeError(f"{name}_raw", raw.page, text, str(err), seq=raw.seq) from None
     if changes is not None and rule == "date_two_digit_year":
