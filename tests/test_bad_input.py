@@ -106,8 +106,8 @@ BAD_INPUTS = {
     "scanned": (make_scanned, "no text layer"),
     # rows on a page without the header would be lost: refuse rather than drop them
     "no_repeated_header": (make_table_without_repeated_header, "header row is missing"),
-    # a value that cannot be read names page and field
-    "unreadable_date": (make_unreadable_date, "page 1, row 2, field bewilligungsende_raw"),
+    # a mis-read value names page and column (two dates in one date cell)
+    "unreadable_date": (make_unreadable_date, 'page 1, column "Ende": 1 of 3 rows holds two dates (e.g. "31.01.2024 30.04.2024")'),
 }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from foerderdaten.errors import ExtractionError
+from foerderdaten.extract.invariants import check_table
 from foerderdaten.extract.pdfdoc import PdfDocument
 from foerderdaten.extract.records import RawAnnexRow
 from foerderdaten.extract.tables import ColumnSpec, Table, read_table
@@ -33,6 +34,7 @@ def extract_annex_rows(doc: PdfDocument, source_id: str) -> list[RawAnnexRow]:
     missing = table.pages_without_header(doc.pages)
     if missing:
         raise ExtractionError(doc.file_name, f"page {missing[0]}: an annex page without the table's header row; such pages are not read yet (rows would be lost)")
+    check_table(doc.file_name, table, COLUMNS)
     anlage_of_page = _anlage_by_page(table)
     rows: list[RawAnnexRow] = []
     counters: dict[int, int] = {}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from foerderdaten.errors import ExtractionError, InputError
+from foerderdaten.extract.invariants import DATE_TOLERATED, Shape, check_table, date_complaint, district_complaint, rl_number_complaint
 from foerderdaten.extract.pdfdoc import PdfDocument
 from foerderdaten.extract.records import RawProject
 from foerderdaten.extract.tables import ColumnSpec, Table, read_table
@@ -28,6 +29,15 @@ COLUMNS = [
     ColumnSpec("bewilligungsende_raw", r"ende$|^ende|^bis"),
     ColumnSpec("projekttitel", r"titel|title"),
     ColumnSpec("kurzbeschreibung", r"beschreibung|inhalt"),
+]
+
+# What the values must look like; a table that breaks this on more than a
+# few rows was mis-read and is refused (see invariants.py).
+SHAPES = [
+    Shape("region_raw", district_complaint),
+    Shape("rl_nr_raw", rl_number_complaint),
+    Shape("bewilligungsbeginn_raw", date_complaint, DATE_TOLERATED),
+    Shape("bewilligungsende_raw", date_complaint, DATE_TOLERATED),
 ]
 
 TITLE = re.compile(r"übersicht\s+über\s+(beantragte|bewilligte)", re.IGNORECASE)
@@ -72,6 +82,7 @@ def extract_projects(doc: PdfDocument) -> tuple[str, str, list[RawProject]]:
     missing = table.pages_without_header(doc.pages)
     if missing:
         raise ExtractionError(doc.file_name, f"page {missing[0]}: the project table's header row is missing; such pages are not read yet (rows would be lost)")
+    check_table(doc.file_name, table, COLUMNS, SHAPES)
     title, edition, stand_raw = read_head(doc.file_name, [line.text.strip() for line in table.pages[0].preamble])
     source_id = source_id_for(edition)
     rows = [_raw_project(table, row, seq, source_id, edition, stand_raw) for seq, row in enumerate(table.rows, start=1)]

@@ -1,0 +1,221 @@
+"""The build checks itself: what a table read from a PDF must look like.
+
+A table read with a wrong column boundary or a merged header cell does not
+fail by itself; it yields values in the wrong cells ("Leipzig Nordsachsen"
+in one cell, "1digitaler Wandel" in the Nr column, a column left empty) and
+would be published with exit status 0. So right after reading, before
+anything is normalised, :func:`check_table` looks at every column and page:
+
+1. no header cell names a second expected column that was not found on its
+   own (two header cells read as one);
+2. every page of the table yields rows (started or continued there);
+3. no column that has a header is empty on most rows;
+4. every value of a column has the column's shape (:class:`Shape`): a
+   date, an RL number 1-10, a Saxon district, never two columns' values
+   glued in one cell.
+
+A shape that fails on a few rows is the document's own oddity (the 2023
+overview glues "Sächsische Schweiz-Osterzgebirge3" once): normalize/ keeps
+and flags it. A failure on more rows than that is a reading failure, and so
+is a failing cell of a row continued on the next page (a continuation adds
+words to a cell, never a second value: such a "continuation" was most
+likely a row of its own, as "Dresden Dresden" shows). On a reading failure
+the build stops with one line naming the page and the column's header as
+printed, ``page N, column "<header>": <what looks wrong>``, and nothing is
+published.
+
+The shapes use the normalisers' own recognisers (dates.py, rl.py,
+regions.py), so the check and the normalisation agree on what a value is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from foerderdaten.errors import ExtractionError
+from foerderdaten.extract.tables import ColumnSpec, Table, TableRow
+from foerderdaten.normalize import dates, regions, rl
+
+# How many rows of a column may fail a shape and still count as the
+# document's own oddities (flagged by normalize/, published). A column read
+# wrongly fails on every row of a page, and pages hold 5-10 rows; the 2023
+# overview has at most one odd value per column. Three keeps a margin for a
+# later edition's typos and still catches a single mis-read page.
+ODD_ROWS = 3
+
+# Said after every reading failure: the reader is at fault, not the document.
+MISREAD = "a reading failure, not the document's error; please report the PDF"
+
+
+# --------------------------------------------------------------------------
+# Shapes of values
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What every non-empty cell of one column must look like.
+
+    ``complaint`` returns what is wrong with a cell's text, phrased to
+    follow "rows hold ..." ("two dates"), or None if the text fits.
+    ``tolerated``: how many rows may fail before it is a reading failure.
+    """
+
+    field: str
+    complaint: Callable[[str], str | None]
+    tolerated: int = ODD_ROWS
+
+
+def date_complaint(text: str) -> str | None:
+    """A date cell holds one date written as a date (the day need not exist:
+    "31.11.2023" is the document's error, flagged by normalize/)."""
+    if dates.count_numeric_dates(text) > 1:
+        return "two dates"
+    if not dates.looks_like_date(text):
+        return "text that is not a date"
+    return None
+
+
+_NUMBER_THEN_WORD = re.compile(r"^\s*\d+\s*[^\W\d_]")
+
+
+def rl_number_complaint(text: str) -> str | None:
+    """The Nr column holds an RL number of the vocabulary (1-10)."""
+    number = rl.parse_rl_nr(text)
+    if number is not None and rl.rl_label(number) is not None:
+        return None
+    if _NUMBER_THEN_WORD.match(text):
+        return "a number glued to words"
+    return "no RL number 1-10"
+
+
+def district_complaint(text: str) -> str | None:
+    """The Region column names one Saxon district."""
+    if regions.match_region(text) is not None:
+        return None
+    words = text.split()
+    for i in range(1, len(words)):
+        if regions.match_region(" ".join(words[i:])):
+            return "two districts" if regions.match_region(" ".join(words[:i])) else "other words before a district"
+    return "no Saxon district"
+
+
+# A date cell that is not a date has no value normalize/ could keep or flag:
+# the SAB overview's date columns hold spreadsheet dates, so such a cell was
+# mis-read, and even one of them stops the build (as it always has).
+DATE_TOLERATED = 0
+
+
+# --------------------------------------------------------------------------
+# The check
+
+
+@dataclass(frozen=True)
+class _Failure:
+    page: int
+    header: str
+    what: str
+
+
+def check_table(file_name: str, table: Table, specs: Sequence[ColumnSpec], shapes: Sequence[Shape] = ()) -> None:
+    """Raise :class:`ExtractionError` for the first invariant the table breaks."""
+    failure = (
+        _merged_header(table, specs)
+        or _page_without_rows(table)
+        or _empty_column(table)
+        or next((f for shape in shapes if (f := _misshapen(table, shape))), None)
+    )
+    if failure is not None:
+        raise ExtractionError(file_name, f'page {failure.page}, column "{failure.header}": {failure.what}')
+
+
+def _merged_header(table: Table, specs: Sequence[ColumnSpec]) -> _Failure | None:
+    """A header cell that also names an expected column missing on its page."""
+    for page in table.pages:
+        found = {column.field for column in page.columns}
+        for column in page.columns:
+            also = [spec.field for spec in specs if spec.field not in found and spec.matches(column.header)]
+            if also:
+                return _Failure(page.page, column.header, f"the header also names {', '.join(also)}: two columns were read as one; {MISREAD}")
+    return None
+
+
+def _page_without_rows(table: Table) -> _Failure | None:
+    """A table page from which no row was read (rows are lost or merged)."""
+    covered = {page for row in table.rows for page in row.pages}
+    for page in table.pages:
+        if page.page not in covered:
+            return _Failure(page.page, page.columns[0].header, f"no rows read from this table page; {MISREAD}")
+    return None
+
+
+def _empty_column(table: Table) -> _Failure | None:
+    """A column with a header that is empty on most rows."""
+    for column in table.columns:
+        empty = [row for row in table.rows if not table.cell_text(row, column.field)]
+        # "most": a document leaves a cell empty now and then (2023: 6 cells
+        # in 134 rows), never in half the rows of a column it prints
+        if len(empty) > 1 and 2 * len(empty) > len(table.rows):
+            page = _page_of(empty)
+            return _Failure(page, _header(table, page, column.field), f"empty on {len(empty)} of {len(table.rows)} rows; {MISREAD}")
+    return None
+
+
+def _misshapen(table: Table, shape: Shape) -> _Failure | None:
+    """Cells of ``shape.field`` that do not fit: in a continued row, or more than tolerated."""
+    if not any(column.field == shape.field for column in table.columns):
+        return None
+    misfits = [(row, text, complaint) for row in table.rows
+               if (text := table.cell_text(row, shape.field)) and (complaint := shape.complaint(text))]
+    return _continued_misfit(table, shape.field, misfits) or _many_misfits(table, shape, misfits)
+
+
+def _continued_misfit(table: Table, field: str, misfits: list[tuple[TableRow, str, str]]) -> _Failure | None:
+    """A misfit in a row continued on the next page, named on that page."""
+    for row, text, complaint in misfits:
+        if len(row.pages) > 1:
+            page = row.pages[1]
+            return _Failure(page, _header(table, page, field),
+                            f'the row continued from page {row.page} holds {complaint} ("{text}"): '
+                            f"probably a row of its own read as the continuation; {MISREAD}")
+    return None
+
+
+def _many_misfits(table: Table, shape: Shape, misfits: list[tuple[TableRow, str, str]]) -> _Failure | None:
+    """More misfits than the shape tolerates, described by the most common kind."""
+    if not _systematic(len(misfits), len(table.rows), shape.tolerated):
+        return None
+    kinds = Counter(complaint for _, _, complaint in misfits)
+    complaint, _ = kinds.most_common(1)[0]
+    text = next(text for _, text, c in misfits if c == complaint)
+    page = _page_of([row for row, _, c in misfits if c == complaint])
+    n, total = len(misfits), len(table.rows)
+    if len(kinds) > 1:
+        rows = f"{n} of {total} rows do not fit, most hold"
+    else:
+        rows = f"{n} of {total} rows hold" if n > 1 else f"1 of {total} rows holds"
+    return _Failure(page, _header(table, page, shape.field), f'{rows} {complaint} (e.g. "{text}"); {MISREAD}')
+
+
+def _systematic(bad: int, rows: int, tolerated: int) -> bool:
+    """More failing rows than tolerated, or most rows of a short table."""
+    return bad > tolerated or (bad > 1 and 2 * bad > rows)
+
+
+def _page_of(rows: list[TableRow]) -> int:
+    """The page to name: the first on which the failure recurs, else the first
+    on which it shows (an isolated oddity earlier on is not the place to look)."""
+    counts = Counter(row.page for row in rows)
+    return next((row.page for row in rows if counts[row.page] > 1), rows[0].page)
+
+
+def _header(table: Table, page: int, field: str) -> str:
+    """The header of ``field`` as printed on ``page`` (else on the first page)."""
+    for page_table in table.pages:
+        if page_table.page == page:
+            for column in page_table.columns:
+                if column.field == field:
+                    return column.header
+    return next(column.header for column in table.columns if column.field == field)
