@@ -48,6 +48,8 @@ never from the positions of one rendering):
   Any other line continues the column it starts under. Next to such rows,
   a paragraph whose first line did not wrap, or inside a list any
   paragraph, is a row whose last cell the tab pushed onto the next line.
+  A question or an answer heading is never a list row, whatever its
+  layout (a tab after "Frage 4:", a first line that ends early).
 * Everything else is read from the wording: "Frage N:", "Drs.-Nr.:",
   "Thema:", "Mit freundlichen Grüßen", amounts ending in "€", …
 
@@ -637,7 +639,15 @@ def _first_word_width(chars: tuple[Char, ...]) -> float:
 
 
 def _starts_row(block: Block) -> bool:
-    return len(block.lines[0].cells) > 1
+    """A block whose first line has several cells, unless it is a question
+    or an answer heading: those may have a tab after their label ("Frage 4:
+    ⇥ Welche …") but are never a list row."""
+    return len(block.lines[0].cells) > 1 and not _is_heading(block)
+
+
+def _is_heading(block: Block) -> bool:
+    first = block.lines[0].stripped
+    return bool(_QUESTION.match(first) or _ANSWER_HEADING.match(block.text))
 
 
 def join_wrapped_rows(blocks: list[Block], layout: Layout) -> list[Block]:
@@ -756,7 +766,7 @@ def _pushed_row(block: Block, before: Block | None, after: Block | None, layout:
     blank, leaves too little room, so a pushed row can look just like a
     wrapped line; inside a list that does not matter."""
     lines = block.lines
-    if len(lines) < 2 or block.text.endswith(":"):
+    if len(lines) < 2 or block.text.endswith(":") or _is_heading(block):
         return False
     if after is not None and after.row and before is not None and (before.row or before.text.endswith(":")):
         return True
