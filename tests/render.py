@@ -35,6 +35,8 @@ class Layout:
     # spreadsheets write the blank at a wrap even where it hangs past the
     # cell edge; word processors drop it there
     keep_edge_blanks: bool = True
+    # browsers write no blank at a wrap at all
+    wrap_blanks: bool = True
     repeat_header: bool = True  # header row on every page, not only the first
     header_align: str = "left"  # or "center"
     row_space: float = 0.3  # extra space between rows, in line pitches
@@ -50,7 +52,7 @@ class Layout:
 _SEGMENT = re.compile(r"(?:[^ \-|/]|-(?=\d))*(?:(?<=\w)-|[|/]| +|-|$)")
 
 
-def wrap(text: str, width: float, font: str, size: float, keep_edge_blanks: bool = True) -> list[str]:
+def wrap(text: str, width: float, font: str, size: float, keep_edge_blanks: bool = True, wrap_blanks: bool = True) -> list[str]:
     """Lines of ``text`` in a cell ``width`` wide; a kept trailing blank marks a wrap at a blank."""
     def w(s: str) -> float:
         return stringWidth(s, font, size)
@@ -72,6 +74,8 @@ def wrap(text: str, width: float, font: str, size: float, keep_edge_blanks: bool
         line = seg
     if line:
         lines.append(line)
+    if not wrap_blanks:
+        return [ln.rstrip() for ln in lines]
     if keep_edge_blanks:
         return lines
     return [ln if w(ln) <= width else ln.rstrip() for ln in lines]
@@ -83,7 +87,7 @@ def render_table(path: Path, headers: list[str], widths: list[float], rows: list
     pitch = size * layout.leading
     inner = [w - 2 * pad for w in widths]
     header_cells = [wrap(h, iw, layout.bold_font, size) for h, iw in zip(headers, inner)]
-    body = [[wrap(text, iw, layout.font, size, layout.keep_edge_blanks) for text, iw in zip(row, inner)] for row in rows]
+    body = [[wrap(text, iw, layout.font, size, layout.keep_edge_blanks, layout.wrap_blanks) for text, iw in zip(row, inner)] for row in rows]
 
     pages = _paginate(header_cells, body, layout, pitch)
     canvas = Canvas(str(path), pagesize=layout.page, invariant=1)

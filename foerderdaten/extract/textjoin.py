@@ -17,7 +17,8 @@ next, in order:
    ("klein-" / "und"); otherwise the line was broken after the hyphen: no
    blank, hyphen kept ("Fachkräftekampagnen, -" / "veranstaltungen");
 4. the line ends with another break-after character ("fach|", "und/"), or
-   the next line starts with closing punctuation: no blank;
+   the next line starts with closing punctuation: no blank; but a slash
+   standing as a word ("Leipzig /" / "2022") keeps its blank;
 5. the line is a single word without a break opportunity of its own, not
    ending in a word-ending mark (",;:!?"), and the next line goes on in
    lower case ("Fachinformationszentru" / "m"): the renderer may have
@@ -212,6 +213,8 @@ def _separator(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues) -> 
         return " "
     if text.endswith("-"):
         return " " if next_word in CONJUNCTIONS else ""
+    if text.endswith(tuple(" " + c for c in BREAK_AFTER)):
+        return " "  # a slash standing as a word ("Leipzig /" / "2022")
     if text.endswith(BREAK_AFTER) or next_word.startswith(CLOSING):
         return ""
     if not _broken_word(text.strip(), next_word):
