@@ -105,10 +105,15 @@ def test_sab_rendering_fields(sab_rendering, field):
 
 
 ANNEX_FIELDS = ["zuwendungsempfaenger", "projekttitel", "zielgruppe", "kurzbeschreibung"]
+SPLIT_EVERY_COLUMN_RULED, SPLIT_EVERY_COLUMN_PLAIN = "split_every_column_ruled", "split_every_column_plain"
 ANNEX_VARIANTS = {
     "ruled_times_split": Layout(font="Times-Roman", bold_font="Times-Bold", size=10, split_rows=True, footer=None, keep_edge_blanks=False),
     "plain_helvetica_split": Layout(size=9, split_rows=True, borders=False, footer=None, keep_edge_blanks=False),
     "ruled_small_portrait": Layout(page=portrait(A4), size=8, split_rows=True, footer="- {page} -", keep_edge_blanks=False),
+    # a row broken across a page in every column (word processors allow it):
+    # the continuation has text in the key column too
+    SPLIT_EVERY_COLUMN_RULED: Layout(page=portrait(A4), size=8, margin=52, split_rows=True, footer=None, keep_edge_blanks=False),
+    SPLIT_EVERY_COLUMN_PLAIN: Layout(page=portrait(A4), size=8, margin=52, split_rows=True, borders=False, footer=None, keep_edge_blanks=False),
 }
 
 
@@ -124,12 +129,12 @@ def annex_rendering(request, tmp_path_factory):
     # in lower case: with the blank dropped that is indistinguishable from a
     # broken word (see textjoin, "Known ambiguity", and test_textjoin).
     widths = [120, 150, 150, 260] if layout.page[0] > layout.page[1] else [100, 118, 124, 190]
-    parts = []
+    parts, splits = [], []
     for anlage in (1, 2):
         layout.first_page_head = [f"Anlage {anlage}"]
         rows = [[g[f] for f in ANNEX_FIELDS] for g in gold if g["anlage"] == anlage]
         part = folder / f"anlage{anlage}.pdf"
-        render_table(part, ["Zuwendungsempfänger", "Projekttitle", "Zielgruppe", "Kurzbeschreibung"], widths, rows, layout)
+        splits += render_table(part, ["Zuwendungsempfänger", "Projekttitle", "Zielgruppe", "Kurzbeschreibung"], widths, rows, layout)
         parts.append(part)
     writer = PdfWriter()
     for part in parts:
@@ -137,12 +142,21 @@ def annex_rendering(request, tmp_path_factory):
     path = folder / "annex.pdf"
     with path.open("wb") as fh:
         writer.write(fh)
-    return extract_annex_rows(open_pdf(path), "x")
+    return request.param, extract_annex_rows(open_pdf(path), "x"), splits
 
 
 @pytest.mark.parametrize("field", ["anlage", "seq_in_anlage"] + ANNEX_FIELDS)
 def test_annex_rendering_fields(annex_rendering, field):
+    _, rows, _ = annex_rendering
     gold = gold_landtag()["anlagen"]
-    assert len(annex_rendering) == 28
-    wrong = [(g["anlage"], g["seq_in_anlage"], getattr(r, field), g[field]) for r, g in zip(annex_rendering, gold) if getattr(r, field) != g[field]]
+    assert len(rows) == 28
+    wrong = [(g["anlage"], g["seq_in_anlage"], getattr(r, field), g[field]) for r, g in zip(rows, gold) if getattr(r, field) != g[field]]
     assert wrong == []
+
+
+def test_annex_rendering_splits_rows(annex_rendering):
+    """Every variant breaks rows across pages; two break one in every column."""
+    name, _, splits = annex_rendering
+    assert splits
+    every_column = any(len(columns) == len(ANNEX_FIELDS) for columns in splits)
+    assert every_column == (name in (SPLIT_EVERY_COLUMN_RULED, SPLIT_EVERY_COLUMN_PLAIN))
