@@ -67,7 +67,7 @@ from itertools import groupby
 
 from foerderdaten.errors import ExtractionError
 from foerderdaten.extract.pdfdoc import Char, Page, PdfDocument, TextLine, chars_to_text
-from foerderdaten.extract.textjoin import join_cell_lines
+from foerderdaten.extract.textjoin import first_word_width, join_cell_lines
 
 # Characters smaller than this share of the body size are small print.
 SMALL_PRINT = 0.85
@@ -593,7 +593,7 @@ def _cell_wrapped(line: Line, i: int, next_chars: tuple[Char, ...], layout: Layo
     cell ends with one."""
     if layout.wrap_blanks and not line.cells[i].ends_as_wrapped:
         return False
-    return _cell_room(line, i, layout) < _blank_width(line) + _first_word_width(next_chars)
+    return _cell_room(line, i, layout) < _blank_width(line) + first_word_width(next_chars)
 
 
 def _last_cell_wrapped(line: Line, next_chars: tuple[Char, ...], layout: Layout) -> bool:
@@ -622,16 +622,6 @@ def _blank_width(line: Line) -> float:
 def _word_gaps(chars: tuple[Char, ...]) -> list[float]:
     ink = [c for c in chars if c.text.strip()]
     return [b.x0 - a.x1 for a, b in zip(ink, ink[1:]) if b.x0 - a.x1 > WORD_GAP_EM * b.size]
-
-
-def _first_word_width(chars: tuple[Char, ...]) -> float:
-    """Up to the first blank glyph or word gap."""
-    end = chars[0].x1
-    for prev, char in zip(chars, chars[1:]):
-        if not char.text.strip() or char.x0 - prev.x1 > WORD_GAP_EM * char.size:
-            break
-        end = char.x1
-    return end - chars[0].x0
 
 
 # --------------------------------------------------------------------------
