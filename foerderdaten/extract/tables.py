@@ -22,8 +22,8 @@ let a row break across pages). It does only if that row filled its page
 page), and then either the key column is empty (every row starts with its
 key), or every column with text goes on from a cell that ran down to the
 row's last line and wrapped there (the cell's next word would not have
-fitted behind it). Where the cues contradict each other the table is not
-read (``TableReadingError`` names the page).
+fitted behind it). A first row without its key after a page that ended
+early is not read (``TableReadingError`` names the page).
 Text above the header (running heads, captions) is kept as ``preamble``;
 page footers are dropped.
 """
@@ -538,10 +538,16 @@ def _continues(prev: PageTable, pt: PageTable, row: TableRow, key: str, lowest: 
     """Whether ``row``, the first on its page, continues ``prev``'s last row."""
     last = prev.rows[-1]
     slack = PAGE_FULL_PITCHES * pitch
-    if pt.page != prev.page + 1 or lowest - last.bottom > slack:
-        return False  # the previous page did not end full: its last row ended there
+    if pt.page != prev.page + 1:
+        return False
+    full = lowest - last.bottom <= slack
     if key not in row.cells:
+        if not full:  # a row without its key, yet the row before ended with room to spare
+            header = next(c.header for c in pt.columns if c.field == key)
+            raise TableReadingError(pt.page, header, "the first row has no text here, but the previous page ends early; cannot tell whether it continues the row before")
         return True  # every row starts with its key
+    if not full:
+        return False  # the previous page did not end full: its last row ended there
     # a row whose columns all start anew, and a row that continues in every
     # column, are told apart column by column
     if any(name not in last.cells or lowest - last.cells[name][-1].bottom > slack for name in row.cells):
