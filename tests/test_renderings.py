@@ -154,6 +154,20 @@ def test_annex_rendering_fields(annex_rendering, field):
     assert wrong == []
 
 
+def test_annex_word_filling_its_cell_exactly(tmp_path):
+    """"Hochschulzugangsberechtigung" fills the Zielgruppe cell exactly and
+    the blank before "aus" is dropped at the edge: geometry alone cannot
+    tell this from a broken word; the words the table prints elsewhere do."""
+    layout = Layout(page=portrait(A4), size=8, split_rows=True, footer=None, keep_edge_blanks=False, first_page_head=["Anlage 1"])
+    widths = [100, 118, 114.3 + 2 * layout.padding, 196]
+    gold = [g for g in gold_landtag()["anlagen"] if g["anlage"] == 1]
+    path = tmp_path / "exact_fill.pdf"
+    render_table(path, ["Zuwendungsempfänger", "Projekttitel", "Zielgruppe", "Kurzbeschreibung"], widths, [[g[f] for f in ANNEX_FIELDS] for g in gold], layout)
+    assert "Hochschulzugangsberechtigung" in wrap(gold[14]["zielgruppe"], widths[2] - 2 * layout.padding, layout.font, layout.size, keep_edge_blanks=False)
+    rows = extract_annex_rows(open_pdf(path), "x")
+    assert [[getattr(r, f) for f in ANNEX_FIELDS] for r in rows] == [[g[f] for f in ANNEX_FIELDS] for g in gold]
+
+
 def test_annex_rendering_splits_rows(annex_rendering):
     """Every variant breaks rows across pages; two break one in every column."""
     name, _, splits = annex_rendering

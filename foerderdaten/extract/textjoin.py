@@ -145,6 +145,13 @@ class Cues:
 MOST_LINES = 0.8
 
 
+# A blank hangs past its cell's edge where its line ends closer to the edge
+# than this share of a blank. The edge is known only as the end of the
+# widest line, which may lie short of it; so a blank counts as hanging only
+# where it clearly passes that line's end.
+HANGING_BLANK = 0.25
+
+
 def table_cues(cells: Sequence[Sequence[PrintedLine]]) -> Cues:
     """The cues of a table whose cells (each its printed lines) are given."""
     wrapped = [line for lines in cells for line in lines[:-1] if not line.text.rstrip().endswith(("-",) + BREAK_AFTER)]
@@ -152,7 +159,7 @@ def table_cues(cells: Sequence[Sequence[PrintedLine]]) -> Cues:
     return Cues(
         words=vocabulary([line.text for line in lines] for lines in cells),
         wrap_blanks=bool(wrapped) and len(with_blank) >= MOST_LINES * len(wrapped),
-        edge_blanks=sum(1 for line in with_blank if line.room < line.blank - FIT_TOLERANCE_EM * line.size) >= 2,
+        edge_blanks=sum(1 for line in with_blank if line.room < HANGING_BLANK * line.blank) >= 2,
     )
 
 
