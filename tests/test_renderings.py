@@ -168,6 +168,25 @@ def test_annex_word_filling_its_cell_exactly(tmp_path):
     assert [[getattr(r, f) for f in ANNEX_FIELDS] for r in rows] == [[g[f] for f in ANNEX_FIELDS] for g in gold]
 
 
+def test_row_without_key_after_an_early_page_end_is_refused(tmp_path):
+    """Rows are not split here: a row that does not fit moves to the next
+    page, leaving room at the foot of the page before. A first row without
+    its key column there might continue the row before or be a row of its
+    own; the reader names the page rather than guess."""
+    from foerderdaten.errors import ExtractionError
+
+    layout = Layout(page=portrait(A4), size=9, footer=None, first_page_head=["Anlage 1"])
+    rows = [[g[f] for f in ANNEX_FIELDS] for g in gold_landtag()["anlagen"] if g["anlage"] == 1]
+    path = tmp_path / "moved.pdf"
+    render_table(path, ["Zuwendungsempfänger", "Projekttitel", "Zielgruppe", "Kurzbeschreibung"], [100, 118, 124, 190], rows, layout)
+    read = extract_annex_rows(open_pdf(path), "x")
+    first_on_page_2 = next(i for i, r in enumerate(read) if r.page == 2)
+    rows[first_on_page_2][0] = ""
+    render_table(path, ["Zuwendungsempfänger", "Projekttitel", "Zielgruppe", "Kurzbeschreibung"], [100, 118, 124, 190], rows, layout)
+    with pytest.raises(ExtractionError, match=r'page 2, column "[^"]+": .*cannot tell whether it continues the row before'):
+        extract_annex_rows(open_pdf(path), "x")
+
+
 def test_annex_rendering_splits_rows(annex_rendering):
     """Every variant breaks rows across pages; two break one in every column."""
     name, _, splits = annex_rendering

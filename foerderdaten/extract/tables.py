@@ -19,11 +19,12 @@ The steps, for each page:
 A page's first row may continue the previous page's last row (renderers
 let a row break across pages). It does only if that row filled its page
 (it ends within ``PAGE_FULL_PITCHES`` of the lowest table line of any
-page), and then either the key column is empty (every row starts with its
-key), or every column with text goes on from a cell that ran down to the
-row's last line and wrapped there (the cell's next word would not have
-fitted behind it). A first row without its key after a page that ended
-early is not read (``TableReadingError`` names the page).
+page), and every column with text goes on from a cell that wrapped at its
+last line (the cell's next word would not have fitted behind it); where the
+first row has text in its key column, those cells must also have reached
+the foot of the page. A first row without its key column (every row starts
+with its key) that does not continue so is not read: ``TableReadingError``
+names the page and column.
 Text above the header (running heads, captions) is kept as ``preamble``;
 page footers are dropped.
 """
@@ -542,10 +543,13 @@ def _continues(prev: PageTable, pt: PageTable, row: TableRow, key: str, lowest: 
         return False
     full = lowest - last.bottom <= slack
     if key not in row.cells:
-        if not full:  # a row without its key, yet the row before ended with room to spare
-            header = next(c.header for c in pt.columns if c.field == key)
-            raise TableReadingError(pt.page, header, "the first row has no text here, but the previous page ends early; cannot tell whether it continues the row before")
-        return True  # every row starts with its key
+        # every row starts with its key: this one should go on from the row before
+        fresh = [name for name in row.cells if not _goes_on(last, row, name)]
+        if full and not fresh:
+            return True
+        header = next(c.header for c in pt.columns if c.field == (fresh[0] if full else key))
+        why = "it starts anew here although the first row has no text in the key column" if full else "the first row has no text here, but the previous page ends early"
+        raise TableReadingError(pt.page, header, f"{why}; cannot tell whether it continues the row before")
     if not full:
         return False  # the previous page did not end full: its last row ended there
     # a row whose columns all start anew, and a row that continues in every
