@@ -125,9 +125,8 @@ def annex_rendering(request, tmp_path_factory):
     layout = ANNEX_VARIANTS[request.param]
     gold = gold_landtag()["anlagen"]
     folder = tmp_path_factory.mktemp("annex")
-    # Portrait widths avoid a word that fills its cell exactly before a word
-    # in lower case: with the blank dropped that is indistinguishable from a
-    # broken word (see textjoin, "Known ambiguity", and test_textjoin).
+    # (A word that fills its cell exactly before a word in lower case, its
+    # blank dropped, has a test of its own: test_annex_word_filling_its_cell_exactly.)
     widths = [120, 150, 150, 260] if layout.page[0] > layout.page[1] else [100, 118, 124, 190]
     parts, splits = [], []
     for anlage in (1, 2):
