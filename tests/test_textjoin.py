@@ -82,7 +82,7 @@ def test_exact_fill_decided_by_the_documents_words():
     # A word that fills its cell exactly, its blank dropped: geometry cannot
     # tell it from a broken word; the document's own words can.
     lines = [_printed("Hochschulzugangsberechtigung", room=1.0), _printed("aus der Region", first_char=5.6)]
-    words = vocabulary([["Bewerber aus Vietnam"], ["Personen mit Hochschulzugangsberechtigung", "aus der Region"]])
+    words = vocabulary([["Bewerber aus Vietnam"], ["Fachkräfte aus Chile"], ["Personen mit Hochschulzugangsberechtigung", "aus der Region"]])
     assert join_cell_lines(lines, Cues(words)) == "Hochschulzugangsberechtigung aus der Region"
     # the joined word printed whole elsewhere wins
     lines = [_printed("Fachinformationszentr", room=1.0), _printed("um Zuwanderung", first_char=5.6)]
@@ -95,10 +95,16 @@ def test_exact_fill_decided_by_the_documents_words():
 def test_renderer_that_writes_blanks_at_wraps():
     # where the table shows that its renderer writes the blank at a wrap,
     # even past the cell edge, a line without one did not wrap at a blank
-    lines = [_printed("Ausbildungsmarktintegrati", room=0.0), _printed("on - gesteuerte", first_char=5.6)]
-    words = vocabulary([["Welcome on board"]])
-    assert join_cell_lines(lines, Cues(words)) == "Ausbildungsmarktintegrati on - gesteuerte"
-    assert join_cell_lines(lines, Cues(words, wrap_blanks=True, edge_blanks=True)) == "Ausbildungsmarktintegration - gesteuerte"
+    lines = [_printed("Netzwerkstrukturen", room=0.5), _printed("aufbauen und", first_char=5.6)]
+    words = vocabulary([["Netzwerke aufbauen"], ["Strukturen aufbauen"]])
+    assert join_cell_lines(lines, Cues(words)) == "Netzwerkstrukturen aufbauen und"
+    assert join_cell_lines(lines, Cues(words, wrap_blanks=True, edge_blanks=True)) == "Netzwerkstrukturenaufbauen und"
+
+
+def test_short_rest_of_a_broken_word_is_no_evidence():
+    # "on" and "es" are words, but also what is left of a broken word
+    lines = [_printed("Arbeitsmarktintegrati", room=0.5), _printed("on von", first_char=5.6)]
+    assert join_cell_lines(lines, Cues(vocabulary([["Leipzig on Board"], ["Welcome on board"]]))) == "Arbeitsmarktintegration von"
 
 
 def test_table_cues():

@@ -11,7 +11,7 @@ next, in order:
    "gesteuerte"; after "und -" or "Fachkräftekampagnen, -" a suspended
    compound goes on: "-entwicklung"): one blank;
 3. the line ends with a hyphen: where the geometry shows that the next
-   word would have fitted behind the hyphen, the renderer did not break
+   word would have fitted behind the hyphen (or a slash, rule 4), the renderer did not break
    there but wrapped at a blank it did not write ("öffnen -" / "durch"):
    one blank; a suspended compound before a conjunction keeps its blank
    ("klein-" / "und"); otherwise the line was broken after the hyphen: no
@@ -32,7 +32,8 @@ next, in order:
    dropped (word processors and browsers drop a blank at a wrap); the
    document's own words decide (``vocabulary``): the joined word printed
    elsewhere as a whole word: no blank; else the next line's first word
-   printed elsewhere as a word: one blank; else no blank;
+   (of three letters or more) printed elsewhere as a word, more than once:
+   one blank; else no blank;
 6. otherwise the renderer wrapped at a blank that it did not write: one
    blank.
 
@@ -79,6 +80,11 @@ FIT_TOLERANCE_EM = 0.05
 WORD_GAP_EM = 0.15
 # The width of a blank in font sizes, where a line shows none to measure.
 BLANK_EM = 0.25
+
+# The next line's first word decides for a blank (rule 5) only if it has at
+# least this many letters and is printed whole at least this many times.
+KNOWN_WORD_MIN_LETTERS = 3
+KNOWN_WORD_MIN_COUNT = 2
 
 # Characters stripped from a word before it is looked up in a vocabulary.
 _WORD_PUNCTUATION = ".,;:!?()[]\"'„“”‚‘’«»"
@@ -214,8 +220,8 @@ def _separator(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues) -> 
     if text != text.rstrip():
         return " "
     next_word = next_text.strip().split(" ", 1)[0]
-    if text.endswith("-") and _would_fit(prev, line, blank=False):
-        return " "  # the next word would have fitted behind the hyphen: no break there
+    if text.endswith(("-",) + BREAK_AFTER) and _would_fit(prev, line, blank=False):
+        return " "  # the next word would have fitted behind the hyphen or slash: no break there
     if text.endswith(" -") and (not next_word[:1].islower() or (_dash_stands(text) and not _blank_would_show(prev, cues))):
         return " "
     if text.endswith("-"):
@@ -262,10 +268,14 @@ def _dash_stands(text: str) -> bool:
 
 
 def _reads_as_one_word(line: str, next_word: str, words: Mapping[str, int]) -> bool:
-    """Rule 5 where geometry cannot decide: the document's own words do."""
+    """Rule 5 where geometry cannot decide: the document's own words do.
+    The rest of a broken word is often short and may happen to be a word
+    ("Arbeitsmarktintegrati" / "on", "arbeitsmarktorientiert" / "es"), so
+    only a longer word printed whole several times counts."""
     if _fold_word(line + next_word) in words:
         return True
-    return _fold_word(next_word) not in words
+    word = _fold_word(next_word)
+    return len(word) < KNOWN_WORD_MIN_LETTERS or words.get(word, 0) < KNOWN_WORD_MIN_COUNT
 
 
 def _broken_word(line: str, next_word: str) -> bool:
