@@ -569,7 +569,9 @@ def _goes_on(last: TableRow, row: TableRow, name: str) -> bool:
     if not before or not after:
         return False
     line, nxt = before[-1], after[0]
-    return line.room + FIT_TOLERANCE_EM * line.size < line.blank + nxt.first_word
+    # the edge is the end of the widest line, at most a little short of the
+    # true edge: a word that just failed to fit may seem to fit by that much
+    return line.room - FIT_TOLERANCE_EM * line.size < line.blank + nxt.first_word
 
 
 def _cell_pitch(page_tables: list[PageTable]) -> float:

@@ -31,9 +31,10 @@ next, in order:
    cell, geometry cannot tell a broken word from a wrap whose blank was
    dropped (word processors and browsers drop a blank at a wrap); the
    document's own words decide (``vocabulary``): the joined word printed
-   elsewhere as a whole word: no blank; else the next line's first word
-   (of three letters or more) printed elsewhere as a word, more than once:
-   one blank; else no blank;
+   elsewhere as a whole word, or a single letter left over: no blank; else
+   the line's word, or the next line's first word (more than once; a
+   two-letter word often), printed elsewhere as a word: one blank; else no
+   blank;
 6. otherwise the renderer wrapped at a blank that it did not write: one
    blank.
 
@@ -81,10 +82,14 @@ WORD_GAP_EM = 0.15
 # The width of a blank in font sizes, where a line shows none to measure.
 BLANK_EM = 0.25
 
-# The next line's first word decides for a blank (rule 5) only if it has at
-# least this many letters and is printed whole at least this many times.
+# The next line's first word decides for a blank (rule 5) only if it is
+# printed whole at least KNOWN_WORD_MIN_COUNT times; a shorter word than
+# KNOWN_WORD_MIN_LETTERS is often just the rest of a broken word
+# ("integrati" / "on"), so it must be one of the document's common words
+# ("in", "an", "zu"): printed at least SHORT_WORD_MIN_COUNT times.
 KNOWN_WORD_MIN_LETTERS = 3
 KNOWN_WORD_MIN_COUNT = 2
+SHORT_WORD_MIN_COUNT = 10
 
 # Characters stripped from a word before it is looked up in a vocabulary.
 _WORD_PUNCTUATION = ".,;:!?()[]\"'„“”‚‘’«»"
@@ -270,12 +275,15 @@ def _dash_stands(text: str) -> bool:
 def _reads_as_one_word(line: str, next_word: str, words: Mapping[str, int]) -> bool:
     """Rule 5 where geometry cannot decide: the document's own words do.
     The rest of a broken word is often short and may happen to be a word
-    ("Arbeitsmarktintegrati" / "on", "arbeitsmarktorientiert" / "es"), so
-    only a longer word printed whole several times counts."""
-    if _fold_word(line + next_word) in words:
-        return True
+    ("Arbeitsmarktintegrati" / "on", "arbeitsmarktorientiert" / "es"), so a
+    short word counts only where the document uses it often."""
     word = _fold_word(next_word)
-    return len(word) < KNOWN_WORD_MIN_LETTERS or words.get(word, 0) < KNOWN_WORD_MIN_COUNT
+    if _fold_word(line + next_word) in words or len(word) < 2:
+        return True  # the joined word is printed elsewhere, or a single letter is left
+    if _fold_word(line) in words:
+        return False  # the line's word is printed whole elsewhere: it ended here
+    needed = KNOWN_WORD_MIN_COUNT if len(word) >= KNOWN_WORD_MIN_LETTERS else SHORT_WORD_MIN_COUNT
+    return words.get(word, 0) < needed
 
 
 def _broken_word(line: str, next_word: str) -> bool:
