@@ -35,6 +35,8 @@ class Layout:
     # spreadsheets write the blank at a wrap even where it hangs past the
     # cell edge; word processors drop it there
     keep_edge_blanks: bool = True
+    # browsers write no blank at a wrap at all
+    wrap_blanks: bool = True
     repeat_header: bool = True  # header row on every page, not only the first
     header_align: str = "left"  # or "center"
     row_space: float = 0.3  # extra space between rows, in line pitches
@@ -50,7 +52,7 @@ class Layout:
 _SEGMENT = re.compile(r"(?:[^ \-|/]|-(?=\d))*(?:(?<=\w)-|[|/]| +|-|$)")
 
 
-def wrap(text: str, width: float, font: str, size: float, keep_edge_blanks: bool = True) -> list[str]:
+def wrap(text: str, width: float, font: str, size: float, keep_edge_blanks: bool = True, wrap_blanks: bool = True) -> list[str]:
     """Lines of ``text`` in a cell ``width`` wide; a kept trailing blank marks a wrap at a blank."""
     def w(s: str) -> float:
         return stringWidth(s, font, size)
@@ -72,20 +74,26 @@ def wrap(text: str, width: float, font: str, size: float, keep_edge_blanks: bool
         line = seg
     if line:
         lines.append(line)
+    if not wrap_blanks:
+        return [ln.rstrip() for ln in lines]
     if keep_edge_blanks:
         return lines
     return [ln if w(ln) <= width else ln.rstrip() for ln in lines]
 
 
-def render_table(path: Path, headers: list[str], widths: list[float], rows: list[list[str]], layout: Layout) -> None:
-    """Write a PDF with the table ``rows`` under ``headers``, columns ``widths`` pt wide."""
+def render_table(path: Path, headers: list[str], widths: list[float], rows: list[list[str]], layout: Layout) -> list[set[int]]:
+    """Write a PDF with the table ``rows`` under ``headers``, columns ``widths`` pt wide.
+
+    Returns, for each row split across a page break, the columns (indices)
+    whose text goes on on the next page.
+    """
     pad, size = layout.padding, layout.size
     pitch = size * layout.leading
     inner = [w - 2 * pad for w in widths]
     header_cells = [wrap(h, iw, layout.bold_font, size) for h, iw in zip(headers, inner)]
-    body = [[wrap(text, iw, layout.font, size, layout.keep_edge_blanks) for text, iw in zip(row, inner)] for row in rows]
+    body = [[wrap(text, iw, layout.font, size, layout.keep_edge_blanks, layout.wrap_blanks) for text, iw in zip(row, inner)] for row in rows]
 
-    pages = _paginate(header_cells, body, layout, pitch)
+    pages, splits = _paginate(header_cells, body, layout, pitch)
     canvas = Canvas(str(path), pagesize=layout.page, invariant=1)
     width, height = layout.page
     for number, page_rows in enumerate(pages, start=1):
@@ -105,16 +113,18 @@ def render_table(path: Path, headers: list[str], widths: list[float], rows: list
             _text(canvas, height, layout.margin, height - layout.margin + size, layout.footer.format(page=number, pages=len(pages)), layout.font, size)
         canvas.showPage()
     canvas.save()
+    return splits
 
 
-def _paginate(header_cells, body, layout: Layout, pitch: float) -> list[list[list[list[str]]]]:
+def _paginate(header_cells, body, layout: Layout, pitch: float) -> tuple[list[list[list[list[str]]]], list[set[int]]]:
     """Rows per page; a row that does not fit moves to the next page, or is
-    split there when ``split_rows``."""
+    split there when ``split_rows``. Also the columns going on at each split."""
     height = layout.page[1]
     top = layout.margin + len(layout.head) * pitch * 1.5
     bottom = height - layout.margin - 2 * pitch
     header_h = _row_height(header_cells, layout, pitch)
     pages: list[list] = [[]]
+    splits: list[set[int]] = []
     y = top + len(layout.first_page_head) * pitch * 2 + header_h
     queue = list(body)
     while queue:
@@ -128,11 +138,12 @@ def _paginate(header_cells, body, layout: Layout, pitch: float) -> list[list[lis
         if layout.split_rows and room >= 1:
             pages[-1].append([c[:room] for c in cells])
             queue.insert(0, [c[room:] for c in cells])
+            splits.append({i for i, c in enumerate(cells) if len(c) > room})
         else:
             queue.insert(0, cells)
         pages.append([])
         y = top + header_h
-    return pages
+    return pages, splits
 
 
 def _row_height(cells, layout: Layout, pitch: float) -> float:

@@ -76,6 +76,7 @@ class LetterLayout:
     head_tab: float = 250.0  # right column of the address block (from the left margin)
     aktenzeichen_inline: bool = False  # "Aktenzeichen: KL-…" instead of label, note and value one under the other
     heading_spacing: bool = True  # space between "Kleine Anfrage …", "Drs.-Nr.: …" and "Thema: …"
+    question_tab: float = 0.0  # "Frage N:" ⇥ text at this tab (from the left margin); 0: a blank after the label
     answer_headings: str = "joint"  # "joint": only the joint answer has a heading; "all": answers 4 and 5 too
     list_spacing: bool = True  # space between the rows of a tab list as between paragraphs
     list_wrap: str = "margin"  # a long Träger wraps back to the left "margin", or stays in its "column"
@@ -201,7 +202,23 @@ class _Letter:
         return Rendering(self.path, self.page, self.printed)
 
     def question(self, n: int, text: str) -> None:
-        self.para(f"frage{n}", f"Frage {n}: {text}", bold=self.lo.bold_questions)
+        if not self.lo.question_tab:
+            self.para(f"frage{n}", f"Frage {n}: {text}", bold=self.lo.bold_questions)
+            return
+        # "Frage N:" ⇥ text; the text's further lines go on at the left margin
+        lo, key = self.lo, f"frage{n}"
+        font = lo.bold_font if lo.bold_questions else lo.font
+        first, words = self.fill(text.split(" "), self.right_edge() - lo.left - lo.question_tab, font)
+        self.keep_together(key, 1 + len(self.wrap(words, self.right_edge() - lo.left, font)) if words else 1)
+        baseline = self.next_line(key)
+        self.words(lo.left, baseline, [f"Frage {n}:"], None, trailing=False, font=font)
+        self.words(lo.left + lo.question_tab, baseline, first, None, trailing=bool(words), font=font)
+        while words:
+            baseline = self.next_line(key)
+            width = self.right_edge() - lo.left
+            line, words = self.fill(words, width, font)
+            self.words(lo.left, baseline, line, width if lo.justify and words else None, trailing=bool(words), font=font)
+        self.space()
 
     # ---------------------------------------------------------------- flow
 

@@ -167,6 +167,14 @@ VARIANTS: dict[str, tuple[LetterLayout, tuple | None]] = {
         LetterLayout(size=10, leading=1.25, left=65, right=78, blanks=True, breaks={"antwort4.1": 0}),
         None,
     ),
+    # Narrow margins, "Frage N:" followed by a tab (the question's first
+    # line has two cells, the first wide gap after the label), list rows
+    # without spacing: question 4 follows the funding list at line step,
+    # its first line reaching the margin. A question is never a list row.
+    "question_tab_beside_list": (
+        LetterLayout(size=10, left=30, right=25, top=40, bottom=40, list_spacing=False, question_tab=56),
+        None,
+    ),
 }
 ANNEX_VARIANTS = sorted(name for name, (_, annex) in VARIANTS.items() if annex)
 

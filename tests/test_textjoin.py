@@ -2,7 +2,7 @@
 
 import pytest
 
-from foerderdaten.extract.textjoin import join_cell_lines
+from foerderdaten.extract.textjoin import Cues, PrintedLine, join_cell_lines, table_cues, vocabulary
 
 
 @pytest.mark.parametrize(
@@ -19,6 +19,7 @@ from foerderdaten.extract.textjoin import join_cell_lines
         (["Stiftung Soziale Dienste Zwickau -", "FachkräfteAnwerbung"], "Stiftung Soziale Dienste Zwickau - FachkräfteAnwerbung"),
         (["Ausbildungsstellen und -", "betrieben"], "Ausbildungsstellen und -betrieben"),
         (["fach|", "sprachlich"], "fach|sprachlich"),
+        (["an der HTWK Leipzig /", "2022 an"], "an der HTWK Leipzig / 2022 an"),  # a slash standing as a word
         (["Fachkräftekampagnen", ", -veranstaltungen"], "Fachkräftekampagnen, -veranstaltungen"),
         # blank dropped at the cell edge by a word processor
         (["erfolgreiche Rekrutierung", "und Integration"], "erfolgreiche Rekrutierung und Integration"),
@@ -35,6 +36,81 @@ def test_join(lines, text):
 
 def test_known_ambiguity_exact_fill_reads_as_broken_word():
     # A word that fills its cell exactly, its blank dropped, then a word in
-    # lower case: the PDF cannot tell this from a broken word. Documented in
-    # textjoin; spreadsheet renderings always write the blank.
+    # lower case: the text alone cannot tell this from a broken word. The
+    # table's own words can (test_exact_fill_decided_by_the_documents_words).
     assert join_cell_lines(["Hochschulzugangsberechtigung", "aus der Region"]) == "Hochschulzugangsberechtigungaus der Region"
+
+
+# --------------------------------------------------------------------------
+# With the line's geometry: where it ends in its cell (rule 5, rule 3)
+
+
+def _printed(text: str, room: float = 0.0, first_word: float = 30.0, first_char: float = 5.0) -> PrintedLine:
+    """A measured line in a 10 pt font (blank 2.8 pt)."""
+    return PrintedLine(text, room=room, first_word=first_word, first_char=first_char, blank=2.8, size=10.0)
+
+
+@pytest.mark.parametrize(
+    "lines, text",
+    [
+        # the line ends short of the edge: the next character would have
+        # fitted, so no word was broken there; the blank was not written
+        ([_printed("Landkreis", room=20.0), _printed("leipzig", first_char=2.2)], "Landkreis leipzig"),
+        ([_printed("Unterstützungsmaßnahmen", room=8.0), _printed("informiert werden")], "Unterstützungsmaßnahmen informiert werden"),
+        ([_printed("WFG", room=60.0), _printed("Wirtschaftsförderungsgesellschaft")], "WFG Wirtschaftsförderungsgesellschaft"),
+        # the line fills its cell: not even the next character fits
+        ([_printed("Fachinformationszentru", room=1.0), _printed("m Zuwanderung", first_char=8.3)], "Fachinformationszentrum Zuwanderung"),
+        # a word-ending mark is followed by a blank in running text
+        ([_printed("Migrationshintergrund,", room=0.8), _printed("insb. Ukrainische", first_char=2.2)], "Migrationshintergrund, insb. Ukrainische"),
+        # a hyphen with room for the next word behind it: no break after the hyphen
+        ([_printed("Wirtschaftsförderungs-", room=70.0), _printed("gesellschaft mbH", first_word=55.0)], "Wirtschaftsförderungs- gesellschaft mbH"),
+        ([_printed("Wirtschaftsförderungs-", room=10.0), _printed("gesellschaft mbH", first_word=55.0)], "Wirtschaftsförderungs-gesellschaft mbH"),
+    ],
+)
+def test_join_with_geometry(lines, text):
+    assert join_cell_lines(lines) == text
+
+
+def test_dash_standing_as_a_word_keeps_its_blank():
+    # "Fachkräfte - gesteuerte": a dash after a noun stands as a word; after
+    # a conjunction or a comma it starts a suspended compound
+    assert join_cell_lines(["Anwerbung ausländischer Fachkräfte -", "gesteuerte Zuwanderung"]) == "Anwerbung ausländischer Fachkräfte - gesteuerte Zuwanderung"
+    assert join_cell_lines(["Fachkräftesicherung und -", "entwicklung"]) == "Fachkräftesicherung und -entwicklung"
+
+
+def test_exact_fill_decided_by_the_documents_words():
+    # A word that fills its cell exactly, its blank dropped: geometry cannot
+    # tell it from a broken word; the document's own words can.
+    lines = [_printed("Hochschulzugangsberechtigung", room=1.0), _printed("aus der Region", first_char=5.6)]
+    words = vocabulary([["Bewerber aus Vietnam"], ["Fachkräfte aus Chile"], ["Personen mit Hochschulzugangsberechtigung", "aus der Region"]])
+    assert join_cell_lines(lines, Cues(words)) == "Hochschulzugangsberechtigung aus der Region"
+    # the joined word printed whole elsewhere wins
+    lines = [_printed("Fachinformationszentr", room=1.0), _printed("um Zuwanderung", first_char=5.6)]
+    words = vocabulary([["um dem Bedarf"], ["das Fachinformationszentrum Zuwanderung"]])
+    assert join_cell_lines(lines, Cues(words)) == "Fachinformationszentrum Zuwanderung"
+    # neither known: read as a broken word (the documented limit)
+    assert join_cell_lines(lines, Cues(vocabulary([]))) == "Fachinformationszentrum Zuwanderung"
+
+
+def test_renderer_that_writes_blanks_at_wraps():
+    # where the table shows that its renderer writes the blank at a wrap,
+    # even past the cell edge, a line without one did not wrap at a blank
+    lines = [_printed("Netzwerkstrukturen", room=0.5), _printed("aufbauen und", first_char=5.6)]
+    words = vocabulary([["Netzwerke aufbauen"], ["Strukturen aufbauen"]])
+    assert join_cell_lines(lines, Cues(words)) == "Netzwerkstrukturen aufbauen und"
+    assert join_cell_lines(lines, Cues(words, wrap_blanks=True, edge_blanks=True)) == "Netzwerkstrukturenaufbauen und"
+
+
+def test_short_rest_of_a_broken_word_is_no_evidence():
+    # "on" and "es" are words, but also what is left of a broken word
+    lines = [_printed("Arbeitsmarktintegrati", room=0.5), _printed("on von", first_char=5.6)]
+    assert join_cell_lines(lines, Cues(vocabulary([["Leipzig on Board"], ["Welcome on board"]]))) == "Arbeitsmarktintegration von"
+
+
+def test_table_cues():
+    wrapped = [_printed("Bildungsberatung in "), _printed("Pieschen")]
+    hanging = [_printed("Arbeits- und ", room=1.0), _printed("Ausbildung ", room=-1.0), _printed("Region")]
+    cues = table_cues([wrapped, hanging, hanging])
+    assert cues.wrap_blanks and cues.edge_blanks
+    assert cues.words["pieschen"] == 1 and cues.words["region"] == 2
+    assert not table_cues([[_printed("Bildungsberatung in"), _printed("Pieschen")]]).wrap_blanks

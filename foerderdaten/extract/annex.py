@@ -14,7 +14,7 @@ from foerderdaten.errors import ExtractionError
 from foerderdaten.extract.invariants import check_table
 from foerderdaten.extract.pdfdoc import PdfDocument
 from foerderdaten.extract.records import RawAnnexRow
-from foerderdaten.extract.tables import ColumnSpec, Table, read_table
+from foerderdaten.extract.tables import ColumnSpec, Table, TableReadingError, read_table
 
 COLUMNS = [
     ColumnSpec("zuwendungsempfaenger", r"empfänger|träger|antragsteller"),
@@ -28,7 +28,10 @@ CAPTION = re.compile(r"^\s*Anlage\s+(\d+)\b", re.IGNORECASE)
 
 def extract_annex_rows(doc: PdfDocument, source_id: str) -> list[RawAnnexRow]:
     """All annex rows in document order; empty when the answer has no annex table."""
-    table = read_table(doc.pages, COLUMNS)
+    try:
+        table = read_table(doc.pages, COLUMNS)
+    except TableReadingError as exc:
+        raise ExtractionError(doc.file_name, str(exc)) from None
     if table is None:
         return []
     missing = table.pages_without_header(doc.pages)

@@ -48,6 +48,8 @@ never from the positions of one rendering):
   Any other line continues the column it starts under. Next to such rows,
   a paragraph whose first line did not wrap, or inside a list any
   paragraph, is a row whose last cell the tab pushed onto the next line.
+  A question or an answer heading is never a list row, whatever its
+  layout (a tab after "Frage 4:", a first line that ends early).
 * Everything else is read from the wording: "Frage N:", "Drs.-Nr.:",
   "Thema:", "Mit freundlichen Grüßen", amounts ending in "€", …
 
@@ -65,7 +67,7 @@ from itertools import groupby
 
 from foerderdaten.errors import ExtractionError
 from foerderdaten.extract.pdfdoc import Char, Page, PdfDocument, TextLine, chars_to_text
-from foerderdaten.extract.textjoin import join_cell_lines
+from foerderdaten.extract.textjoin import first_word_width, join_cell_lines
 
 # Characters smaller than this share of the body size are small print.
 SMALL_PRINT = 0.85
@@ -591,7 +593,7 @@ def _cell_wrapped(line: Line, i: int, next_chars: tuple[Char, ...], layout: Layo
     cell ends with one."""
     if layout.wrap_blanks and not line.cells[i].ends_as_wrapped:
         return False
-    return _cell_room(line, i, layout) < _blank_width(line) + _first_word_width(next_chars)
+    return _cell_room(line, i, layout) < _blank_width(line) + first_word_width(next_chars)
 
 
 def _last_cell_wrapped(line: Line, next_chars: tuple[Char, ...], layout: Layout) -> bool:
@@ -622,22 +624,20 @@ def _word_gaps(chars: tuple[Char, ...]) -> list[float]:
     return [b.x0 - a.x1 for a, b in zip(ink, ink[1:]) if b.x0 - a.x1 > WORD_GAP_EM * b.size]
 
 
-def _first_word_width(chars: tuple[Char, ...]) -> float:
-    """Up to the first blank glyph or word gap."""
-    end = chars[0].x1
-    for prev, char in zip(chars, chars[1:]):
-        if not char.text.strip() or char.x0 - prev.x1 > WORD_GAP_EM * char.size:
-            break
-        end = char.x1
-    return end - chars[0].x0
-
-
 # --------------------------------------------------------------------------
 # Tab lists and tables without borders
 
 
 def _starts_row(block: Block) -> bool:
-    return len(block.lines[0].cells) > 1
+    """A block whose first line has several cells, unless it is a question
+    or an answer heading: those may have a tab after their label ("Frage 4:
+    ⇥ Welche …") but are never a list row."""
+    return len(block.lines[0].cells) > 1 and not _is_heading(block)
+
+
+def _is_heading(block: Block) -> bool:
+    first = block.lines[0].stripped
+    return bool(_QUESTION.match(first) or _ANSWER_HEADING.match(block.text))
 
 
 def join_wrapped_rows(blocks: list[Block], layout: Layout) -> list[Block]:
@@ -756,7 +756,7 @@ def _pushed_row(block: Block, before: Block | None, after: Block | None, layout:
     blank, leaves too little room, so a pushed row can look just like a
     wrapped line; inside a list that does not matter."""
     lines = block.lines
-    if len(lines) < 2 or block.text.endswith(":"):
+    if len(lines) < 2 or block.text.endswith(":") or _is_heading(block):
         return False
     if after is not None and after.row and before is not None and (before.row or before.text.endswith(":")):
         return True

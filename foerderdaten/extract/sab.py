@@ -14,7 +14,7 @@ from foerderdaten.errors import ExtractionError, InputError
 from foerderdaten.extract.invariants import DATE_TOLERATED, Shape, check_table, date_complaint, district_complaint, rl_number_complaint
 from foerderdaten.extract.pdfdoc import PdfDocument
 from foerderdaten.extract.records import RawProject
-from foerderdaten.extract.tables import ColumnSpec, Table, read_table
+from foerderdaten.extract.tables import ColumnSpec, Table, TableReadingError, read_table
 
 # Header patterns, matched against the folded header text ("Durchführungs-
 # ort" -> "durchführungsort"). The first column is the key column: every
@@ -76,7 +76,10 @@ def read_head(file_name: str, head: list[str]) -> tuple[str, str, str]:
 
 def extract_projects(doc: PdfDocument) -> tuple[str, str, list[RawProject]]:
     """Read every project row. Returns (title, edition, rows)."""
-    table = read_table(doc.pages, COLUMNS)
+    try:
+        table = read_table(doc.pages, COLUMNS)
+    except TableReadingError as exc:
+        raise ExtractionError(doc.file_name, str(exc)) from None
     if table is None or not table.rows:
         raise ExtractionError(doc.file_name, "SAB overview without a recognisable project table (header 'Projektträger … Kurzbeschreibung' not found)")
     missing = table.pages_without_header(doc.pages)

@@ -16,8 +16,15 @@ The steps, for each page:
 4. **Cells.** The characters of a row and column, as printed lines, are
    re-joined by :mod:`foerderdaten.extract.textjoin`.
 
-A page's first row that lacks text in the columns every row starts with is
-the continuation of the previous page's last row and is merged into it.
+A page's first row may continue the previous page's last row (renderers
+let a row break across pages). It does only if that row filled its page
+(it ends within ``PAGE_FULL_PITCHES`` of the lowest table line of any
+page), and every column with text goes on from a cell that wrapped at its
+last line (the cell's next word would not have fitted behind it); where the
+first row has text in its key column, those cells must also have reached
+the foot of the page. A first row without its key column (every row starts
+with its key) that does not continue so is not read: ``TableReadingError``
+names the page and column.
 Text above the header (running heads, captions) is kept as ``preamble``;
 page footers are dropped.
 """
@@ -29,11 +36,20 @@ import statistics
 from dataclasses import dataclass, field
 
 from foerderdaten.extract.pdfdoc import Char, Page, Ruling, TextLine, chars_to_text, group_lines
-from foerderdaten.extract.textjoin import join_cell_lines
+from foerderdaten.extract.textjoin import Cues, PrintedLine, join_cell_lines, printed_line, table_cues
 
 # Lines further apart than this many line pitches belong to different rows
 # (cells have padding; lines within a cell are one pitch apart).
 ROW_GAP = 1.1
+
+# A row that breaks across pages fills its page: its last line lies at most
+# this many line pitches above the lowest table line of any page (renderers
+# keep two lines of a paragraph together; cells have padding).
+PAGE_FULL_PITCHES = 2.5
+
+# Glyph positions are rounded and kerned: a word "would have fitted" behind a
+# line only with this share of the font size to spare.
+FIT_TOLERANCE_EM = 0.05
 
 # "Seite 3 von 19 Seiten", "Seite 3", "- 3 -", "3 / 19"
 FOOTER = re.compile(r"^(seite\s+\d+(\s+von\s+\d+(\s+seiten)?)?|-\s*\d+\s*-|\d+\s*/\s*\d+)$", re.IGNORECASE)
@@ -74,6 +90,8 @@ class TableRow:
     x1: float
     cells: dict[str, list[TextLine]]
     pages: list[int] = field(default_factory=list)  # all pages the row spans
+    # the cells' lines measured against their column's usable right edge
+    printed: dict[str, list[PrintedLine]] = field(default_factory=dict)
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -90,6 +108,13 @@ class PageTable:
     preamble: list[TextLine]
 
 
+class TableReadingError(Exception):
+    """The table's text cannot be read with certainty; names page and column."""
+
+    def __init__(self, page: int, header: str, what: str):
+        super().__init__(f'page {page}, column "{header}": {what}')
+
+
 @dataclass
 class Table:
     """A table read over several pages, continued rows merged."""
@@ -97,6 +122,7 @@ class Table:
     columns: list[Column]
     rows: list[TableRow]
     pages: list[PageTable]
+    cues: Cues | None = None  # how its renderer wraps cell lines (textjoin.table_cues)
 
     def pages_without_header(self, pages: list[Page]) -> list[int]:
         """Pages after the table's first page whose header was not found.
@@ -110,7 +136,7 @@ class Table:
 
     def cell_text(self, row: TableRow, name: str) -> str:
         """The cell's text, lines re-joined, white space folded."""
-        return join_cell_lines(line.text for line in row.cells.get(name, []))
+        return join_cell_lines(row.printed.get(name, []), self.cues)
 
 
 @dataclass(frozen=True)
@@ -142,8 +168,10 @@ def read_table(pages: list[Page], specs: list[ColumnSpec], min_matches: int | No
     page_tables = [t for t in (_read_page(p, specs, needed) for p in pages) if t is not None]
     if not page_tables:
         return None
+    _measure_lines(page_tables)
     rows = _merge_continued_rows(page_tables, key=specs[0].field)
-    return Table(columns=page_tables[0].columns, rows=rows, pages=page_tables)
+    cues = table_cues([lines for row in rows for lines in row.printed.values()])
+    return Table(columns=page_tables[0].columns, rows=rows, pages=page_tables, cues=cues)
 
 
 # --------------------------------------------------------------------------
@@ -433,47 +461,134 @@ def _drop_footer(chars: list[Char], pitch: float) -> list[Char]:
 
 
 # --------------------------------------------------------------------------
+# Where cell lines end
+
+
+def _measure_lines(page_tables: list[PageTable]) -> None:
+    """Measure every cell line against its column's usable right edge (see
+    ``_usable_edges``), for re-joining wrapped lines and continued rows."""
+    edges = _usable_edges(page_tables)
+    for pt in page_tables:
+        for row in pt.rows:
+            row.printed = {name: [printed_line(line, edges[pt.page, name]) for line in lines] for name, lines in row.cells.items()}
+
+
+def _usable_edges(page_tables: list[PageTable]) -> dict[tuple[int, str], float]:
+    """(page, column) -> the column's usable right edge: where its widest
+    line ends (a broken word runs to within a character of it), over all
+    pages whose column has the same boundaries (within a font size)."""
+    widest = {(pt.page, name): max(_ink_x1(line) for row in pt.rows for line in row.cells.get(name, [])) for pt in page_tables for name in _filled(pt)}
+    edges: dict[tuple[int, str], float] = {}
+    for pt in page_tables:
+        size = _font_size(pt)
+        for column in pt.columns:
+            same = [
+                widest.get((other.page, column.field), float("-inf"))
+                for other in page_tables
+                for col in other.columns
+                if col.field == column.field and _same_bounds(col, column, size)
+            ]
+            edges[pt.page, column.field] = max(same, default=float("-inf"))
+    return edges
+
+
+def _filled(pt: PageTable) -> set[str]:
+    return {name for row in pt.rows for name, lines in row.cells.items() if lines}
+
+
+def _same_bounds(a: Column, b: Column, tolerance: float) -> bool:
+    def close(x: float, y: float) -> bool:
+        return x == y or abs(x - y) <= tolerance
+
+    return close(a.x0, b.x0) and close(a.x1, b.x1)
+
+
+def _font_size(pt: PageTable) -> float:
+    sizes = [line.size for row in pt.rows for lines in row.cells.values() for line in lines]
+    return statistics.median(sizes) if sizes else 10.0
+
+
+def _ink_x1(line: TextLine) -> float:
+    """Where the last printed character ends (a trailing blank may hang past the cell)."""
+    return max(c.x1 for c in line.chars if c.text.strip())
+
+
+# --------------------------------------------------------------------------
 # Continued rows
 
 
 def _merge_continued_rows(page_tables: list[PageTable], key: str) -> list[TableRow]:
-    """All rows in order; a page's first row that lacks a leading column is
-    merged into the previous page's last row."""
-    leading = _leading_columns(page_tables)
+    """All rows in order; a page's first row that continues the previous
+    page's last row (see the module docstring) is merged into it."""
+    filled = [pt for pt in page_tables if pt.rows]
+    if not filled:
+        return []
+    lowest = max(pt.rows[-1].bottom for pt in filled)
+    pitch = _cell_pitch(filled)
     rows: list[TableRow] = []
-    for pt in page_tables:
+    for prev, pt in zip([None, *filled], filled):
         for i, row in enumerate(pt.rows):
-            first_line_columns = _first_line_columns(row)
-            continued = i == 0 and rows and not leading <= first_line_columns
-            if continued:
+            if i == 0 and prev is not None and _continues(prev, pt, row, key, lowest, pitch):
                 _append(rows[-1], row)
             else:
                 rows.append(row)
     return rows
 
 
-def _leading_columns(page_tables: list[PageTable]) -> set[str]:
-    """Columns that have text on the first line of (nearly) every row that
-    certainly starts a row (not the first on its page)."""
-    counts: dict[str, int] = {}
-    n = 0
-    for pt in page_tables:
-        for row in pt.rows[1:]:
-            n += 1
-            for name in _first_line_columns(row):
-                counts[name] = counts.get(name, 0) + 1
-    if n == 0:
-        return set()
-    return {name for name, k in counts.items() if k >= 0.9 * n}
+def _continues(prev: PageTable, pt: PageTable, row: TableRow, key: str, lowest: float, pitch: float) -> bool:
+    """Whether ``row``, the first on its page, continues ``prev``'s last row."""
+    last = prev.rows[-1]
+    slack = PAGE_FULL_PITCHES * pitch
+    if pt.page != prev.page + 1:
+        return False
+    full = lowest - last.bottom <= slack
+    if key not in row.cells:
+        # every row starts with its key: this one should go on from the row before
+        fresh = [name for name in row.cells if not _goes_on(last, row, name)]
+        if full and not fresh:
+            return True
+        header = next(c.header for c in pt.columns if c.field == (fresh[0] if full else key))
+        why = "it starts anew here although the first row has no text in the key column" if full else "the first row has no text here, but the previous page ends early"
+        raise TableReadingError(pt.page, header, f"{why}; cannot tell whether it continues the row before")
+    if not full:
+        return False  # the previous page did not end full: its last row ended there
+    # a row whose columns all start anew, and a row that continues in every
+    # column, are told apart column by column
+    if any(name not in last.cells or lowest - last.cells[name][-1].bottom > slack for name in row.cells):
+        return False  # a column starts under a cell that ended before the page did
+    return all(_goes_on(last, row, name) for name in row.cells)
 
 
-def _first_line_columns(row: TableRow) -> set[str]:
-    top = min(lines[0].top for lines in row.cells.values())
-    return {name for name, lines in row.cells.items() if lines[0].top - top <= lines[0].size / 3}
+def _goes_on(last: TableRow, row: TableRow, name: str) -> bool:
+    """Whether column ``name`` of ``row`` continues the cell of ``last``: the
+    cell wrapped at its last line (the first word of ``row``'s cell would
+    not have fitted behind it). Whether the cell ran down to the row's very
+    last line does not tell: renderers keep two lines of a paragraph
+    together and move a line to the next page where it would be alone."""
+    before, after = last.printed.get(name), row.printed.get(name)
+    if not before or not after:
+        return False
+    line, nxt = before[-1], after[0]
+    # the edge is the end of the widest line, at most a little short of the
+    # true edge: a word that just failed to fit may seem to fit by that much
+    return line.room - FIT_TOLERANCE_EM * line.size < line.blank + nxt.first_word
+
+
+def _cell_pitch(page_tables: list[PageTable]) -> float:
+    """The step between consecutive lines of a cell."""
+    steps = [
+        b.top - a.top
+        for pt in page_tables
+        for row in pt.rows
+        for lines in row.cells.values()
+        for a, b in zip(lines, lines[1:])
+        if b.top - a.top > 0.5 * a.size
+    ]
+    return statistics.median(steps) if steps else 1.2 * _font_size(page_tables[0])
 
 
 def _append(row: TableRow, more: TableRow) -> None:
     for name, lines in more.cells.items():
         row.cells.setdefault(name, []).extend(lines)
+        row.printed.setdefault(name, []).extend(more.printed.get(name, []))
     row.pages.extend(more.pages)
-

@@ -6,31 +6,52 @@ next, in order:
 1. the line ends with a blank glyph (the renderer wrapped at a space): one
    blank;
 2. the line ends with a dash standing as a word ("Zwickau -") and the next
-   line does not start in lower case: one blank;
-3. the line ends with a hyphen: a suspended compound before a conjunction
-   keeps its blank ("klein-" / "und"); otherwise the line was broken after
-   the hyphen: no blank, hyphen kept ("Fachkräftekampagnen, -" /
-   "veranstaltungen");
+   line does not start in lower case, or the dash follows a word that is
+   neither a conjunction nor ends with a comma ("Fachkräfte -" /
+   "gesteuerte"; after "und -" or "Fachkräftekampagnen, -" a suspended
+   compound goes on: "-entwicklung"): one blank;
+3. the line ends with a hyphen: where the geometry shows that the next
+   word would have fitted behind the hyphen (or a slash, rule 4), the renderer did not break
+   there but wrapped at a blank it did not write ("öffnen -" / "durch"):
+   one blank; a suspended compound before a conjunction keeps its blank
+   ("klein-" / "und"); otherwise the line was broken after the hyphen: no
+   blank, hyphen kept ("Fachkräftekampagnen, -" / "veranstaltungen");
 4. the line ends with another break-after character ("fach|", "und/"), or
-   the next line starts with closing punctuation: no blank;
-5. the line is a single word without a break opportunity of its own and
-   the next line goes on in lower case ("Fachinformationszentru" / "m"):
-   the renderer broke a word too long for its cell (such a word always
-   starts its line, and would have been broken at a hyphen or slash
-   first): no blank;
-6. otherwise the renderer wrapped at a blank that it did not write (word
-   processors drop a blank that would hang past the cell edge): one blank.
+   the next line starts with closing punctuation: no blank; but a slash
+   standing as a word ("Leipzig /" / "2022") keeps its blank;
+5. the line is a single word without a break opportunity of its own, not
+   ending in a word-ending mark (",;:!?"), and the next line goes on in
+   lower case ("Fachinformationszentru" / "m"): the renderer may have
+   broken a word too long for its cell (such a word always starts its
+   line, and would have been broken at a hyphen or slash first). Where the
+   line's geometry is known (``PrintedLine``), a renderer breaks a word
+   only when not even its next character fits: if the line ends further
+   than that character's width from the cell's usable right edge, it
+   wrapped at a blank it did not write: one blank. If the line fills its
+   cell, geometry cannot tell a broken word from a wrap whose blank was
+   dropped (word processors and browsers drop a blank at a wrap); the
+   document's own words decide (``vocabulary``): the joined word printed
+   elsewhere as a whole word, or a single letter left over: no blank; else
+   the line's word, or the next line's first word (more than once; a
+   two-letter word often), printed elsewhere as a word: one blank; else no
+   blank;
+6. otherwise the renderer wrapped at a blank that it did not write: one
+   blank.
 
 Known ambiguity: a word that fills its cell exactly, followed by a word in
-lower case, looks like a broken word when the renderer dropped the blank
-(rule 5 wins). Spreadsheet renderers always write the blank, so it does
-not arise there.
+lower case that the document prints nowhere else as a word, reads as a
+broken word when the renderer dropped the blank. Spreadsheet renderers
+always write the blank, so it does not arise there.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from foerderdaten.extract.pdfdoc import Char, TextLine
 
 # Words after which "X- und" is a suspended compound, not a broken word.
 CONJUNCTIONS = {"und", "oder", "bzw.", "sowie", "bis", "u.", "&"}
@@ -48,43 +69,226 @@ _BREAK_INSIDE = re.compile(r"(?<=\w)-(?=\w)|[/|]")
 # A line starts with these only where a word was broken before them.
 CLOSING = tuple(",.;:!?)]")
 
+# A word ending in one of these is followed by a blank in running text;
+# renderers break after it only at that blank.
+WORD_END = tuple(",;:!?")
+
+# Positions and widths are rounded when a PDF is written and glyphs are
+# kerned: a character "fits" only with this share of the font size to spare.
+FIT_TOLERANCE_EM = 0.05
+# A gap between two characters wider than this share of the font size is
+# a word gap (where the PDF has no blank glyph).
+WORD_GAP_EM = 0.15
+# The width of a blank in font sizes, where a line shows none to measure.
+BLANK_EM = 0.25
+
+# The next line's first word decides for a blank (rule 5) only if it is
+# printed whole at least KNOWN_WORD_MIN_COUNT times; a shorter word than
+# KNOWN_WORD_MIN_LETTERS is often just the rest of a broken word
+# ("integrati" / "on"), so it must be one of the document's common words
+# ("in", "an", "zu"): printed at least SHORT_WORD_MIN_COUNT times.
+KNOWN_WORD_MIN_LETTERS = 3
+KNOWN_WORD_MIN_COUNT = 2
+SHORT_WORD_MIN_COUNT = 10
+
+# Characters stripped from a word before it is looked up in a vocabulary.
+_WORD_PUNCTUATION = ".,;:!?()[]\"'„“”‚‘’«»"
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedLine:
+    """A cell line as printed, with the geometry that tells how it ended.
+
+    ``room`` is the space (pt) between the line's last printed character
+    and its cell's usable right edge; ``first_word`` and ``first_char`` are
+    the widths of the line's first word and character; ``blank`` the width
+    of a blank in its font.
+    """
+
+    text: str
+    room: float
+    first_word: float
+    first_char: float
+    blank: float
+    size: float
+
+
+def printed_line(line: TextLine, right_edge: float) -> PrintedLine:
+    """``line`` measured against its cell's usable right edge."""
+    ink = [c for c in line.chars if c.text.strip()]
+    return PrintedLine(
+        text=line.text,
+        room=right_edge - ink[-1].x1,
+        first_word=first_word_width(line.chars),
+        first_char=ink[0].x1 - ink[0].x0,
+        blank=blank_width(line.chars),
+        size=line.size,
+    )
+
+
+def first_word_width(chars: Sequence[Char]) -> float:
+    """Width of the first word: up to the first blank glyph or word gap."""
+    end = chars[0].x1
+    for prev, char in zip(chars, chars[1:]):
+        if not char.text.strip() or char.x0 - prev.x1 > WORD_GAP_EM * char.size:
+            break
+        end = char.x1
+    return end - chars[0].x0
+
+
+def blank_width(chars: Sequence[Char]) -> float:
+    """Width of a blank glyph among ``chars``, else an estimate from the font size."""
+    blanks = [c.x1 - c.x0 for c in chars if not c.text.strip() and c.x1 > c.x0]
+    return min(blanks) if blanks else BLANK_EM * max(c.size for c in chars)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What a whole table shows about how its renderer wraps cell lines."""
+
+    words: Counter[str]  # words printed whole, see ``vocabulary``
+    wrap_blanks: bool = False  # it writes a blank where it wraps at one ...
+    edge_blanks: bool = False  # ... even where that blank hangs past the cell's edge
+
+
+# A renderer writes a blank at its wraps when at least this share of the
+# lines wrapped inside words' cells end with one.
+MOST_LINES = 0.8
+
+
+# A blank hangs past its cell's edge where its line ends closer to the edge
+# than this share of a blank. The edge is known only as the end of the
+# widest line, which may lie short of it; so a blank counts as hanging only
+# where it clearly passes that line's end.
+HANGING_BLANK = 0.25
+
+
+def table_cues(cells: Sequence[Sequence[PrintedLine]]) -> Cues:
+    """The cues of a table whose cells (each its printed lines) are given."""
+    wrapped = [line for lines in cells for line in lines[:-1] if not line.text.rstrip().endswith(("-",) + BREAK_AFTER)]
+    with_blank = [line for line in wrapped if line.text != line.text.rstrip()]
+    return Cues(
+        words=vocabulary([line.text for line in lines] for lines in cells),
+        wrap_blanks=bool(wrapped) and len(with_blank) >= MOST_LINES * len(wrapped),
+        edge_blanks=sum(1 for line in with_blank if line.room < HANGING_BLANK * line.blank) >= 2,
+    )
+
+
+def vocabulary(cells: Iterable[Sequence[str]]) -> Counter[str]:
+    """How often each word is printed whole in ``cells`` (each a cell's
+    lines): with a blank or the cell's start before it and a blank or the
+    cell's end after it, folded to lower case without surrounding
+    punctuation."""
+    words: Counter[str] = Counter()
+    for lines in cells:
+        lines = [line for line in lines if line.strip()]
+        for i, line in enumerate(lines):
+            tokens = line.split()
+            whole_start = i == 0 or lines[i - 1].endswith(" ")
+            whole_end = i == len(lines) - 1 or line.endswith(" ")
+            for j, token in enumerate(tokens):
+                if (j > 0 or whole_start) and (j < len(tokens) - 1 or whole_end):
+                    words[_fold_word(token)] += 1
+    del words[""]
+    return words
+
+
+def _fold_word(word: str) -> str:
+    return word.strip(_WORD_PUNCTUATION).lower()
+
 
 def fold_whitespace(text: str) -> str:
     """Collapse runs of white space to one blank and trim the ends."""
     return _WHITESPACE.sub(" ", text).strip()
 
 
-def join_cell_lines(lines: Iterable[str]) -> str:
-    """The cell's text: its printed lines (trailing blanks kept) re-joined by
-    the rules above, white space folded."""
-    items = [line for line in lines if line.strip()]
+def join_cell_lines(lines: Iterable[str | PrintedLine], cues: Cues | None = None) -> str:
+    """The cell's text: its printed lines (trailing blanks kept; plain text
+    or measured ``PrintedLine``) re-joined by the rules above, white space
+    folded. ``cues`` are what the whole table shows (see ``table_cues``)."""
+    items = [line for line in lines if _text(line).strip()]
     if not items:
         return ""
-    parts: list[str] = [items[0]]
+    parts: list[str] = [_text(items[0])]
     for prev, line in zip(items, items[1:]):
-        parts.append(_separator(prev, line))
-        parts.append(line)
+        parts.append(_separator(prev, line, cues or Cues(Counter())))
+        parts.append(_text(line))
     return fold_whitespace("".join(parts))
 
 
-def _separator(text: str, next_text: str) -> str:
+def _text(line: str | PrintedLine) -> str:
+    return line.text if isinstance(line, PrintedLine) else line
+
+
+def _separator(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues) -> str:
+    text, next_text = _text(prev), _text(line)
     if text != text.rstrip():
         return " "
     next_word = next_text.strip().split(" ", 1)[0]
-    if text.endswith(" -") and not next_word[:1].islower():
+    if text.endswith(("-",) + BREAK_AFTER) and _would_fit(prev, line, blank=False):
+        return " "  # the next word would have fitted behind the hyphen or slash: no break there
+    if text.endswith(" -") and (not next_word[:1].islower() or (_dash_stands(text) and not _blank_would_show(prev, cues))):
         return " "
     if text.endswith("-"):
         return " " if next_word in CONJUNCTIONS else ""
+    if text.endswith(tuple(" " + c for c in BREAK_AFTER)):
+        return " "  # a slash standing as a word ("Leipzig /" / "2022")
     if text.endswith(BREAK_AFTER) or next_word.startswith(CLOSING):
         return ""
-    if _broken_word(text.strip(), next_word):
-        return ""
-    return " "
+    if not _broken_word(text.strip(), next_word):
+        return " "
+    if isinstance(prev, PrintedLine) and isinstance(line, PrintedLine):
+        if prev.room >= line.first_char + FIT_TOLERANCE_EM * prev.size:
+            return " "  # the next character would have fitted: no word was broken here
+    if _blank_would_show(prev, cues):
+        return ""  # a wrap at a blank would have left its blank
+    return "" if _reads_as_one_word(text.strip(), next_word, cues.words) else " "
+
+
+def _would_fit(prev: str | PrintedLine, line: str | PrintedLine, blank: bool) -> bool:
+    """Whether the first word of ``line`` would have fitted behind ``prev``
+    (after a blank if ``blank``); False where the geometry is unknown."""
+    if not (isinstance(prev, PrintedLine) and isinstance(line, PrintedLine)):
+        return False
+    needed = line.first_word + (prev.blank if blank else 0.0)
+    return prev.room >= needed + FIT_TOLERANCE_EM * prev.size
+
+
+def _blank_would_show(prev: str | PrintedLine, cues: Cues) -> bool:
+    """Whether the renderer would have written a blank at the end of
+    ``prev`` had it wrapped there at a blank."""
+    if not cues.wrap_blanks:
+        return False
+    if cues.edge_blanks:
+        return True
+    return isinstance(prev, PrintedLine) and prev.room >= prev.blank + FIT_TOLERANCE_EM * prev.size
+
+
+def _dash_stands(text: str) -> bool:
+    """Whether the dash ending ``text`` stands as a word ("Fachkräfte -"),
+    rather than starting a suspended compound after a conjunction or a
+    comma ("und -" / "entwicklung", "Fachkräftekampagnen, -")."""
+    before = text.split()[:-1]
+    return bool(before) and before[-1] not in CONJUNCTIONS and not before[-1].endswith(",")
+
+
+def _reads_as_one_word(line: str, next_word: str, words: Mapping[str, int]) -> bool:
+    """Rule 5 where geometry cannot decide: the document's own words do.
+    The rest of a broken word is often short and may happen to be a word
+    ("Arbeitsmarktintegrati" / "on", "arbeitsmarktorientiert" / "es"), so a
+    short word counts only where the document uses it often."""
+    word = _fold_word(next_word)
+    if _fold_word(line + next_word) in words or len(word) < 2:
+        return True  # the joined word is printed elsewhere, or a single letter is left
+    if _fold_word(line) in words:
+        return False  # the line's word is printed whole elsewhere: it ended here
+    needed = KNOWN_WORD_MIN_COUNT if len(word) >= KNOWN_WORD_MIN_LETTERS else SHORT_WORD_MIN_COUNT
+    return words.get(word, 0) < needed
 
 
 def _broken_word(line: str, next_word: str) -> bool:
     """Rule 5: could ``line`` be the first part of a word broken at the cell edge?"""
-    if " " in line or _BREAK_INSIDE.search(line):
+    if " " in line or _BREAK_INSIDE.search(line) or line.endswith(WORD_END):
         return False
     if next_word[:1].islower():
         return True
