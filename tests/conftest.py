@@ -103,3 +103,12 @@ def open_fixture(name: str):
 @pytest.fixture(scope="session")
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+@pytest.fixture
+def previous_output(tmp_path: Path) -> Path:
+    """An output folder holding a stand-in previous dataset, for builds that must leave it alone."""
+    out = tmp_path / "clean"
+    out.mkdir()
+    (out / "projects.csv").write_text("previous dataset\n", encoding="utf-8")
+    return out

@@ -108,14 +108,6 @@ BAD_INPUTS = {
 }
 
 
-@pytest.fixture
-def previous_output(tmp_path: Path) -> Path:
-    out = tmp_path / "clean"
-    out.mkdir()
-    (out / "projects.csv").write_text("previous dataset\n", encoding="utf-8")
-    return out
-
-
 @pytest.mark.parametrize("case", sorted(BAD_INPUTS))
 def test_bad_input_one_line_error_and_output_untouched(case, tmp_path, previous_output):
     make, reason = BAD_INPUTS[case]
