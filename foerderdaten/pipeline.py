@@ -207,12 +207,11 @@ def build(inputs: list[Path], out_dir: Path, progress: Progress = lambda _: None
     """
     from foerderdaten.publish import write_dataset
 
-    pdfs = collect_pdfs(inputs)
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     with outfolder.lock(out_dir):
         outfolder.recover(out_dir)
-        tables = build_tables(pdfs, progress, limits)
+        tables = build_tables(collect_pdfs(inputs), progress, limits)
         progress(f"writing {out_dir.name}")
         with outfolder.staging(out_dir) as staging:
             write_dataset(tables.rows, staging, version=__version__)
