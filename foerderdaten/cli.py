@@ -99,7 +99,10 @@ def _exit_cleanly_on_sigterm() -> None:
         raise SystemExit(128 + signum)
 
     if os.name == "posix":
-        signal.signal(signal.SIGTERM, stop)
+        try:
+            signal.signal(signal.SIGTERM, stop)
+        except ValueError:  # not the main thread (embedded use): leave signals alone
+            pass
 
 
 def _fail(message: str, exc: BaseException | None, debug: bool) -> None:
