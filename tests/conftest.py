@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import os
 from functools import cache
 from pathlib import Path
 
@@ -112,3 +113,19 @@ def previous_output(tmp_path: Path) -> Path:
     out.mkdir()
     (out / "projects.csv").write_text("previous dataset\n", encoding="utf-8")
     return out
+
+
+def live_processes(*, parent: int | None = None, session: int | None = None) -> list[int]:
+    """Pids of live (non-zombie) processes with that parent or session (Linux /proc)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        state, ppid, sid = fields[0], int(fields[1]), int(fields[3])
+        if state != "Z" and (ppid == parent or sid == session):
+            found.append(int(entry))
+    return found

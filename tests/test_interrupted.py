@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, live_processes
 from foerderdaten import outfolder
 from test_bad_input import run_build
 
@@ -46,26 +46,11 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def session_processes(session: int) -> list[int]:
-    """Live (non-zombie) processes whose session id is ``session``."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[3]) == session and fields[0] != "Z":
-            found.append(int(entry))
-    return found
-
-
 def assert_no_processes_left(session: int) -> None:
     deadline = time.monotonic() + GONE_SECONDS
-    while session_processes(session) and time.monotonic() < deadline:
+    while live_processes(session=session) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert session_processes(session) == [], "processes of the killed build live on"
+    assert live_processes(session=session) == [], "processes of the killed build live on"
 
 
 def start_build(out: Path) -> subprocess.Popen:
@@ -79,17 +64,23 @@ def leftovers(out: Path) -> list[str]:
     return sorted(p.name for p in out.parent.iterdir() if p.name != out.name)
 
 
+def interrupt(built: Path, out: Path, moment: float, signum: int) -> dict[str, bytes]:
+    """Start a build over a copy of ``built`` in ``out``, send ``signum`` after
+    ``moment`` seconds, check no process of it lives on; the expected dataset."""
+    shutil.copytree(built, out)
+    build = start_build(out)
+    time.sleep(moment)
+    os.kill(build.pid, signum)
+    build.wait(timeout=60)
+    build.stderr.close()
+    assert_no_processes_left(build.pid)
+    return snapshot(built)
+
+
 @pytest.mark.parametrize("moment", KILL_MOMENTS)
 def test_sigkill_leaves_a_dataset_and_no_process(moment, built, tmp_path):
     out = tmp_path / "clean"
-    shutil.copytree(built, out)
-    expected = snapshot(built)
-    build = start_build(out)
-    time.sleep(moment)
-    os.kill(build.pid, signal.SIGKILL)
-    build.wait()
-    build.stderr.close()
-    assert_no_processes_left(build.pid)
+    expected = interrupt(built, out, moment, signal.SIGKILL)
     # the old or the new dataset (the same bytes: same inputs), reachable
     # under its name or, right between two renames, as .clean-old
     reachable = out if out.exists() else outfolder.backup_path(out)
@@ -104,14 +95,7 @@ def test_sigkill_leaves_a_dataset_and_no_process(moment, built, tmp_path):
 @pytest.mark.parametrize("moment", (1.5, 4.0))
 def test_sigterm_cleans_up_at_once(moment, built, tmp_path):
     out = tmp_path / "clean"
-    shutil.copytree(built, out)
-    expected = snapshot(built)
-    build = start_build(out)
-    time.sleep(moment)
-    build.send_signal(signal.SIGTERM)
-    build.wait(timeout=60)
-    build.stderr.close()
-    assert_no_processes_left(build.pid)
+    expected = interrupt(built, out, moment, signal.SIGTERM)
     assert snapshot(out) == expected
     assert leftovers(out) == []  # no staging folder, database temp or lock
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import hostile
+from conftest import live_processes
 from foerderdaten.errors import InputError
 from foerderdaten.extract.guard import Limits, read_within_limits
 from test_bad_input import run_build
@@ -78,26 +79,13 @@ def _refuse(path: Path):
     raise InputError(path.name, "page 3: not readable")
 
 
-def _children_of(pid: int) -> list[int]:
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid and fields[0] != "Z":
-                found.append(int(entry))
-    return found
-
-
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
 def test_worker_is_killed_at_the_deadline(tmp_path):
     with pytest.raises(InputError) as caught:
         read_within_limits(tmp_path / "x.pdf", _sleep_forever, Limits(timeout_seconds=0.5))
     assert caught.value.file_name == "x.pdf"
     assert "--timeout" in caught.value.reason
-    assert _children_of(os.getpid()) == []
+    assert live_processes(parent=os.getpid()) == []
 
 
 def test_worker_memory_is_capped(tmp_path):
