@@ -5,15 +5,20 @@
 
 Bad input prints one line ``error: <file name>: <reason>`` on stderr and
 exits with status 1 (2 for wrong usage); ``--debug`` shows the traceback.
+The line is at most ~300 characters (errors.one_line).
 """
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
+
+from foerderdaten.extract.guard import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Saxon skilled-worker funding PDFs as open data.")
 
@@ -41,18 +46,25 @@ def build(
     inputs: Optional[list[Path]] = typer.Argument(None, help="PDF files or folders (default: data/raw)."),
     out: Path = typer.Option(DEFAULT_OUT, "--out", help="Output folder, replaced only when the whole build succeeds."),
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback on errors."),
+    timeout: float = typer.Option(DEFAULT_TIMEOUT_SECONDS, "--timeout", min=0.1, help="Seconds reading one PDF may take."),
+    max_memory: int = typer.Option(DEFAULT_MAX_MEMORY_MB, "--max-memory", min=16, help="Megabytes of memory reading one PDF may take."),
 ) -> None:
     """Build the dataset from the source PDFs."""
-    from foerderdaten.errors import InputError
+    from foerderdaten.errors import InputError, short_exception
+    from foerderdaten.extract.guard import Limits
     from foerderdaten.pipeline import build as run_build
 
+    _exit_cleanly_on_sigterm()
     progress = _progress_printer()
     try:
-        tables = run_build(inputs or [DEFAULT_RAW], out, progress=progress)
+        tables = run_build(inputs or [DEFAULT_RAW], out, progress=progress, limits=Limits(timeout, max_memory))
     except InputError as exc:
         _fail(f"{exc.file_name}: {exc.reason}", exc, debug)
+    except OSError as exc:  # reading or writing a file: name it
+        name = Path(exc.filename).name if exc.filename else out.name
+        _fail(f"{name}: {exc.strerror or short_exception(exc)}", exc, debug)
     except Exception as exc:  # anything unforeseen: still one line, unless --debug
-        _fail(f"{type(exc).__name__}: {exc}", exc, debug)
+        _fail(f"{out.name}: build failed ({short_exception(exc, 160)})", exc, debug)
     if sys.stderr.isatty():
         counts = ", ".join(f"{len(rows)} {name}" for name, rows in tables.rows.items() if rows and name in ("projects", "annex_projects", "links"))
         typer.echo(f"built {out} ({counts})", err=True)
@@ -79,8 +91,24 @@ def _progress_printer():
     return lambda message: typer.echo(f"… {message}", err=True)
 
 
+def _exit_cleanly_on_sigterm() -> None:
+    """SIGTERM ends the build like Ctrl+C: clean-up code runs (reader
+    processes stopped, staging folder and lock removed), exit status 143."""
+
+    def stop(signum, _frame):
+        raise SystemExit(128 + signum)
+
+    if os.name == "posix":
+        try:
+            signal.signal(signal.SIGTERM, stop)
+        except ValueError:  # not the main thread (embedded use): leave signals alone
+            pass
+
+
 def _fail(message: str, exc: BaseException | None, debug: bool) -> None:
+    from foerderdaten.errors import one_line
+
     if debug and exc is not None:
         raise exc
-    typer.echo(f"error: {message}", err=True)
+    typer.echo(f"error: {one_line(message, 300 - len('error: '))}", err=True)
     raise typer.Exit(code=1)

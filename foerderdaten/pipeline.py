@@ -1,21 +1,24 @@
 """The build: PDFs in, published dataset out.
 
 extract -> normalize -> validate -> link -> publish, each a plain function
-over plain records. The output folder is written next to the target under a
-temporary name and swapped in only when everything succeeded, so a failed
-build leaves the previous dataset as it was.
+over plain records. Each PDF is read in a worker process within time and
+memory limits (extract/guard.py). The output folder is written next to the
+target under a temporary name and swapped in only when everything succeeded,
+so a failed or killed build leaves the previous dataset as it was; one build
+at a time per folder (outfolder.py).
 """
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from foerderdaten import __version__
+from foerderdaten import outfolder
 from foerderdaten.errors import InputError
+from foerderdaten.extract.damage import check_pages, check_repetition
+from foerderdaten.extract.guard import Limits, read_within_limits
 from foerderdaten.extract.pdfdoc import PdfDocument, open_pdf
 from foerderdaten.schemas import TABLES
 
@@ -46,9 +49,30 @@ def collect_pdfs(inputs: list[Path]) -> list[Path]:
             found.append(item)
         else:
             raise InputError(item.name, "no such file or folder; check the path")
+    for path in found:
+        _check_file_name(path)
     if not found:
         raise InputError(", ".join(str(i) for i in inputs) or ".", "no PDF files found; pass PDF files or a folder holding them")
     return found
+
+
+def _check_file_name(path: Path) -> None:
+    """The file name goes into the dataset (UTF-8): refuse one that is not UTF-8."""
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(path.name, "the file name is not valid UTF-8; rename the file") from None
+
+
+def read_document(path: Path, limits: Limits) -> PdfDocument:
+    """The PDF's pages, read within ``limits``, with no page lost in reading."""
+    return read_within_limits(path, _open_checked, limits)
+
+
+def _open_checked(path: Path) -> PdfDocument:
+    doc = open_pdf(path)
+    check_pages(doc.file_name, [page.text() for page in doc.pages])
+    return doc
 
 
 def detect_kind(doc: PdfDocument) -> str:
@@ -76,6 +100,7 @@ def read_sab(doc: PdfDocument, tables: Tables) -> None:
     from foerderdaten.schemas.tables import Document
 
     title, edition, raws = extract_projects(doc)
+    check_repetition(doc.file_name, [_printed(raw, SAB_PRINTED) for raw in raws], "project rows")
     sab = _normalized(doc, lambda: normalize_projects(raws))
     stand = sab.projects[0].stand if sab.projects else None
     tables.add("documents", [Document(
@@ -96,7 +121,9 @@ def read_landtag(doc: PdfDocument, tables: Tables) -> None:
     letter = extract_letter(doc)
     answer = _normalized(doc, lambda: normalize_letter(letter, doc))
     source_id = answer.document.source_id
-    annex = _normalized(doc, lambda: normalize_annex(extract_annex_rows(doc, source_id), answer.annex_years))
+    annex_rows = extract_annex_rows(doc, source_id)
+    check_repetition(doc.file_name, [_printed(row, ANNEX_PRINTED) for row in annex_rows], "annex rows")
+    annex = _normalized(doc, lambda: normalize_annex(annex_rows, answer.annex_years))
     tables.add("documents", [answer.document])
     tables.add("questions", answer.questions)
     tables.add("welcome_centers", answer.welcome_centers)
@@ -105,6 +132,16 @@ def read_landtag(doc: PdfDocument, tables: Tables) -> None:
     tables.add("annex_projects", annex)
     tables.add("corrections", answer.corrections)
     tables.add("quality", answer.quality)
+
+
+# The fields a row prints: rows equal in all of them are verbatim copies.
+SAB_PRINTED = ("projekttraeger", "durchfuehrungsort", "region_raw", "rl_nr_raw", "vorhabensart_raw",
+               "bewilligungsbeginn_raw", "bewilligungsende_raw", "projekttitel", "kurzbeschreibung")
+ANNEX_PRINTED = ("anlage", "zuwendungsempfaenger", "projekttitel", "zielgruppe", "kurzbeschreibung")
+
+
+def _printed(row, fields) -> tuple:
+    return tuple(getattr(row, name) for name in fields)
 
 
 def _normalized(doc: PdfDocument, step):
@@ -129,7 +166,7 @@ READERS = {"sab_overview": read_sab, "landtag_answer": read_landtag}
 # Whole build
 
 
-def build_tables(pdfs: list[Path], progress: Progress = lambda _: None) -> Tables:
+def build_tables(pdfs: list[Path], progress: Progress = lambda _: None, limits: Limits = Limits()) -> Tables:
     """Read every PDF and link across documents. Raises InputError on bad input."""
     from foerderdaten.link import link_annex
     from foerderdaten.normalize import vocab
@@ -138,7 +175,7 @@ def build_tables(pdfs: list[Path], progress: Progress = lambda _: None) -> Table
     seen: dict[str, str] = {}
     for path in pdfs:
         progress(f"reading {path.name}")
-        doc = open_pdf(path)
+        doc = read_document(path, limits)
         if doc.sha256 in seen:
             raise InputError(path.name, f"same file as {seen[doc.sha256]}; pass each document once")
         seen[doc.sha256] = path.name
@@ -163,33 +200,21 @@ def _check_unique_sources(tables: Tables) -> None:
         names[doc.source_id] = doc.file_name
 
 
-def build(inputs: list[Path], out_dir: Path, progress: Progress = lambda _: None) -> Tables:
-    """Build the dataset from ``inputs`` into ``out_dir``, replacing it atomically."""
+def build(inputs: list[Path], out_dir: Path, progress: Progress = lambda _: None, limits: Limits = Limits()) -> Tables:
+    """Build the dataset from ``inputs`` into ``out_dir``, replacing it atomically.
+
+    Holds the folder's build lock throughout; first puts right what a killed
+    build left (outfolder.recover).
+    """
     from foerderdaten.publish import write_dataset
 
-    tables = build_tables(collect_pdfs(inputs), progress)
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
-    try:
+    with outfolder.lock(out_dir):
+        outfolder.recover(out_dir)
+        tables = build_tables(collect_pdfs(inputs), progress, limits)
         progress(f"writing {out_dir.name}")
-        write_dataset(tables.rows, staging, version=__version__)
-        _swap_in(staging, out_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        with outfolder.staging(out_dir) as staging:
+            write_dataset(tables.rows, staging, version=__version__)
+            outfolder.swap_in(staging, out_dir)
     return tables
-
-
-def _swap_in(staging: Path, out_dir: Path) -> None:
-    """Replace ``out_dir`` by ``staging`` with two renames."""
-    backup = out_dir.with_name(f".{out_dir.name}-old")
-    shutil.rmtree(backup, ignore_errors=True)
-    if out_dir.exists():
-        out_dir.rename(backup)
-    try:
-        staging.rename(out_dir)
-    except OSError:
-        if backup.exists():
-            backup.rename(out_dir)
-        raise
-    shutil.rmtree(backup, ignore_errors=True)

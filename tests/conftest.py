@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import os
 from functools import cache
 from pathlib import Path
 
@@ -103,3 +104,28 @@ def open_fixture(name: str):
 @pytest.fixture(scope="session")
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+@pytest.fixture
+def previous_output(tmp_path: Path) -> Path:
+    """An output folder holding a stand-in previous dataset, for builds that must leave it alone."""
+    out = tmp_path / "clean"
+    out.mkdir()
+    (out / "projects.csv").write_text("previous dataset\n", encoding="utf-8")
+    return out
+
+
+def live_processes(*, parent: int | None = None, session: int | None = None) -> list[int]:
+    """Pids of live (non-zombie) processes with that parent or session (Linux /proc)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        state, ppid, sid = fields[0], int(fields[1]), int(fields[3])
+        if state != "Z" and (ppid == parent or sid == session):
+            found.append(int(entry))
+    return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -111,14 +112,6 @@ BAD_INPUTS = {
 }
 
 
-@pytest.fixture
-def previous_output(tmp_path: Path) -> Path:
-    out = tmp_path / "clean"
-    out.mkdir()
-    (out / "projects.csv").write_text("previous dataset\n", encoding="utf-8")
-    return out
-
-
 @pytest.mark.parametrize("case", sorted(BAD_INPUTS))
 def test_bad_input_one_line_error_and_output_untouched(case, tmp_path, previous_output):
     make, reason = BAD_INPUTS[case]
@@ -177,3 +170,46 @@ def test_impossible_date_is_flagged_and_the_build_goes_on(tmp_path, previous_out
         (gold[2]["bewilligungsende_raw"], gold[2]["bewilligungsende"]),
     ]
     assert projects[1]["quality_flags"] == "impossible_date"
+# --------------------------------------------------------------------------
+# Every error is one short line naming a file
+
+
+def test_file_name_that_is_not_utf8(tmp_path, previous_output):
+    bad = os.fsdecode(os.fsencode(str(tmp_path)) + b"/sab\xff.pdf")
+    Path(bad).write_bytes((FIXTURES / "sab_2023_ruled.pdf").read_bytes())
+    result = subprocess.run([sys.executable, "-m", "foerderdaten", "build", bad, "--out", str(previous_output)],
+                            capture_output=True, timeout=300)
+    assert result.returncode == 1
+    line = result.stderr.decode("utf-8").strip()
+    assert line == "error: sab?.pdf: the file name is not valid UTF-8; rename the file"
+
+
+def test_os_errors_name_the_file(monkeypatch):
+    from typer.testing import CliRunner
+
+    import foerderdaten.pipeline
+    from foerderdaten.cli import app
+
+    def denied(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied", "/somewhere/data/raw/sab.pdf")
+
+    monkeypatch.setattr(foerderdaten.pipeline, "build", denied)
+    result = CliRunner().invoke(app, ["build", "x.pdf"])
+    assert result.exit_code == 1
+    assert result.output.strip() == "error: sab.pdf: Permission denied"
+
+
+def test_long_reasons_are_cut_to_one_line(monkeypatch):
+    from typer.testing import CliRunner
+
+    import foerderdaten.pipeline
+    from foerderdaten.cli import app
+    from foerderdaten.errors import InputError
+
+    def verbose(*_args, **_kwargs):
+        raise InputError("sab.pdf", "PDF is damaged (" + "stream bytes\n" * 500 + ")")
+
+    monkeypatch.setattr(foerderdaten.pipeline, "build", verbose)
+    result = CliRunner().invoke(app, ["build", "x.pdf"])
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: sab.pdf: PDF is damaged") and len(lines[0]) <= 300

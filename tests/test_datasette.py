@@ -93,3 +93,29 @@ def test_metadata_is_served(datasette):
 def test_canned_query_sums_funding(datasette):
     rows = get_json(f"{datasette}/foerderdaten/welcome_center_foerderung_je_kreis.json?_shape=array")
     assert rows[0] == {"region": "Zwickau", "kreis_ags": "14524", "status": "etabliert", "betrag_eur": "716830.20"}
+
+
+# --------------------------------------------------------------------------
+# Hostile requests (the plugin in publish/datasette_plugins/guard.py)
+
+
+@pytest.mark.parametrize("path", [
+    "/nowhere", "/foerderdaten/nowhere.json", "/foerderdaten/projects.json?_sort=nowhere",
+    "/foerderdaten.db/nowhere", "/foerderdaten.json/nowhere", "/-/static-plugins/x/y",
+])
+def test_unknown_paths_are_not_found(datasette, path):
+    assert httpx.get(f"{datasette}{path}", timeout=10).status_code == 404
+
+
+def test_a_query_cannot_take_the_memory(datasette):
+    response = httpx.get(f"{datasette}/foerderdaten.json", params={"sql": "select zeroblob(200000000)"}, timeout=30)
+    assert response.status_code == 400
+    assert "too big" in response.text and len(response.content) < 10_000
+
+
+def test_host_header_must_be_loopback(datasette):
+    port = datasette.rsplit(":", 1)[1]
+    for host in (f"localhost:{port}", f"127.0.0.1:{port}", f"[::1]:{port}"):
+        assert httpx.get(f"{datasette}/-/versions.json", headers={"Host": host}, timeout=10).status_code == 200
+    rebound = httpx.get(f"{datasette}/-/versions.json", headers={"Host": f"attacker.example:{port}"}, timeout=10)
+    assert rebound.status_code == 421

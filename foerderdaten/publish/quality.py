@@ -19,6 +19,11 @@ from foerderdaten.publish.markdown import anchor, code, escape, table
 
 RAW_DIR = "../raw"  # where the PDFs are, relative to the published files
 
+# The report is for reading: beyond this many entries of one kind it says
+# how many more there are (the ``quality`` table has them all), so the file
+# stays a readable size whatever the documents hold.
+MAX_ENTRIES_PER_KIND = 300
+
 INTRO = (
     "Fehler und Auffälligkeiten **der Quelldokumente selbst** (Tippfehler, fehlende Felder, "
     "Enddatum vor Beginn, kopierte Beschreibungen …). Die Daten geben den Text der Dokumente wieder; "
@@ -62,9 +67,12 @@ def render(issues: Sequence[BaseModel], projects: Sequence[BaseModel], documents
     lines += table(["Auffälligkeit", "Anzahl"], summary, align="lr") + [""]
     for flag in flags:
         lines += [f"## {escape(flag)}", ""]
-        for issue in (i for i in issues if i.flag == flag):
+        of_kind = [i for i in issues if i.flag == flag]
+        for issue in of_kind[:MAX_ENTRIES_PER_KIND]:
             page = page_link(file_names.get(issue.source_id), issue.page)
             lines.append(f"- {page} · {_what(issue, project_index)}: {escape(issue.detail)}")
+        if len(of_kind) > MAX_ENTRIES_PER_KIND:
+            lines.append(f"- … und {len(of_kind) - MAX_ENTRIES_PER_KIND} weitere: siehe Tabelle `quality`")
         lines.append("")
     return "\n".join(lines)
 

@@ -14,6 +14,10 @@ import sys
 from pathlib import Path
 
 METADATA_FILE = "metadata.json"
+# our Datasette plugin (value length limit, Host check, 404s): the only file there
+PLUGINS_DIR = Path(__file__).parent / "datasette_plugins"
+# One query's bounds: rows returned (Datasette's default, stated) and time.
+SETTINGS = {"max_returned_rows": "1000", "sql_time_limit_ms": "1000", "max_csv_mb": "50"}
 
 
 def _check_loopback(host: str) -> None:
@@ -36,6 +40,9 @@ def datasette_command(db_path: Path, host: str = "127.0.0.1", port: int = 8001) 
     metadata = db_path.parent / METADATA_FILE
     if metadata.exists():
         command += ["--metadata", str(metadata)]
+    command += ["--plugins-dir", str(PLUGINS_DIR)]
+    for name, value in SETTINGS.items():
+        command += ["--setting", name, value]
     command += ["--host", host, "--port", str(port)]
     return command
 

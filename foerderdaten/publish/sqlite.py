@@ -110,7 +110,9 @@ def build(db: sqlite_utils.Database, tables: Sequence[tuple[TableSpec, Sequence[
 
 def write_sqlite(tables: Sequence[tuple[TableSpec, Sequence[BaseModel]]], path: Path) -> None:
     path.unlink(missing_ok=True)  # VACUUM INTO refuses to overwrite
-    with tempfile.TemporaryDirectory(prefix="foerderdaten-db-") as tmp:
+    # built beside the result, not in the system temp folder: a build killed
+    # meanwhile leaves it inside its staging folder, which the next build removes
+    with tempfile.TemporaryDirectory(prefix="foerderdaten-db-", dir=path.parent) as tmp:
         conn = sqlite3.connect(Path(tmp) / "build.db")
         try:
             conn.execute("PRAGMA page_size = 4096")
