@@ -41,7 +41,8 @@ def collect_pdfs(inputs: list[Path]) -> list[Path]:
     found: list[Path] = []
     for item in inputs:
         if item.is_dir():
-            found.extend(sorted(p for p in item.iterdir() if p.suffix.lower() == ".pdf" and p.is_file()))
+            skipped = _superseded_in(item)
+            found.extend(sorted(p for p in item.iterdir() if p.suffix.lower() == ".pdf" and p.is_file() and p.name not in skipped))
         elif item.exists():
             found.append(item)
         else:
@@ -49,6 +50,13 @@ def collect_pdfs(inputs: list[Path]) -> list[Path]:
     if not found:
         raise InputError(", ".join(str(i) for i in inputs) or ".", "no PDF files found; pass PDF files or a folder holding them")
     return found
+
+
+def _superseded_in(folder: Path) -> set[str]:
+    """Bundled reconstructions whose original was fetched into the folder (see fetch/manifest.py)."""
+    from foerderdaten.fetch.manifest import FILE_NAME, Manifest
+
+    return Manifest.load(folder).superseded() if (folder / FILE_NAME).is_file() else set()
 
 
 def detect_kind(doc: PdfDocument) -> str:

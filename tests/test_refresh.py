@@ -376,3 +376,25 @@ def test_shipped_sources_file_reads():
     by_id = {s.id: s for s in shipped.sources}
     assert by_id["sab_fachkraefterichtlinie"].listing.startswith("https://www.sab.sachsen.de/")
     assert by_id["landtag_7_16456"].url == "https://ws.landtag.sachsen.de/images/7_Drs_16456_1_1_1_.pdf"
+
+
+def test_fetched_original_supersedes_the_bundled_reconstruction(site, tmp_path):
+    """The shipped data/raw holds reconstructions; the first real refresh brings the originals."""
+    raw, out = tmp_path / "raw", tmp_path / "clean"
+    shutil.copytree(Path(__file__).parent.parent / "data" / "raw", raw)
+    original = (FIXTURES / "sab_2023_plain.pdf").read_bytes()  # same edition, other bytes
+    site.put("Uebersicht_Regionalbudget_2023.pdf", original)
+    result = run("refresh", sources_file(tmp_path, site), raw, out)
+    assert result.returncode == 0, result.stderr
+    assert (raw / "sab_2023_ruled.pdf").is_file()  # kept, never deleted
+    manifest = {e["file_name"]: e for e in json.loads((raw / "manifest.json").read_text(encoding="utf-8"))["files"]}
+    assert manifest["Uebersicht_Regionalbudget_2023.pdf"]["document"] == "sab_regionalbudget_2023"
+    assert "drs_7_16456.pdf" not in manifest  # the Landtag file has the bundled file's bytes: nothing new
+    documents = pd.read_csv(out / "documents.csv")
+    assert sorted(documents["file_name"]) == ["Uebersicht_Regionalbudget_2023.pdf", "landtag_7_16456.pdf"]
+    # a plain build of the folder skips the superseded reconstruction too
+    again = tmp_path / "again"
+    built = subprocess.run([sys.executable, "-m", "foerderdaten", "build", str(raw), "--out", str(again)],
+                           capture_output=True, text=True, timeout=600)
+    assert built.returncode == 0, built.stderr
+    assert (again / "documents.csv").read_bytes() == (out / "documents.csv").read_bytes()

@@ -4,9 +4,13 @@ One entry per file. Fetched files record::
 
     file_name, source_id (the sources.toml entry), kind, title, publisher,
     origin and url (the address), retrieved_at (UTC), sha256, size, pages,
-    etag, last_modified (for the next conditional request), reconstruction
+    etag, last_modified (for the next conditional request), reconstruction,
+    document (the source_id the build gives it, e.g. sab_regionalbudget_2023)
 
 Entries already there (the bundled reconstructions) are kept as they are.
+A reconstruction is *superseded* once a fetched file holds the same
+document (the original of that edition): the file stays, but builds of the
+folder skip it, so the same edition is not read twice.
 Editions are immutable: a file is never overwritten. New content under a
 name already taken (SAB re-publishing under the same address) is kept
 under the name plus the first 8 hex digits of its SHA-256.
@@ -50,6 +54,11 @@ class Manifest:
         """The newest entry fetched from ``url`` (for a conditional request)."""
         entries = [e for e in self.files if e.get("url") == url]
         return max(entries, key=lambda e: e.get("retrieved_at") or "") if entries else None
+
+    def superseded(self) -> set[str]:
+        """File names of reconstructions whose document a fetched file also holds."""
+        fetched = {e.get("document") for e in self.files if not e.get("reconstruction") and e.get("document")}
+        return {e["file_name"] for e in self.files if e.get("reconstruction") and e.get("document") in fetched}
 
     def add(self, entry: dict) -> None:
         self.files.append(entry)

@@ -116,14 +116,23 @@ def refresh(sources_file: Path, raw_dir: Path, out_dir: Path, progress: Progress
     with staged_fetch(sources_file, raw_dir, progress) as staged:
         if not staged.new and out_dir.exists():
             return RefreshResult(new=[], built=False)
-        has_pdfs = raw_dir.is_dir() and any(p.suffix.lower() == ".pdf" for p in raw_dir.iterdir())
-        tables = build(([raw_dir] if has_pdfs else []) + staged.paths(), out_dir, progress)
+        # in file-name order, as a build of the folder reads them, so both give the same bytes
+        inputs = sorted(_raw_pdfs(raw_dir, staged.manifest) + staged.paths(), key=lambda p: p.name)
+        tables = build(inputs, out_dir, progress)
         staged.commit()
         new_names = {e["file_name"] for e in staged.new}
         new_sources = {d.source_id for d in tables.rows["documents"] if d.file_name in new_names}
         changes = [c for c in tables.rows["changes"] if c.source_id in new_sources]
         counts = {kind: len({c.project_id for c in changes if c.change == kind}) for kind in ("added", "removed", "changed")}
         return RefreshResult(new=staged.new, built=True, changes=counts)
+
+
+def _raw_pdfs(raw_dir: Path, manifest: Manifest) -> list[Path]:
+    """The PDFs already in raw_dir, less reconstructions that a fetched original supersedes."""
+    if not raw_dir.is_dir():
+        return []
+    skipped = manifest.superseded()
+    return sorted(p for p in raw_dir.iterdir() if p.suffix.lower() == ".pdf" and p.is_file() and p.name not in skipped)
 
 
 # --------------------------------------------------------------------------
@@ -160,7 +169,7 @@ def _fetch_target(source: Source, target: Target, client: Client, staged: Staged
                                last_modified=(previous or {}).get("last_modified"))
     if not download.modified:
         return
-    pages = _check_kind(part, source.kind)
+    pages, document = _check_kind(part, source.kind)
     if staged.manifest.with_sha256(download.sha256) or _sha256_in(staged.raw_dir, download.sha256):
         part.unlink()
         return  # the same content as a file we have: nothing new
@@ -184,13 +193,14 @@ def _fetch_target(source: Source, target: Target, client: Client, staged: Staged
         "etag": download.etag,
         "last_modified": download.last_modified,
         "reconstruction": False,
+        "document": document,
     }
     staged.manifest.add(entry)
     staged.new.append(entry)
 
 
-def _check_kind(path: Path, kind: str) -> int:
-    """The number of pages; FetchError unless the PDF reads and is of ``kind`` (as build decides)."""
+def _check_kind(path: Path, kind: str) -> tuple[int, str | None]:
+    """(pages, document id); FetchError unless the PDF reads and is of ``kind`` (as build decides)."""
     from foerderdaten.extract.pdfdoc import open_pdf
     from foerderdaten.pipeline import detect_kind
 
@@ -201,7 +211,25 @@ def _check_kind(path: Path, kind: str) -> int:
         raise FetchError(exc.reason) from None
     if found != kind:
         raise FetchError(f"the PDF is a {found}, not a {kind}; check the source's address or kind")
-    return len(doc.pages)
+    return len(doc.pages), _document_id(doc, kind)
+
+
+def _document_id(doc, kind: str) -> str | None:
+    """The source_id the build will give the document, from its head (None if unreadable: build will say why)."""
+    from foerderdaten.extract.landtag import extract_letter
+    from foerderdaten.extract.sab import COLUMNS, read_head, source_id_for
+    from foerderdaten.extract.tables import read_table
+
+    try:
+        if kind == "landtag_answer":
+            return extract_letter(doc).source_id
+        table = read_table(doc.pages[:1], COLUMNS)
+        if table is None:
+            return None
+        _, edition, _ = read_head(doc.file_name, [line.text.strip() for line in table.pages[0].preamble])
+        return source_id_for(edition)
+    except InputError:
+        return None
 
 
 def _sha256_in(folder: Path, sha256: str) -> bool:
