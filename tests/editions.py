@@ -49,3 +49,17 @@ def render_sab_edition(path: Path, rows: list[dict], edition: str = EDITION_2024
     head = [f"Stand: {stand}", f"Fachkräfterichtlinie: Übersicht über beantragte und bewilligte Projekte - {edition}"]
     render_table(path, SAB_HEADERS["original"], WIDTHS, [[r[f] for f in SAB_FIELDS] for r in rows], Layout(font="Times-Roman", bold_font="Times-Bold", size=8, head=head))
     return path
+
+
+def render_later_answer(path: Path, wahlperiode: int = 8, nummer: int = 1234) -> Path:
+    """A later Landtag answer: the gold letter under another Drucksache and date (no annexes)."""
+    import copy
+
+    from conftest import gold_landtag
+    from render_letter import LetterLayout, render_letter
+
+    gold = copy.deepcopy(gold_landtag())
+    gold.update(drucksache=f"{wahlperiode}/{nummer}", wahlperiode=wahlperiode, nummer=nummer,
+                datum="2025-03-03", datum_raw="Dresden, 3. März 2025")
+    render_letter(path, gold, LetterLayout())
+    return path

@@ -146,3 +146,18 @@ def test_cli_build_of_two_editions(sab_2024, tmp_path):
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     assert (out / "changes.csv").read_text(encoding="utf-8").count("\n") == 1 + len(ADDED) + len(REMOVED) + len(CHANGED)
+
+
+def test_a_later_landtag_answer_is_a_new_document(tmp_path):
+    from editions import render_later_answer
+
+    later = render_later_answer(tmp_path / "landtag_8_1234.pdf")
+    rows = build_tables([FIXTURES / "landtag_7_16456.pdf", later]).rows
+    answers = {d.source_id: d for d in rows["documents"]}
+    assert set(answers) == {"landtag_7_16456", "landtag_8_1234"}
+    assert answers["landtag_8_1234"].drucksache == "8/1234"
+    # nothing of the earlier answer is lost: its rows stand beside the later one's
+    for table in ("questions", "welcome_centers", "welcome_center_funding", "budget"):
+        per_source = Counter(r.source_id for r in rows[table])
+        assert per_source["landtag_7_16456"] == per_source["landtag_8_1234"] > 0, table
+    assert {r.source_id for r in rows["annex_projects"]} == {"landtag_7_16456"}

@@ -398,3 +398,28 @@ def test_fetched_original_supersedes_the_bundled_reconstruction(site, tmp_path):
                            capture_output=True, text=True, timeout=600)
     assert built.returncode == 0, built.stderr
     assert (again / "documents.csv").read_bytes() == (out / "documents.csv").read_bytes()
+
+
+def test_a_later_landtag_answer_is_one_more_entry(site, tmp_path):
+    from editions import render_later_answer
+
+    later = render_later_answer(tmp_path / "later.pdf").read_bytes()
+    site.put("8_Drs_1234_1_1_1_.pdf", later)
+    sources = sources_file(tmp_path, site)
+    sources.write_text(sources.read_text(encoding="utf-8") + f"""
+[landtag]
+pdf_address = "{site.url}/{{wahlperiode}}_Drs_{{nummer}}_{{position}}_1_1_.pdf"
+
+[[source]]
+id = "landtag_8_1234"
+kind = "landtag_answer"
+drucksache = "8/1234"
+""", encoding="utf-8")
+    raw = tmp_path / "raw"
+    result = run("fetch", sources, raw)
+    assert result.returncode == 0, result.stderr
+    manifest = {e["source_id"]: e for e in json.loads((raw / "manifest.json").read_text(encoding="utf-8"))["files"]}
+    assert manifest["landtag_8_1234"]["url"] == f"{site.url}/8_Drs_1234_1_1_1_.pdf"
+    assert manifest["landtag_8_1234"]["document"] == "landtag_8_1234"
+    assert (raw / manifest["landtag_8_1234"]["file_name"]).read_bytes() == later
+    assert manifest["landtag_7_16456"]["document"] == "landtag_7_16456"
