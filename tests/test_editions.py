@@ -161,3 +161,33 @@ def test_a_later_landtag_answer_is_a_new_document(tmp_path):
         per_source = Counter(r.source_id for r in rows[table])
         assert per_source["landtag_7_16456"] == per_source["landtag_8_1234"] > 0, table
     assert {r.source_id for r in rows["annex_projects"]} == {"landtag_7_16456"}
+
+
+def test_overview_changes_md_and_datasette_show_editions_and_changes(published):
+    import json
+
+    page = (published / "overview.html").read_text(encoding="utf-8")
+    assert "<h2>Ausgaben und Änderungen</h2>" in page
+    assert f"Regionalbudget 2024, Stand 31.12.2024: {134 - len(REMOVED) + len(ADDED)} Projekte" in page
+    assert f"{len(ADDED)} neu, {len(REMOVED)} entfallen, {len(CHANGED)} geändert" in page
+    assert page.count("<tr data-project=") == 134 - len(REMOVED) + len(ADDED)  # the current list only
+
+    changes = (published / "CHANGES.md").read_text(encoding="utf-8")
+    assert "## Regionalbudget 2024, Stand 31.12.2024" in changes
+    assert f"### Neu ({len(ADDED)})" in changes and f"### Entfallen ({len(REMOVED)})" in changes
+    assert f"### Geändert ({len(CHANGED)})" in changes
+    assert "Projekttitel: „Plan B 2.0“ → „Plan B 3.0“" in changes
+    assert "Vogtland Karrieretage 2024" in changes and "Arbeiten und Leben in der Pflege, Teil 4b" in changes
+
+    meta = json.loads((published / "metadata.json").read_text(encoding="utf-8"))
+    assert "Regionalbudget 2023 (Stand 31.12.2023), Regionalbudget 2024 (Stand 31.12.2024)" in meta["description"]
+    database = meta["databases"]["foerderdaten"]
+    assert {"changes", "projects_current"} <= set(database["tables"])
+    assert {"aktuelle_projekte", "aenderungen"} <= set(database["queries"])
+    db = sqlite3.connect(published / "foerderdaten.db")
+    try:
+        rows = db.execute(database["queries"]["aenderungen"]["sql"]).fetchall()
+        assert len(rows) == len(ADDED) + len(REMOVED) + len(CHANGED)
+        assert all(row[4] for row in rows)  # every change names its Träger
+    finally:
+        db.close()

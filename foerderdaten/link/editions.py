@@ -35,14 +35,12 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from foerderdaten.normalize.checks import PRINTED_FIELDS
 from foerderdaten.normalize.text import fold_organisation, fold_words
 from foerderdaten.schemas.tables import Correction, Document, Project, ProjectChange, QualityIssue
 
 # The printed fields compared between editions (raw text, as in the document).
-COMPARED_FIELDS = (
-    "projekttraeger", "durchfuehrungsort", "region_raw", "rl_nr_raw", "vorhabensart_raw",
-    "bewilligungsbeginn_raw", "bewilligungsende_raw", "projekttitel", "kurzbeschreibung",
-)
+COMPARED_FIELDS = tuple(PRINTED_FIELDS)
 
 # Thresholds on rapidfuzz similarities (0-100) for step 2.
 RECIPIENT_SAME = 90  # the same organisation despite spelling and legal form

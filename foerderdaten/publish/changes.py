@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from foerderdaten.link.editions import series_editions
+from foerderdaten.normalize.checks import PRINTED_FIELDS
 from foerderdaten.publish.formats import german_date
 from foerderdaten.publish.markdown import escape, table
 from foerderdaten.publish.quality import page_link
@@ -29,17 +30,7 @@ INTRO = (
     "`projects` mit `current = true` (in SQLite die Sicht `projects_current`)."
 )
 
-FIELD_LABELS = {
-    "projekttraeger": "Projektträger",
-    "durchfuehrungsort": "Durchführungsort",
-    "region_raw": "Region/FKA",
-    "rl_nr_raw": "Nr. der RL",
-    "vorhabensart_raw": "Vorhabensart",
-    "bewilligungsbeginn_raw": "Bewilligungsbeginn",
-    "bewilligungsende_raw": "Bewilligungsende",
-    "projekttitel": "Projekttitel",
-    "kurzbeschreibung": "Kurzbeschreibung",
-}
+FIELD_LABELS = PRINTED_FIELDS  # column -> its German heading in the overview
 SHOWN_CHARS = 120  # longer old/new values (descriptions) are shortened in the list
 
 

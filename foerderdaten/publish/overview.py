@@ -374,7 +374,7 @@ def editions_section(tables: Mapping[str, Sequence[BaseModel]]) -> str:
     items = []
     for d in sorted(documents, key=lambda d: (d.stand or dt.date.min, d.source_id), reverse=True):
         stand = f", Stand {german_date(d.stand)}" if d.stand else ""
-        mark = " <strong>(aktuell, in der Projektliste oben)</strong>" if d.source_id in current else ""
+        mark = " <strong>(aktuell, in der Projektliste unten)</strong>" if d.source_id in current else ""
         changes = Counter((c.change, c.project_id) for c in tables.get("changes", []) if c.source_id == d.source_id)
         kinds = Counter(change for change, _ in changes)
         delta = (f' – gegenüber der vorigen Ausgabe {kinds["added"]} neu, {kinds["removed"]} entfallen, '
@@ -421,14 +421,14 @@ def render(tables: Mapping[str, Sequence[BaseModel]], *, version: str) -> str:
 <h2>Überblick</h2>
 <div class="charts">
 {charts}
-</div>
+</div>{editions_section(tables)}
 <h2>Projekte</h2>
 <div class="controls">
 <label for="search">Suche</label>
 <input id="search" type="search" placeholder="Träger, Titel, Ort, Beschreibung …" autocomplete="off">
 <span id="count" aria-live="polite">{len(projects)} Projekte</span>
 </div>
-{project_table(projects, file_names)}{editions_section(tables)}
+{project_table(projects, file_names)}
 <h2>Quellen</h2>
 {_sources(documents)}
 </main>
