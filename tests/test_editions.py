@@ -191,3 +191,18 @@ def test_overview_changes_md_and_datasette_show_editions_and_changes(published):
         assert all(row[4] for row in rows)  # every change names its Träger
     finally:
         db.close()
+
+
+def test_matching_keeps_a_new_project_under_an_old_title_apart():
+    """Same Träger and title but another description is a new project, not a change."""
+    from conftest import gold_projects
+    from foerderdaten.link.editions import compare, match_projects
+
+    old = gold_projects()[:3]
+    follow_up = old[1].model_copy(update={"project_id": "p_0000000000aa", "bewilligungsbeginn_raw": "01.01.2025",
+                                          "kurzbeschreibung": "Ein ganz anderes Vorhaben mit neuen Zielen und Partnern."})
+    retitled = old[2].model_copy(update={"project_id": "p_0000000000bb", "projekttitel": old[2].projekttitel + " II"})
+    new = [old[0], follow_up, retitled]
+    assert [(o.seq, n.project_id) for o, n in match_projects(old, new)] == [(1, old[0].project_id), (3, "p_0000000000bb")]
+    kinds = sorted((c.change, c.project_id) for c in compare(old, new, OLD, NEW))
+    assert kinds == [("added", "p_0000000000aa"), ("changed", "p_0000000000bb"), ("removed", old[1].project_id)]

@@ -423,3 +423,14 @@ drucksache = "8/1234"
     assert manifest["landtag_8_1234"]["document"] == "landtag_8_1234"
     assert (raw / manifest["landtag_8_1234"]["file_name"]).read_bytes() == later
     assert manifest["landtag_7_16456"]["document"] == "landtag_7_16456"
+
+
+def test_a_file_above_the_size_limit_is_refused(site, tmp_path):
+    sources = sources_file(tmp_path, site)
+    sources.write_text(sources.read_text(encoding="utf-8").replace("max_megabytes = 5", "max_megabytes = 0.01"), encoding="utf-8")
+    raw = tmp_path / "raw"
+    result = run("fetch", sources, raw)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and all("larger than the limit (0.01 MB)" in line for line in lines), result.stderr
+    assert not raw.exists()
