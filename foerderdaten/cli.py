@@ -2,6 +2,8 @@
 
     foerderdaten build [INPUT ...] [--out DIR]
     foerderdaten serve [--db FILE] [--port N]
+    foerderdaten fetch [--sources FILE] [--raw DIR]
+    foerderdaten refresh [--sources FILE] [--raw DIR] [--out DIR]
 
 Bad input prints one line ``error: <file name>: <reason>`` on stderr and
 exits with status 1 (2 for wrong usage); ``--debug`` shows the traceback.
@@ -112,3 +114,67 @@ def _fail(message: str, exc: BaseException | None, debug: bool) -> None:
         raise exc
     typer.echo(f"error: {one_line(message, 300 - len('error: '))}", err=True)
     raise typer.Exit(code=1)
+
+
+# --------------------------------------------------------------------------
+# Fetching from the web (foerderdaten/fetch/)
+
+DEFAULT_SOURCES = Path("sources.toml")
+
+
+@app.command()
+def fetch(
+    sources: Path = typer.Option(DEFAULT_SOURCES, "--sources", help="Sources file (TOML)."),
+    raw: Path = typer.Option(DEFAULT_RAW, "--raw", help="Folder of the source PDFs and their manifest.json."),
+    debug: bool = typer.Option(False, "--debug", help="Show the full traceback on errors."),
+) -> None:
+    """Download what is new from the sources into the raw folder (all or nothing)."""
+    from foerderdaten.fetch import fetch as run_fetch
+
+    new = _fetching(lambda: run_fetch(sources, raw, progress=_progress_printer()), debug)
+    typer.echo(_new_files_text(new, raw))
+
+
+@app.command()
+def refresh(
+    sources: Path = typer.Option(DEFAULT_SOURCES, "--sources", help="Sources file (TOML)."),
+    raw: Path = typer.Option(DEFAULT_RAW, "--raw", help="Folder of the source PDFs and their manifest.json."),
+    out: Path = typer.Option(DEFAULT_OUT, "--out", help="Output folder, replaced only when fetch and build succeed."),
+    debug: bool = typer.Option(False, "--debug", help="Show the full traceback on errors."),
+) -> None:
+    """Fetch what is new, build every PDF of the raw folder, report what changed."""
+    from foerderdaten.fetch import refresh as run_refresh
+
+    result = _fetching(lambda: run_refresh(sources, raw, out, progress=_progress_printer()), debug)
+    typer.echo(_new_files_text(result.new, raw))
+    if not result.built:
+        typer.echo(f"{out} left as it was")
+        return
+    counts = result.changes
+    typer.echo(f"built {out}; projects in the new editions: {counts.get('added', 0)} added, "
+               f"{counts.get('removed', 0)} removed, {counts.get('changed', 0)} changed (see CHANGES.md)")
+
+
+def _fetching(step, debug: bool):
+    """Run a fetch step; every failed source is one line ``error: <source id>: <reason>``."""
+    from foerderdaten.errors import InputError
+    from foerderdaten.fetch import FetchFailed
+
+    try:
+        return step()
+    except FetchFailed as exc:
+        if debug:
+            raise
+        for source_id, reason in exc.failures:
+            typer.echo(f"error: {source_id}: {reason}", err=True)
+        raise typer.Exit(code=1) from None
+    except InputError as exc:
+        _fail(f"{exc.file_name}: {exc.reason}", exc, debug)
+    except Exception as exc:  # anything unforeseen: still one line, unless --debug
+        _fail(f"{type(exc).__name__}: {exc}", exc, debug)
+
+
+def _new_files_text(new: list[dict], raw: Path) -> str:
+    if not new:
+        return "nothing new"
+    return "\n".join(f"new: {raw / e['file_name']} ({e['source_id']}, {e['kind']})" for e in new)

@@ -44,7 +44,8 @@ def collect_pdfs(inputs: list[Path]) -> list[Path]:
     found: list[Path] = []
     for item in inputs:
         if item.is_dir():
-            found.extend(sorted(p for p in item.iterdir() if p.suffix.lower() == ".pdf" and p.is_file()))
+            skipped = _superseded_in(item)
+            found.extend(sorted(p for p in item.iterdir() if p.suffix.lower() == ".pdf" and p.is_file() and p.name not in skipped))
         elif item.exists():
             found.append(item)
         else:
@@ -73,6 +74,11 @@ def _open_checked(path: Path) -> PdfDocument:
     doc = open_pdf(path)
     check_pages(doc.file_name, [page.text() for page in doc.pages])
     return doc
+def _superseded_in(folder: Path) -> set[str]:
+    """Bundled reconstructions whose original was fetched into the folder (see fetch/manifest.py)."""
+    from foerderdaten.fetch.manifest import FILE_NAME, Manifest
+
+    return Manifest.load(folder).superseded() if (folder / FILE_NAME).is_file() else set()
 
 
 def detect_kind(doc: PdfDocument) -> str:
@@ -181,8 +187,9 @@ def build_tables(pdfs: list[Path], progress: Progress = lambda _: None, limits: 
         seen[doc.sha256] = path.name
         READERS[detect_kind(doc)](doc, tables)
     _check_unique_sources(tables)
+    _connect_editions(tables)
     progress("linking annex rows to SAB projects")
-    links, review = link_annex(tables.rows["annex_projects"], tables.rows["projects"])
+    links, review = link_annex(tables.rows["annex_projects"], _linkable_projects(tables))
     tables.add("links", links)
     tables.add("link_review", review)
     tables.add("districts", vocab.districts())
@@ -198,6 +205,23 @@ def _check_unique_sources(tables: Tables) -> None:
         if doc.source_id in names:
             raise InputError(doc.file_name, f"same document ({doc.source_id}) as {names[doc.source_id]}; pass each edition once")
         names[doc.source_id] = doc.file_name
+
+
+def _connect_editions(tables: Tables) -> None:
+    """One id per project across SAB editions, the current rows, the changes (link/editions.py)."""
+    from foerderdaten.link.editions import connect_editions
+
+    rows = tables.rows
+    connected = connect_editions(rows["documents"], rows["projects"], rows["corrections"], rows["quality"])
+    rows["projects"], rows["corrections"], rows["quality"] = connected.projects, connected.corrections, connected.quality
+    rows["changes"] = connected.changes
+
+
+def _linkable_projects(tables: Tables) -> list:
+    """Each project once, as its newest edition lists it: annex rows link to that row."""
+    from foerderdaten.link.editions import newest_rows
+
+    return newest_rows(tables.rows["projects"], tables.rows["documents"])
 
 
 def build(inputs: list[Path], out_dir: Path, progress: Progress = lambda _: None, limits: Limits = Limits()) -> Tables:

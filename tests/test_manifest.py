@@ -13,5 +13,14 @@ def test_manifest_matches_bundled_files():
     assert set(entries) == {p.name for p in RAW.glob("*.pdf")}
     for name, entry in entries.items():
         assert entry["sha256"] == hashlib.sha256((RAW / name).read_bytes()).hexdigest()
-        for key in ("title", "publisher", "origin", "kind", "reconstruction"):
+        assert entry["size"] == (RAW / name).stat().st_size
+        for key in ("title", "publisher", "origin", "kind", "reconstruction", "source_id", "document"):
             assert entry[key] not in ("", None)
+
+
+def test_manifest_source_ids_are_entries_of_the_sources_file():
+    from foerderdaten.fetch.sources import load_sources
+
+    sources = {s.id: s.kind for s in load_sources(RAW.parent.parent / "sources.toml").sources}
+    for entry in json.loads((RAW / "manifest.json").read_text(encoding="utf-8"))["files"]:
+        assert sources[entry["source_id"]] == entry["kind"]

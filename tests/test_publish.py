@@ -144,10 +144,10 @@ def _annex_and_links() -> tuple[list[AnnexProject], list[Link], list[LinkReview]
     for g in gold_links():
         key = dict(source_id=LANDTAG_ID, anlage=int(g["anlage"]), seq_in_anlage=int(g["seq_in_anlage"]))
         if g["relation"]:
-            links.append(Link(**key, project_id=project_id(int(g["sab_seq"])), relation=g["relation"],
+            links.append(Link(**key, project_id=project_id(int(g["sab_seq"])), project_source_id=SAB_ID, relation=g["relation"],
                               score=97.5, evidence=g["note"]))
         elif g["related_sab_seq"]:
-            review.append(LinkReview(**key, project_id=project_id(int(g["related_sab_seq"])), score=61.25,
+            review.append(LinkReview(**key, project_id=project_id(int(g["related_sab_seq"])), project_source_id=SAB_ID, score=61.25,
                                      reason="title differs", evidence=g["note"]))
     return annex, links, review
 
@@ -330,7 +330,9 @@ def test_datapackage_validates_with_foreign_keys(published):
     resources = {r["name"]: r for r in package["resources"]}
     assert list(resources) == list(TABLES)
     links = resources["links"]["schema"]
-    assert {"fields": ["project_id"], "reference": {"resource": "projects", "fields": ["project_id"]}} in links["foreignKeys"]
+    # one row per project per edition: a link names the project and the edition's row
+    assert {"fields": ["project_id", "project_source_id"],
+            "reference": {"resource": "projects", "fields": ["project_id", "source_id"]}} in links["foreignKeys"]
     field = next(f for f in resources["projects"]["schema"]["fields"] if f["name"] == "kreis_ags")
     assert field["description_en"] == "District key for region"
 

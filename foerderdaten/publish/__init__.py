@@ -10,6 +10,7 @@
     metadata.json          Datasette metadata for foerderdaten.db         (datasette_metadata.py)
     CODEBOOK.md            every table and column explained               (codebook.py)
     QUALITY.md             the documents' own errors, with pages          (quality.py)
+    CHANGES.md             what changed between SAB editions              (changes.py)
     overview.html          charts and a searchable project list           (overview.py)
 
 Everything is deterministic: the same tables and version give the same bytes
@@ -26,6 +27,8 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from foerderdaten.publish import dataset
+from foerderdaten.publish.changes import FILE_NAME as CHANGES_FILE_NAME
+from foerderdaten.publish.changes import write_changes
 from foerderdaten.publish.codebook import write_codebook
 from foerderdaten.publish.columns import ordered_tables
 from foerderdaten.publish.csv import EXCEL, PLAIN, write_csv
@@ -64,4 +67,5 @@ def write_dataset(tables: Mapping[str, Sequence[BaseModel]], out_dir: Path, *, v
     write_datasette_metadata(items, out_dir / "metadata.json", version=version)
     write_codebook(out_dir / "CODEBOOK.md", tables)
     write_quality_report(out_dir / "QUALITY.md", tables, version=version)
+    write_changes(out_dir / CHANGES_FILE_NAME, tables)
     write_overview(out_dir / "overview.html", tables, version=version)

@@ -62,6 +62,22 @@ Columns ending in `_raw` hold the document's text as printed; the normalised val
 them; `corrections` logs every change with its rule; `quality` lists the documents' own errors.
 """
 
+EDITIONS = """\
+## Ausgaben und die aktuelle Liste
+
+Jede Ausgabe der SAB-Übersicht bleibt erhalten: `projects` hat eine Zeile je Projekt **und Ausgabe**
+(Schlüssel `project_id` + `source_id`). Ein Projekt behält seine `project_id` in allen Ausgaben, auch
+wenn eine spätere Ausgabe Beginn oder Titel ändert. Die **aktuelle Liste** sind die Zeilen mit
+`current = true` (die neueste Ausgabe jeder Reihe); in SQLite/Datasette die Sicht `projects_current`,
+in pandas `projects[projects.current]`. Was sich von Ausgabe zu Ausgabe geändert hat, steht in
+`changes` (`added`, `removed`, `changed` mit Feld, altem und neuem Wert) und lesbar in `CHANGES.md`.
+Verknüpfungen (`links`, `link_review`) nennen mit `project_source_id` die Ausgabe, deren Zeile gemeint ist.
+Eine spätere Landtagsantwort ist ein weiteres Dokument mit eigener `source_id`; von früheren geht nichts verloren.
+
+Every SAB edition is kept (one row per project and edition); the current list is `current = true`
+(SQL view `projects_current`); `changes` lists what changed between consecutive editions.
+"""
+
 JOINT_ANSWER = """\
 ## Gemeinsam beantwortete Fragen
 
@@ -216,6 +232,7 @@ def render(tables: Mapping[str, Sequence[BaseModel]]) -> str:
         "",
         FILES,
         RAW_AND_CLEAN,
+        EDITIONS,
     ]
     lines += joint_answers_section(tables)
     lines += [

@@ -50,6 +50,23 @@ CANNED_QUERIES = {
             "FROM projects\nWHERE bewilligungsbeginn IS NOT NULL\nGROUP BY monat\nORDER BY monat"
         ),
     },
+    "aktuelle_projekte": {
+        "title": "Aktuelle Projektliste",
+        "description": "Die Projekte der neuesten Ausgabe jeder Reihe der SAB-Übersicht (current = 1).",
+        "sql": "SELECT * FROM projects_current ORDER BY source_id, seq",
+    },
+    "aenderungen": {
+        "title": "Änderungen zwischen den Ausgaben",
+        "description": "Neue, entfallene und geänderte Projekte je Ausgabe, mit Träger und Titel (siehe auch CHANGES.md).",
+        "sql": (
+            "SELECT c.source_id AS ausgabe, c.previous_source_id AS vorige_ausgabe, c.change, c.project_id,\n"
+            "       p.projekttraeger, p.projekttitel, p.region, c.field, c.old, c.new\n"
+            "FROM changes c\n"
+            "LEFT JOIN projects p ON p.project_id = c.project_id\n"
+            "  AND p.source_id = CASE c.change WHEN 'removed' THEN c.previous_source_id ELSE c.source_id END\n"
+            "ORDER BY c.source_id, c.seq"
+        ),
+    },
     "welcome_center_foerderung_je_kreis": {
         "title": "Welcome-Center-Förderung je Kreis",
         "description": "Summe der Förderbeträge je Kreis, auf Cent gerundet (Einzelbeträge exakt in der Tabelle).",
@@ -93,11 +110,34 @@ def table_metadata(spec: TableSpec) -> dict:
     return meta
 
 
+# SQL views (publish/sqlite.py) described like tables
+VIEW_METADATA = {
+    "projects_current": {
+        "title": "Aktuelle Projekte (Current projects)",
+        "description": (
+            "Die Zeilen von projects aus der neuesten Ausgabe jeder Reihe der SAB-Übersicht (current = 1). — "
+            "The rows of projects from the newest edition of each series of the SAB overview."
+        ),
+        "facets": ["region", "vorhabensart", "gesteuerte_zuwanderung"],
+    },
+}
+
+
+def editions_text(documents: Sequence[BaseModel]) -> str:
+    """ "Ausgaben der SAB-Übersicht: Regionalbudget 2023 (Stand 31.12.2023), …" or ""."""
+    names = [f"{d.edition} (Stand {d.stand.strftime('%d.%m.%Y')})" if d.stand else str(d.edition)
+             for d in sorted(documents, key=lambda d: (d.stand is not None, d.stand, d.source_id)) if d.kind == "sab_overview"]
+    return f" Ausgaben der SAB-Übersicht: {', '.join(names)}." if names else ""
+
+
 def metadata(tables: Sequence[tuple[TableSpec, Sequence[BaseModel]]], *, version: str) -> dict:
-    sources = dataset.all_sources({spec.name: rows for spec, rows in tables})
+    by_name = {spec.name: rows for spec, rows in tables}
+    sources = dataset.all_sources(by_name)
+    table_meta = {spec.name: table_metadata(spec) for spec, _ in tables}
+    table_meta.update(VIEW_METADATA)
     return {
         "title": dataset.TITLE_DE,
-        "description": f"{dataset.DESCRIPTION_DE} (Version {version})",
+        "description": f"{dataset.DESCRIPTION_DE} (Version {version}){editions_text(by_name.get('documents', []))}",
         "license": dataset.LICENSE["name"],
         "license_url": dataset.LICENSE["path"],
         "source": "; ".join(s.title for s in sources) or dataset.ATTRIBUTION,
@@ -105,7 +145,7 @@ def metadata(tables: Sequence[tuple[TableSpec, Sequence[BaseModel]]], *, version
             DATABASE: {
                 "title": dataset.TITLE_DE,
                 "description": dataset.DESCRIPTION_EN,
-                "tables": {spec.name: table_metadata(spec) for spec, _ in tables},
+                "tables": table_meta,
                 "queries": CANNED_QUERIES,
             }
         },

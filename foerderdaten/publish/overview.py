@@ -360,12 +360,39 @@ def _sources(documents: Sequence[BaseModel]) -> str:
     return "<ul>" + "".join(items) + "</ul>" if items else "<p>Keine Quelldokumente.</p>"
 
 
+def editions_section(tables: Mapping[str, Sequence[BaseModel]]) -> str:
+    """Editions of the SAB overview and what changed, when there is more than one edition.
+
+    The charts and the list show the current rows (each series' newest
+    edition); this section says which editions exist and links CHANGES.md.
+    """
+    documents = [d for d in tables.get("documents", []) if d.kind == "sab_overview"]
+    if len(documents) < 2:
+        return ""
+    counts = Counter(p.source_id for p in tables.get("projects", []))
+    current = {p.source_id for p in tables.get("projects", []) if p.current}
+    items = []
+    for d in sorted(documents, key=lambda d: (d.stand or dt.date.min, d.source_id), reverse=True):
+        stand = f", Stand {german_date(d.stand)}" if d.stand else ""
+        mark = " <strong>(aktuell, in der Projektliste unten)</strong>" if d.source_id in current else ""
+        changes = Counter((c.change, c.project_id) for c in tables.get("changes", []) if c.source_id == d.source_id)
+        kinds = Counter(change for change, _ in changes)
+        delta = (f' – gegenüber der vorigen Ausgabe {kinds["added"]} neu, {kinds["removed"]} entfallen, '
+                 f'{kinds["changed"]} geändert') if changes else ""
+        items.append(f"<li>{escape(d.edition or d.title)}{escape(stand)}: {german_int(counts[d.source_id])} Projekte"
+                     f"{escape(delta)}{mark}</li>")
+    return (f'\n<h2>Ausgaben und Änderungen</h2>\n<ul class="editions">{"".join(items)}</ul>\n'
+            '<p>Einzelheiten: <a href="CHANGES.md">CHANGES.md</a> und die Tabelle <code>changes</code>.</p>')
+
+
 def render(tables: Mapping[str, Sequence[BaseModel]], *, version: str) -> str:
-    projects = tables.get("projects", [])
+    all_projects = tables.get("projects", [])
+    # the current list: each series' newest edition (all rows when there is one edition)
+    projects = [p for p in all_projects if p.current]
     funding = tables.get("welcome_center_funding", [])
     documents = tables.get("documents", [])
     file_names = {d.source_id: d.file_name for d in documents}
-    editions = sorted({f"{p.edition}, Stand {german_date(p.stand)}" if p.stand else p.edition for p in projects})
+    editions = sorted({f"{p.edition}, Stand {german_date(p.stand)}" if p.stand else p.edition for p in all_projects})
 
     charts = "\n".join(
         [
@@ -394,7 +421,7 @@ def render(tables: Mapping[str, Sequence[BaseModel]], *, version: str) -> str:
 <h2>Überblick</h2>
 <div class="charts">
 {charts}
-</div>
+</div>{editions_section(tables)}
 <h2>Projekte</h2>
 <div class="controls">
 <label for="search">Suche</label>

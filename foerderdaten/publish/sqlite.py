@@ -87,6 +87,18 @@ def _insert(db: sqlite_utils.Database, spec: TableSpec, rows: Sequence[BaseModel
         db[spec.name].insert_all(records)
 
 
+# Views for readers: the current list of projects (each series' newest
+# edition, see link/editions.py) without having to know the column.
+VIEWS = {
+    "projects_current": 'SELECT * FROM "projects" WHERE "current" = 1',
+}
+
+
+def _create_views(db: sqlite_utils.Database) -> None:
+    for name, select in VIEWS.items():
+        db.execute(f"CREATE VIEW {q(name)} AS {select}")
+
+
 def _check_foreign_keys(db: sqlite_utils.Database) -> None:
     broken = db.execute("PRAGMA foreign_key_check").fetchall()
     if broken:
@@ -105,6 +117,7 @@ def build(db: sqlite_utils.Database, tables: Sequence[tuple[TableSpec, Sequence[
     for spec, _ in tables:
         if spec.search_columns:
             db[spec.name].enable_fts(spec.search_columns, fts_version="FTS5", tokenize=FTS_TOKENIZER)
+    _create_views(db)
     _check_foreign_keys(db)
 
 

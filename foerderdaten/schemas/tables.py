@@ -121,6 +121,11 @@ class Project(Record):
         "Fehler und Auffälligkeiten des Dokuments in dieser Zeile, mit „;“ getrennt (Einzelheiten in quality)",
         "The document's own errors and oddities in this row, separated by ';' (details in quality)",
     )
+    current: bool = col(
+        "Zeile der neuesten Ausgabe ihrer Reihe (die aktuelle Liste: current = true; SQL-Sicht projects_current)",
+        "Row of the newest edition of its series (the current list: current = true; SQL view projects_current)",
+        default=True,
+    )
 
 
 class Correction(Record):
@@ -209,6 +214,11 @@ class Link(Record):
     anlage: int = col("Anlage der Zeile", "Annex of the row", ge=1)
     seq_in_anlage: int = col("Zeile in der Anlage", "Row in the annex", ge=1)
     project_id: str = col("Verknüpftes SAB-Projekt", "Linked SAB project")
+    project_source_id: str = col(
+        "Ausgabe der SAB-Übersicht, deren Zeile verknüpft ist (mit project_id der Schlüssel in projects)",
+        "Edition of the SAB overview whose row is linked (with project_id the key in projects)",
+        pattern=SOURCE_ID_PATTERN,
+    )
     relation: Literal["same_project", "predecessor_title"] = col(
         "same_project: dasselbe Projekt; predecessor_title: gleicher Träger und Titel, aber neues Projekt",
         "same_project: the same project; predecessor_title: same recipient and title but a new project",
@@ -222,9 +232,38 @@ class LinkReview(Record):
     anlage: int = col("Anlage der Zeile", "Annex of the row", ge=1)
     seq_in_anlage: int = col("Zeile in der Anlage", "Row in the annex", ge=1)
     project_id: str = col("Kandidat unter den SAB-Projekten", "Candidate SAB project")
+    project_source_id: str = col(
+        "Ausgabe der SAB-Übersicht, deren Zeile Kandidat ist (mit project_id der Schlüssel in projects)",
+        "Edition of the SAB overview whose row is the candidate (with project_id the key in projects)",
+        pattern=SOURCE_ID_PATTERN,
+    )
     score: float = col("Gesamtähnlichkeit 0–100", "Overall similarity 0-100", ge=0, le=100)
     reason: str = col("Warum der Kandidat nicht automatisch verknüpft wurde", "Why the candidate was not linked automatically")
     evidence: str = col("Welche Felder wie gut übereinstimmen", "Which fields matched how well")
+
+
+# --------------------------------------------------------------------------
+# Editions
+
+
+class ProjectChange(Record):
+    source_id: str = col(
+        "Neuere Ausgabe der SAB-Übersicht (siehe documents)", "Newer edition of the SAB overview (see documents)",
+        pattern=SOURCE_ID_PATTERN,
+    )
+    previous_source_id: str = col(
+        "Vorige Ausgabe derselben Reihe, mit der verglichen wurde", "Previous edition of the same series it is compared with",
+        pattern=SOURCE_ID_PATTERN,
+    )
+    seq: int = col("Laufende Nummer der Änderung zwischen den beiden Ausgaben", "Running number of the change between the two editions", ge=1)
+    change: Literal["added", "removed", "changed"] = col(
+        "added: neu in der neueren Ausgabe; removed: nicht mehr enthalten; changed: Feld geändert",
+        "added: new in the newer edition; removed: no longer listed; changed: a field changed",
+    )
+    project_id: str = col("Projektkennung (siehe projects)", "Project id (see projects)", pattern=r"^p_[0-9a-f]{12}$")
+    field: str = col("Geänderte Spalte (Rohwert, wie gedruckt); leer bei added/removed", "Changed column (raw value as printed); empty for added/removed")
+    old: str = col("Wert in der vorigen Ausgabe (leer bei added/removed)", "Value in the previous edition (empty for added/removed)")
+    new: str = col("Wert in der neueren Ausgabe (leer bei added/removed)", "Value in the newer edition (empty for added/removed)")
 
 
 def _spec(name, model, title_de, title_en, desc_de, desc_en, pk, **kw) -> TableSpec:
@@ -243,9 +282,15 @@ TABLES: dict[str, TableSpec] = {
         _spec("projects", Project, "Projekte der SAB-Übersicht", "Projects of the SAB overview",
               "Eine Zeile je Projekt der SAB-Übersicht über beantragte und bewilligte Projekte der Fachkräfterichtlinie.",
               "One row per project of the SAB overview of applied and approved Fachkräfterichtlinie projects.",
-              ["project_id"], foreign_keys=_SRC_FK + _AGS_FK + ((("rl_nr",), "rl_categories", ("rl_nr",)),),
+              ["project_id", "source_id"], foreign_keys=_SRC_FK + _AGS_FK + ((("rl_nr",), "rl_categories", ("rl_nr",)),),
               search_columns=("projekttraeger", "durchfuehrungsort", "projekttitel", "kurzbeschreibung"),
               facets=("region", "vorhabensart", "gesteuerte_zuwanderung", "edition")),
+        _spec("changes", ProjectChange, "Änderungen zwischen Ausgaben", "Changes between editions",
+              "Was sich zwischen aufeinanderfolgenden Ausgaben der SAB-Übersicht geändert hat: Projekte neu, entfallen oder geändert.",
+              "What changed between consecutive editions of the SAB overview: projects added, removed or changed.",
+              ["source_id", "seq"],
+              foreign_keys=_SRC_FK + ((("previous_source_id",), "documents", ("source_id",)),),
+              facets=("change", "field", "source_id")),
         _spec("corrections", Correction, "Korrekturprotokoll", "Corrections log",
               "Jede Änderung von einem Rohwert zu einem normalisierten Wert, mit Regel.",
               "Every change from a raw to a normalised value, with its rule.",
@@ -279,14 +324,14 @@ TABLES: dict[str, TableSpec] = {
               "Für jede Anlagenzeile das SAB-Projekt, auf das sie sich bezieht.",
               "For each annex row, the SAB project it refers to.",
               ["source_id", "anlage", "seq_in_anlage"],
-              foreign_keys=_SRC_FK + ((("project_id",), "projects", ("project_id",)),
+              foreign_keys=_SRC_FK + ((("project_id", "project_source_id"), "projects", ("project_id", "source_id")),
                                       (("source_id", "anlage", "seq_in_anlage"), "annex_projects", ("source_id", "anlage", "seq_in_anlage"))),
               facets=("relation",)),
         _spec("link_review", LinkReview, "Zu prüfende Verknüpfungen", "Links to review",
               "Unsichere Kandidaten, die nicht automatisch verknüpft wurden.",
               "Uncertain candidates that were not linked automatically.",
-              ["source_id", "anlage", "seq_in_anlage", "project_id"],
-              foreign_keys=_SRC_FK + ((("project_id",), "projects", ("project_id",)),)),
+              ["source_id", "anlage", "seq_in_anlage", "project_id", "project_source_id"],
+              foreign_keys=_SRC_FK + ((("project_id", "project_source_id"), "projects", ("project_id", "source_id")),)),
         _spec("districts", District, "Kreise", "Districts",
               "Die 13 Kreise und kreisfreien Städte Sachsens mit Kreisschlüssel.",
               "The 13 districts and district-free cities of Saxony with their keys.", ["kreis_ags"]),
