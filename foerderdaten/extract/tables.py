@@ -136,7 +136,10 @@ class Table:
 
     def cell_text(self, row: TableRow, name: str) -> str:
         """The cell's text, lines re-joined, white space folded."""
-        return join_cell_lines(row.printed.get(name, []), self.cues)
+        if name in row.printed:
+            return join_cell_lines(row.printed[name], self.cues)
+        # a row made without measurements (not by read_table): its text alone
+        return join_cell_lines(line.text for line in row.cells.get(name, []))
 
 
 @dataclass(frozen=True)
