@@ -45,7 +45,8 @@ def collect_pdfs(inputs: list[Path]) -> list[Path]:
         elif item.exists():
             found.append(item)
         else:
-            raise InputError(item.name, "no such file or folder; check the path")
+            # the path as typed, so a misspelt folder shows ("data/rwa/x.pdf")
+            raise InputError(str(item), "no such file or folder; check the path")
     if not found:
         raise InputError(", ".join(str(i) for i in inputs) or ".", "no PDF files found; pass PDF files or a folder holding them")
     return found
@@ -164,12 +165,15 @@ def _check_unique_sources(tables: Tables) -> None:
 
 def build(inputs: list[Path], out_dir: Path, progress: Progress = lambda _: None) -> Tables:
     """Build the dataset from ``inputs`` into ``out_dir``, replacing it atomically."""
+    from foerderdaten.output_folder import check_replaceable, usual_folder_mode
     from foerderdaten.publish import write_dataset
 
+    check_replaceable(out_dir, str(out_dir))  # before any work: never destroy what we do not own
     tables = build_tables(collect_pdfs(inputs), progress)
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
+    staging.chmod(usual_folder_mode())  # mkdtemp makes it private (0o700)
     try:
         progress(f"writing {out_dir.name}")
         write_dataset(tables.rows, staging, version=__version__)
