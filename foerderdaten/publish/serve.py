@@ -26,7 +26,7 @@ STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 STOP_SECONDS = 10  # how long Datasette may take to shut down before it is killed
 
 
-class ServeError(Exception):
+class ServeError(ValueError):
     """Serving cannot start; the message is one line for the user."""
 
 
