@@ -298,16 +298,25 @@ def test_excel_csv(published):
     assert data.startswith(b"\xef\xbb\xbf")
     text = data[3:].decode("utf-8")
     lines = text.split("\r\n")
-    assert lines[0].startswith("source_id;seq;region_raw;")
+    # German labels, readable columns first
+    assert lines[0].startswith("Kreis;Betrag (Euro);Status;Zeitraum;Betrag (wie gedruckt);")
     assert lines[-1] == ""  # every line ends in CRLF
     rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
-    assert rows[0]["betrag_eur"] == "285563,71"
+    assert rows[0]["Betrag (Euro)"] == "285563,71"
 
     projects = list(csv.DictReader(io.StringIO((published / "excel" / "projects.csv").read_bytes()[3:].decode(), newline=""),
                                    delimiter=";"))
-    assert projects[0]["bewilligungsbeginn"] == "17.11.2022"
-    assert projects[0]["stand"] == "31.12.2023"
-    assert {p["gesteuerte_zuwanderung"] for p in projects} == {"ja", "nein"}
+    header = list(projects[0])
+    assert header[:6] == ["Kreis", "Projektträger", "Projekttitel", "Bewilligungsbeginn", "Bewilligungsende", "Fördergegenstand"]
+    assert header[-3:] == ["Quelldokument", "Zeile im Dokument", "Lage auf der Seite (pt)"]  # technical last
+    assert "Durchführungsort" in header and "Kreisschlüssel" in header and "Quelle, Seite" in header
+    assert projects[0]["Bewilligungsbeginn"] == "17.11.2022"
+    assert projects[0]["Stand"] == "31.12.2023"
+    assert projects[0]["Projektträger"] == gold_sab()[0]["projekttraeger"]
+    assert {p["gesteuerte Zuwanderung"] for p in projects} == {"ja", "nein"}
+    # the plain CSV keeps the machine names and order (public interface)
+    plain_header = (published / "projects.csv").read_text(encoding="utf-8").split("\n", 1)[0].split(",")
+    assert plain_header == list(TABLES["projects"].model.model_fields)
 
 
 def test_excel_csv_defuses_formulas():

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from foerderdaten.publish import dataset
 from foerderdaten.publish.columns import Column, Kind, columns_of, ordered_tables
 from foerderdaten.publish.formats import plain
+from foerderdaten.publish.labels import readable_columns
 from foerderdaten.publish.markdown import code, escape, table
 from foerderdaten.schemas import TableSpec
 
@@ -39,7 +40,7 @@ Jede Tabelle gibt es in mehreren Formaten mit denselben Zeilen in derselben Reih
 | --- | --- | --- |
 | `<tabelle>.parquet` | Analyse (pandas, R, DuckDB) | echte Typen: Datum `date32`, Beträge `decimal128(14,2)`, `bool`, `int16`/`int32`; Spaltenbeschreibungen in den Metadaten |
 | `<tabelle>.csv` | Programme | UTF-8 ohne BOM, Komma, RFC-4180-Anführungszeichen, Zeilenende LF, Datum `2023-12-31`, Dezimalpunkt, `true`/`false` |
-| `excel/<tabelle>.csv` | Excel (deutsch) | UTF-8 mit BOM, Semikolon, Dezimalkomma, Datum `31.12.2023`, `ja`/`nein`, Zeilenende CRLF |
+| `excel/<tabelle>.csv` | Excel (deutsch), Journalismus | deutsche Spaltenüberschriften (Spalte „Excel“ unten), lesbare Spalten zuerst, technische zuletzt; UTF-8 mit BOM, Semikolon, Dezimalkomma, Datum `31.12.2023`, `ja`/`nein`, Zeilenende CRLF |
 | `datapackage.json` | Frictionless | Beschreibung aller CSV-Tabellen mit Typen, Schlüsseln, Lizenz und Quellen |
 | `foerderdaten.db` | SQLite, Datasette | Volltextsuche; Datum als ISO-Text, ja/nein als 1/0, Beträge als exakter Text (`CAST(betrag_eur AS REAL)` zum Rechnen) |
 
@@ -136,14 +137,16 @@ def table_section(spec: TableSpec, rows: Sequence[BaseModel]) -> list[str]:
     if spec.search_columns:
         lines.append(f"- Volltextsuche (SQLite/Datasette): {', '.join(code(c) for c in spec.search_columns)}")
     lines.append("")
+    excel_label = {c.name: label for c, label in readable_columns(spec)}
     cells = []
     for c in columns:
         meaning = escape(c.description_de)
         partner = normalised_partner(c, names) if c.name.endswith("_raw") else None
         if partner:
             meaning += f" (normalisiert: {code(partner)})"
-        cells.append([code(c.name), type_text(c), meaning, escape(c.description_en), example(c, rows)])
-    lines += table(["Spalte", "Typ", "Bedeutung", "Meaning", "Beispiel"], cells)
+        cells.append([code(c.name), type_text(c), meaning, escape(c.description_en), example(c, rows),
+                      escape(excel_label[c.name])])
+    lines += table(["Spalte", "Typ", "Bedeutung", "Meaning", "Beispiel", "Excel"], cells)
     lines.append("")
     return lines
 
