@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 METADATA_FILE = "metadata.json"
+ASSETS_DIR = Path(__file__).parent / "datasette_assets"
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 STOP_SECONDS = 10  # how long Datasette may take to shut down before it is killed
 
@@ -68,6 +69,13 @@ def datasette_command(db_path: Path, host: str = "127.0.0.1", port: int = 8001, 
     metadata = db_path.parent / METADATA_FILE
     if metadata.exists():
         command += ["--metadata", str(metadata)]
+    # the URLs that metadata.json links (see datasette_metadata.py)
+    from foerderdaten.publish.datasette_metadata import ASSETS_MOUNT, EXCEL_MOUNT
+
+    command += ["--static", f"{ASSETS_MOUNT}:{ASSETS_DIR}"]
+    excel = db_path.parent / "excel"
+    if excel.is_dir():
+        command += ["--static", f"{EXCEL_MOUNT}:{excel}"]
     command += ["--host", host, "--port", str(port)]
     return command
 

@@ -109,6 +109,9 @@ def build(db: sqlite_utils.Database, tables: Sequence[tuple[TableSpec, Sequence[
     for spec, _ in tables:
         if spec.search_columns:
             db[spec.name].enable_fts(spec.search_columns, fts_version="FTS5", tokenize=FTS_TOKENIZER)
+    from foerderdaten.publish.sqlite_views import create_views  # it builds on q() above
+
+    create_views(db)
     _check_foreign_keys(db)
 
 
