@@ -93,6 +93,7 @@ def read_landtag(doc: PdfDocument, tables: Tables) -> None:
     from foerderdaten.extract.landtag import extract_letter
     from foerderdaten.normalize.annex import normalize_annex
     from foerderdaten.normalize.landtag import normalize_letter
+    from foerderdaten.normalize.landtag_checks import amount_findings
 
     letter = extract_letter(doc)
     answer = _normalized(doc, lambda: normalize_letter(letter, doc))
@@ -105,6 +106,7 @@ def read_landtag(doc: PdfDocument, tables: Tables) -> None:
     tables.add("budget", answer.budget)
     tables.add("annex_projects", annex)
     tables.add("corrections", answer.corrections)
+    tables.add("quality", amount_findings(answer.welcome_center_funding, answer.budget))
 
 
 def _normalized(doc: PdfDocument, step):
@@ -148,11 +150,43 @@ def build_tables(pdfs: list[Path], progress: Progress = lambda _: None) -> Table
     links, review = link_annex(tables.rows["annex_projects"], tables.rows["projects"])
     tables.add("links", links)
     tables.add("link_review", review)
+    progress("grouping spellings of organisations")
+    add_organisations(tables)
     tables.add("districts", vocab.districts())
     tables.add("district_variants", vocab.district_variants())
     tables.add("rl_categories", vocab.rl_categories())
     tables.add("vorhabensart_variants", vocab.vorhabensart_variants())
     return tables
+
+
+def add_organisations(tables: Tables) -> None:
+    """The organisations tables, and each project's and annex row's organisation_id.
+
+    A row whose Träger spelling is only similar to another organisation's
+    also gets the quality flag ``organisation_spelling`` (see link/organisations.py).
+    """
+    from foerderdaten.link.organisations import build_organisations
+
+    orgs = build_organisations(tables.rows["projects"], tables.rows["annex_projects"])
+    flagged = {(issue.table, issue.record): issue.flag for issue in orgs.quality}
+
+    def flags_of(project) -> str:
+        extra = flagged.get(("projects", project.project_id))
+        flags = [f for f in project.quality_flags.split(";") if f] + ([extra] if extra else [])
+        return ";".join(sorted(flags))
+
+    tables.rows["projects"] = [
+        p.model_copy(update={"organisation_id": orgs.id_of.get(p.projekttraeger), "quality_flags": flags_of(p)})
+        for p in tables.rows["projects"]
+    ]
+    tables.rows["annex_projects"] = [
+        a.model_copy(update={"organisation_id": orgs.id_of.get(a.zuwendungsempfaenger)})
+        for a in tables.rows["annex_projects"]
+    ]
+    tables.add("organisations", orgs.organisations)
+    tables.add("organisation_variants", orgs.variants)
+    tables.add("organisation_review", orgs.review)
+    tables.add("quality", orgs.quality)
 
 
 def _check_unique_sources(tables: Tables) -> None:

@@ -454,8 +454,14 @@ def test_quality_report(published):
     issues = _quality(gold_sab())
     assert f"{len(issues)} Einträge" in text
     count = sum(1 for i in issues if i.flag == "duplicate_description")
-    assert f"| [duplicate\\_description](#duplicate_description) | {count} |" in text
-    assert "## duplicate\\_description" in text
+    assert (f"| [Kopierte Kurzbeschreibung](#kopierte-kurzbeschreibung-duplicate_description) "
+            f"| `duplicate_description` | {count} |") in text
+    assert "## Kopierte Kurzbeschreibung (`duplicate_description`)" in text
+    assert "in die falsche Zeile kopiert" in text  # each kind says what it means
+    # ordered by importance: end before begin first, spelling variants last
+    order = [text.index(f"(`{flag}`)\n") for flag in ("end_before_begin", "duplicate_description", "missing_fields", "region_variant")]
+    assert order == sorted(order)
+    assert "Nachbauten der Originale" in text  # pages refer to the bundled reconstruction
     # seq 64: end before begin, linked to its PDF page, with title and recipient
     row = next(r for r in gold_sab() if r["seq"] == "64")
     line = next(line for line in text.splitlines() if project_id(64) in line and "end" in line)
