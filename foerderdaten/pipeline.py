@@ -146,6 +146,7 @@ def build_tables(pdfs: list[Path], progress: Progress = lambda _: None) -> Table
         seen[doc.sha256] = path.name
         READERS[detect_kind(doc)](doc, tables)
     _check_unique_sources(tables)
+    _add_provenance(tables, pdfs)
     progress("linking annex rows to SAB projects")
     links, review = link_annex(tables.rows["annex_projects"], tables.rows["projects"])
     tables.add("links", links)
@@ -157,6 +158,14 @@ def build_tables(pdfs: list[Path], progress: Progress = lambda _: None) -> Table
     tables.add("rl_categories", vocab.rl_categories())
     tables.add("vorhabensart_variants", vocab.vorhabensart_variants())
     return tables
+
+
+def _add_provenance(tables: Tables, pdfs: list[Path]) -> None:
+    """Reconstruction, original URL and retrieval time of each document (provenance.py)."""
+    from foerderdaten.provenance import manifest_entries, with_provenance
+
+    entries = manifest_entries(pdfs)
+    tables.rows["documents"] = [with_provenance(d, entries) for d in tables.rows["documents"]]
 
 
 def add_organisations(tables: Tables) -> None:

@@ -131,6 +131,23 @@ def test_organisation_ids_on_projects_and_annex_rows(built):
     assert wfg.nunique() == 1 and len(wfg) == 6
 
 
+def test_rows_are_citable_pages_of_the_bundled_reconstructions(built):
+    import json
+
+    documents = pd.read_csv(built / "documents.csv").set_index("file_name")
+    manifest = json.loads((ROOT / "data" / "raw" / "manifest.json").read_text(encoding="utf-8"))
+    for entry in manifest["files"]:
+        row = documents.loc[entry["file_name"]]
+        assert bool(row["is_reconstruction"]) is entry["reconstruction"] is True
+        assert row["origin"] == entry["origin"]
+    package = json.loads((built / "datapackage.json").read_text(encoding="utf-8"))
+    assert all(s["is_reconstruction"] is True and "reconstruction" in s["description"] for s in package["sources"])
+    codebook = (built / "CODEBOOK.md").read_text(encoding="utf-8")
+    assert "keine Förderbeträge je Projekt" in codebook and "is_reconstruction" in codebook
+    assert "Nachbauten der Originale" in (built / "overview.html").read_text(encoding="utf-8").split("<footer>")[1]
+    assert "Nachbauten der Originale" in (built / "QUALITY.md").read_text(encoding="utf-8")
+
+
 def test_links_equal_gold(built):
     seq_of = pd.read_parquet(built / "projects.parquet").set_index("project_id")["seq"].to_dict()
     links = pd.read_parquet(built / "links.parquet")

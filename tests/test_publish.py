@@ -65,6 +65,7 @@ def _documents() -> list[Document]:
             source_id=SAB_ID, kind="sab_overview", file_name=SAB_FILE, sha256="ab" * 32, pages=19,
             title="Fachkräfterichtlinie: Übersicht über beantragte und bewilligte Projekte, Regionalbudget 2023",
             edition="Regionalbudget 2023", stand=dt.date(2023, 12, 31),
+            is_reconstruction=True, origin="Sächsische Aufbaubank, https://www.sab.sachsen.de/",
         ),
         Document(
             source_id=LANDTAG_ID, kind="landtag_answer", file_name="landtag_7_16456.pdf", sha256="cd" * 32, pages=6,

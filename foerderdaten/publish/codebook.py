@@ -63,6 +63,29 @@ Columns ending in `_raw` hold the document's text as printed; the normalised val
 them; `corrections` logs every change with its rule; `quality` lists the documents' own errors.
 """
 
+AMOUNTS_AND_PAGES = """\
+## Beträge: was die Quellen nennen und was nicht
+
+Die SAB-Übersicht nennt **keine Förderbeträge je Projekt**; die Tabelle `projects` hat daher keine
+Betragsspalte. Beträge stammen nur aus der Landtagsantwort: je Welcome Center bzw. Kreis
+(`welcome_center_funding`, für Dresden und Leipzig nennt die Antwort keinen Betrag) und die
+Haushaltsmittel je Jahr (`budget`).
+
+The SAB overview gives **no amount per project**; amounts come only from the Landtag answer
+(`welcome_center_funding`, `budget`).
+
+## Seitenangaben und Zitieren
+
+`page` zählt die Seiten der mitgelieferten PDF-Datei in `data/raw`. Ist `documents.is_reconstruction`
+wahr, ist diese Datei ein Nachbau des Originals (aus dessen Text neu gesetzt): Seitenumbrüche
+können von der Originalveröffentlichung abweichen (die SAB-Übersicht hat im Original 19 Seiten),
+die Werte nicht. Wer zitiert, nennt das Originaldokument (`documents.title`, `original_url` bzw.
+`origin`) und dazu Datei und Seite des Nachbaus.
+
+`page` counts the pages of the bundled PDF; where `documents.is_reconstruction` is true that file is a
+reconstruction of the original, so page breaks may differ from the original publication.
+"""
+
 JOINT_ANSWER = """\
 ## Gemeinsam beantwortete Fragen
 
@@ -187,7 +210,12 @@ def rl_section(tables: Mapping[str, Sequence[BaseModel]]) -> list[str]:
 def sources_section(tables: Mapping[str, Sequence[BaseModel]]) -> list[str]:
     lines = ["## Quellen", ""]
     for s in dataset.all_sources(tables):
-        lines.append(f"- {escape(s.title)} ({code(s.file_name)}, SHA-256 {code(s.sha256)})")
+        line = f"- {escape(s.title)} ({code(s.file_name)}, SHA-256 {code(s.sha256)})"
+        if s.is_reconstruction:
+            line += f". Nachbau des Originals: Seitenangaben zählen die Seiten dieser Datei. Original: {escape(s.origin or 'unbekannt')}"
+        if s.original_url:
+            line += f" <{s.original_url}>"
+        lines.append(line)
     lines += ["", f"Lizenz der aufbereiteten Daten: {dataset.LICENSE['title']} ({dataset.LICENSE['name']}).", ""]
     return lines
 
@@ -220,6 +248,7 @@ def render(tables: Mapping[str, Sequence[BaseModel]]) -> str:
         FILES,
         RAW_AND_CLEAN,
     ]
+    lines.append(AMOUNTS_AND_PAGES)
     lines += joint_answers_section(tables)
     lines += [
         "## Tabellen",

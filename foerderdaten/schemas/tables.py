@@ -84,6 +84,16 @@ class Document(Record):
     unterzeichner: str | None = col("Landtagsantwort: Unterzeichner", "Landtag answer: signatory", default=None)
     datum: dt.date | None = col("Landtagsantwort: Datum des Schreibens", "Landtag answer: date of the letter", default=None)
     aktenzeichen: str | None = col("Landtagsantwort: Aktenzeichen", "Landtag answer: file reference", default=None)
+    is_reconstruction: bool | None = col(
+        "Die gebündelte PDF ist ein Nachbau des Originals (aus dessen Text neu gesetzt): Seitenangaben (page) "
+        "zählen die Seiten dieser Datei, nicht die der Originalveröffentlichung; leer, wenn unbekannt",
+        "The bundled PDF is a reconstruction of the original (reset from its text): page numbers count the pages "
+        "of this file, not of the original publication; empty if unknown",
+        default=None,
+    )
+    original_url: str | None = col("Adresse des Originals, wo bekannt", "Address of the original, where known", default=None)
+    origin: str | None = col("Wo das Original veröffentlicht ist (laut data/raw/manifest.json)", "Where the original is published (per data/raw/manifest.json)", default=None)
+    retrieved_at: str | None = col("Zeitpunkt des Abrufs (UTC, ISO 8601), wo bekannt", "Time of retrieval (UTC, ISO 8601), where known", default=None)
 
 
 # --------------------------------------------------------------------------
