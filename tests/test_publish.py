@@ -265,7 +265,8 @@ def test_parquet_metadata(published):
     assert meta["version"] == VERSION
     assert meta["description"].startswith("Eine Zeile je Projekt")
     assert json.loads(meta["sources"]) == [
-        {"title": _documents()[0].title, "file_name": SAB_FILE, "sha256": "ab" * 32}
+        {"title": _documents()[0].title, "file_name": SAB_FILE, "sha256": "ab" * 32,
+         "is_reconstruction": True, "original_url": None}  # pages refer to the bundled reconstruction
     ]
     field_meta = schema.field("kreis_ags").metadata
     assert field_meta[b"description"] == "Kreisschlüssel zu region".encode()

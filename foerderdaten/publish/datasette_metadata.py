@@ -44,7 +44,8 @@ ASSETS = {
 VIEW_OF_TABLE = {view.table: view for view in VIEWS}
 
 # The column Datasette shows for a row that another table links to.
-LABEL_COLUMNS = {"documents": "title", "projects": "projekttitel", "districts": "name", "rl_categories": "label"}
+LABEL_COLUMNS = {"documents": "title", "projects": "projekttitel", "districts": "name", "rl_categories": "label",
+                 "organisations": "name"}
 
 _STORAGE_NOTE = {
     Kind.DATE: " [ISO-Datum als Text / ISO date as text]",
