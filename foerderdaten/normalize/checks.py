@@ -79,6 +79,19 @@ _VORHABENSART_FLAGS = {
 }
 
 
+# The kinds of Vorhabensart text (rl.py, column kind of vorhabensart_variants) in German words.
+_KIND_DE = {
+    "label_alt": "andere Bezeichnung",
+    "label_part": "Teil der Bezeichnung",
+    "long_form": "Langform",
+    "short_form": "Kurzform",
+    "suffix_variant": "Zusatz anders geschrieben",
+    "typo": "Tippfehler",
+    "truncated": "abgebrochen",
+    "not_a_label": "keine Bezeichnung",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     flag: str
@@ -143,7 +156,8 @@ def check_vorhabensart(raw: RawProject, match: VorhabensartMatch, label: str | N
     if match.kind in ("label", "empty"):
         return None
     flag = _VORHABENSART_FLAGS.get(match.kind, "vorhabensart_variant")
-    detail = f"Vorhabensart „{raw.vorhabensart_raw}“ (Art: {match.kind})"
+    kind = _KIND_DE.get(match.kind, match.kind)
+    detail = f"Vorhabensart „{raw.vorhabensart_raw}“ ({kind}, {match.kind})"
     if match.kind == "truncated":
         detail += " endet mit einem Bindestrich, der Zusatz fehlt: gesteuerte_zuwanderung = nein"
     elif match.kind == "not_a_label":

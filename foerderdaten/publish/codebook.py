@@ -42,7 +42,7 @@ Jede Tabelle gibt es in mehreren Formaten mit denselben Zeilen in derselben Reih
 | `<tabelle>.csv` | Programme | UTF-8 ohne BOM, Komma, RFC-4180-Anführungszeichen, Zeilenende LF, Datum `2023-12-31`, Dezimalpunkt, `true`/`false` |
 | `excel/<tabelle>.csv` | Excel (deutsch), Journalismus | deutsche Spaltenüberschriften (Spalte „Excel“ unten), lesbare Spalten zuerst, technische zuletzt; UTF-8 mit BOM, Semikolon, Dezimalkomma, Datum `31.12.2023`, `ja`/`nein`, Zeilenende CRLF |
 | `datapackage.json` | Frictionless | Beschreibung aller CSV-Tabellen mit Typen, Schlüsseln, Lizenz und Quellen |
-| `foerderdaten.db` | SQLite, Datasette | Volltextsuche; Datum als ISO-Text, ja/nein als 1/0, Beträge als exakter Text (`CAST(betrag_eur AS REAL)` zum Rechnen) |
+| `foerderdaten.db` | SQLite, Datasette | Volltextsuche (findet auch Wortteile: „Pflege“ in „Pflegeberufe“); Datum als ISO-Text, ja/nein als 1/0, Beträge als exakter Text (`CAST(betrag_eur AS REAL)` zum Rechnen); lesbare Ansichten `projekte`, `welcome_center_foerderung`, `haushaltsmittel` mit den deutschen Spalten der Excel-Dateien, ja/nein, Jahr und Beträgen als Zahl |
 
 Ein leeres Feld in CSV bedeutet „kein Wert“. Parquet und SQLite unterscheiden zwischen leerem Text
 (`""`, das Dokument hat das Feld leer gelassen) und fehlendem Wert (`null`, nicht bestimmbar).

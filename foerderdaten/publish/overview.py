@@ -322,6 +322,8 @@ td, p, li { overflow-wrap: anywhere; }
   #projects tr[hidden] { display: none; }
   #projects td { border: 0; padding: 1px 0; }
   #projects td::before { content: attr(data-label) ": "; color: var(--muted); font-size: 0.9em; }
+  /* Kreis, RL, Beginn, Ende share one line */
+  #projects td:nth-child(-n+4) { display: inline-block; width: auto; margin-right: 12px; }
 }
 a { color: var(--accent); }
 footer { color: var(--muted); padding-top: 24px; padding-bottom: 32px; font-size: 0.9em; }
