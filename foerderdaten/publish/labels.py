@@ -34,6 +34,7 @@ LABELS: dict[str, dict[str, str]] = {
         "page": "Quelle, Seite",
         "edition": "Ausgabe",
         "stand": "Stand",
+        "current": "aktuelle Ausgabe",
         # as printed, beside the normalised values above
         "region_raw": "Region/FKA",
         "rl_nr_raw": "Nr. der RL",
