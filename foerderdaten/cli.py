@@ -1,7 +1,7 @@
 """Command line: a thin layer over :mod:`foerderdaten.pipeline`.
 
-    foerderdaten build [INPUT ...] [--out DIR]
-    foerderdaten serve [--db FILE] [--port N]
+    foerderdaten build [INPUT ...] [--out DIR] [--debug]
+    foerderdaten serve [--db FILE] [--port N] [--host ADDRESS --public]
     foerderdaten fetch [--sources FILE] [--raw DIR]
     foerderdaten refresh [--sources FILE] [--raw DIR] [--out DIR]
 
@@ -22,7 +22,11 @@ import typer
 
 from foerderdaten.extract.guard import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Saxon skilled-worker funding PDFs as open data.")
+# Plain help (no rich panels): flags read "--debug", not "--debug <bool>".
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+    help="Saxon skilled-worker funding PDFs as open data.",
+)
 
 DEFAULT_RAW = Path("data/raw")
 DEFAULT_OUT = Path("data/clean")
@@ -45,8 +49,14 @@ def main(
 
 @app.command()
 def build(
-    inputs: Optional[list[Path]] = typer.Argument(None, help="PDF files or folders (default: data/raw)."),
-    out: Path = typer.Option(DEFAULT_OUT, "--out", help="Output folder, replaced only when the whole build succeeds."),
+    inputs: Optional[list[Path]] = typer.Argument(
+        None, metavar="INPUT", help="PDF files or folders (default: data/raw, relative to the current directory).",
+    ),
+    out: Path = typer.Option(
+        DEFAULT_OUT, "--out", metavar="DIR",
+        help="Output folder: new, empty, or written by an earlier build (anything else is refused); "
+        "replaced only when the whole build succeeds.",
+    ),
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback on errors."),
     timeout: float = typer.Option(DEFAULT_TIMEOUT_SECONDS, "--timeout", min=0.1, help="Seconds reading one PDF may take."),
     max_memory: int = typer.Option(DEFAULT_MAX_MEMORY_MB, "--max-memory", min=16, help="Megabytes of memory reading one PDF may take."),
@@ -57,6 +67,11 @@ def build(
     from foerderdaten.pipeline import build as run_build
 
     _exit_cleanly_on_sigterm()
+    if not inputs and not DEFAULT_RAW.exists():
+        _fail(
+            f"{DEFAULT_RAW}: no such folder (the default input, relative to the current directory {Path.cwd()}); "
+            "run from the repository root or pass PDF files or folders", None, False,
+        )
     progress = _progress_printer()
     try:
         tables = run_build(inputs or [DEFAULT_RAW], out, progress=progress, limits=Limits(timeout, max_memory))
@@ -74,16 +89,27 @@ def build(
 
 @app.command()
 def serve(
-    db: Path = typer.Option(DEFAULT_OUT / "foerderdaten.db", "--db", help="SQLite database written by build."),
-    port: int = typer.Option(8001, "--port", help="Port on localhost."),
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (localhost by default)."),
+    db: Path = typer.Option(DEFAULT_OUT / "foerderdaten.db", "--db", metavar="FILE", help="SQLite database written by build."),
+    port: int = typer.Option(8001, "--port", metavar="N", help="Port to listen on."),
+    host: str = typer.Option(
+        "127.0.0.1", "--host", metavar="ADDRESS",
+        help="Address to listen on: 127.0.0.1 (this machine only) by default; "
+        "an address other machines can reach (e.g. 0.0.0.0) needs --public.",
+    ),
+    public: bool = typer.Option(False, "--public", help="Allow a --host that other machines can reach."),
 ) -> None:
-    """Browse and search the dataset with Datasette."""
+    """Browse and search the dataset with Datasette (stop with Ctrl+C)."""
+    from foerderdaten.publish.serve import ServeError
     from foerderdaten.publish.serve import serve as run_serve
 
-    if not db.exists():
-        _fail(f"{db.name}: database not found; run 'foerderdaten build' first", None, False)
-    run_serve(db, host=host, port=port)
+    if not db.is_file():
+        _fail(f"{db}: database not found; run 'foerderdaten build' first", None, False)
+    try:
+        code = run_serve(db, host=host, port=port, public=public)
+    except ServeError as exc:
+        _fail(str(exc), None, False)
+    if code:
+        _fail(f"datasette stopped with exit status {code}", None, False)
 
 
 def _progress_printer():

@@ -92,7 +92,10 @@ def recover(out_dir: Path) -> None:
 def staging(out_dir: Path) -> Iterator[Path]:
     """A fresh folder next to ``out_dir`` to write into; removed afterwards
     (after ``swap_in`` it holds the previous dataset)."""
+    from foerderdaten.output_folder import usual_folder_mode
+
     folder = Path(tempfile.mkdtemp(prefix=staging_prefix(out_dir), dir=out_dir.parent))
+    folder.chmod(usual_folder_mode())  # mkdtemp makes it private (0o700); publish with the umask
     try:
         yield folder
     finally:

@@ -49,7 +49,8 @@ def collect_pdfs(inputs: list[Path]) -> list[Path]:
         elif item.exists():
             found.append(item)
         else:
-            raise InputError(item.name, "no such file or folder; check the path")
+            # the path as typed, so a misspelt folder shows ("data/rwa/x.pdf")
+            raise InputError(str(item), "no such file or folder; check the path")
     for path in found:
         _check_file_name(path)
     if not found:
@@ -123,6 +124,7 @@ def read_landtag(doc: PdfDocument, tables: Tables) -> None:
     from foerderdaten.extract.landtag import extract_letter
     from foerderdaten.normalize.annex import normalize_annex
     from foerderdaten.normalize.landtag import normalize_letter
+    from foerderdaten.normalize.landtag_checks import amount_findings
 
     letter = extract_letter(doc)
     answer = _normalized(doc, lambda: normalize_letter(letter, doc))
@@ -138,6 +140,7 @@ def read_landtag(doc: PdfDocument, tables: Tables) -> None:
     tables.add("annex_projects", annex)
     tables.add("corrections", answer.corrections)
     tables.add("quality", answer.quality)
+    tables.add("quality", amount_findings(answer.welcome_center_funding, answer.budget))
 
 
 # The fields a row prints: rows equal in all of them are verbatim copies.
@@ -188,15 +191,56 @@ def build_tables(pdfs: list[Path], progress: Progress = lambda _: None, limits: 
         READERS[detect_kind(doc)](doc, tables)
     _check_unique_sources(tables)
     _connect_editions(tables)
+    _add_provenance(tables, pdfs)
     progress("linking annex rows to SAB projects")
     links, review = link_annex(tables.rows["annex_projects"], _linkable_projects(tables))
     tables.add("links", links)
     tables.add("link_review", review)
+    progress("grouping spellings of organisations")
+    add_organisations(tables)
     tables.add("districts", vocab.districts())
     tables.add("district_variants", vocab.district_variants())
     tables.add("rl_categories", vocab.rl_categories())
     tables.add("vorhabensart_variants", vocab.vorhabensart_variants())
     return tables
+
+
+def _add_provenance(tables: Tables, pdfs: list[Path]) -> None:
+    """Reconstruction, original URL and retrieval time of each document (provenance.py)."""
+    from foerderdaten.provenance import manifest_entries, with_provenance
+
+    entries = manifest_entries(pdfs)
+    tables.rows["documents"] = [with_provenance(d, entries) for d in tables.rows["documents"]]
+
+
+def add_organisations(tables: Tables) -> None:
+    """The organisations tables, and each project's and annex row's organisation_id.
+
+    A row whose Träger spelling is only similar to another organisation's
+    also gets the quality flag ``organisation_spelling`` (see link/organisations.py).
+    """
+    from foerderdaten.link.organisations import build_organisations
+
+    orgs = build_organisations(tables.rows["projects"], tables.rows["annex_projects"])
+    flagged = {(issue.table, issue.record): issue.flag for issue in orgs.quality}
+
+    def flags_of(project) -> str:
+        extra = flagged.get(("projects", project.project_id))
+        flags = [f for f in project.quality_flags.split(";") if f] + ([extra] if extra else [])
+        return ";".join(sorted(flags))
+
+    tables.rows["projects"] = [
+        p.model_copy(update={"organisation_id": orgs.id_of.get(p.projekttraeger), "quality_flags": flags_of(p)})
+        for p in tables.rows["projects"]
+    ]
+    tables.rows["annex_projects"] = [
+        a.model_copy(update={"organisation_id": orgs.id_of.get(a.zuwendungsempfaenger)})
+        for a in tables.rows["annex_projects"]
+    ]
+    tables.add("organisations", orgs.organisations)
+    tables.add("organisation_variants", orgs.variants)
+    tables.add("organisation_review", orgs.review)
+    tables.add("quality", orgs.quality)
 
 
 def _check_unique_sources(tables: Tables) -> None:
@@ -227,11 +271,14 @@ def _linkable_projects(tables: Tables) -> list:
 def build(inputs: list[Path], out_dir: Path, progress: Progress = lambda _: None, limits: Limits = Limits()) -> Tables:
     """Build the dataset from ``inputs`` into ``out_dir``, replacing it atomically.
 
-    Holds the folder's build lock throughout; first puts right what a killed
+    Refuses an ``out_dir`` that a build did not write (output_folder), then
+    holds the folder's build lock throughout; first puts right what a killed
     build left (outfolder.recover).
     """
+    from foerderdaten.output_folder import check_replaceable
     from foerderdaten.publish import write_dataset
 
+    check_replaceable(out_dir, str(out_dir))  # before any work: never destroy what we do not own
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     with outfolder.lock(out_dir):

@@ -109,9 +109,16 @@ def fixtures_dir() -> Path:
 @pytest.fixture
 def previous_output(tmp_path: Path) -> Path:
     """An output folder holding a stand-in previous dataset, for builds that must leave it alone."""
-    out = tmp_path / "clean"
+    return write_previous_build(tmp_path / "clean")
+
+
+def write_previous_build(out: Path) -> Path:
+    """A folder as an earlier build left it: its metadata.json marks it as the build's own."""
     out.mkdir()
     (out / "projects.csv").write_text("previous dataset\n", encoding="utf-8")
+    (out / "foerderdaten.db").write_bytes(b"")
+    meta = {"databases": {"foerderdaten": {"tables": {"projects": {}}}}}
+    (out / "metadata.json").write_text(json.dumps(meta), encoding="utf-8")
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -13,10 +14,10 @@ from reportlab.pdfgen.canvas import Canvas
 from conftest import FIXTURES
 
 
-def run_build(*args: str) -> subprocess.CompletedProcess:
+def run_build(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "foerderdaten", "build", *args],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True, text=True, timeout=300, cwd=cwd,
     )
 
 
@@ -112,6 +113,9 @@ BAD_INPUTS = {
 }
 
 
+PREVIOUS_FILES = ["foerderdaten.db", "metadata.json", "projects.csv"]
+
+
 @pytest.mark.parametrize("case", sorted(BAD_INPUTS))
 def test_bad_input_one_line_error_and_output_untouched(case, tmp_path, previous_output):
     make, reason = BAD_INPUTS[case]
@@ -123,7 +127,7 @@ def test_bad_input_one_line_error_and_output_untouched(case, tmp_path, previous_
     assert lines[0].startswith(f"error: {bad.name}: ")
     assert reason in lines[0]
     assert "Traceback" not in result.stderr
-    assert sorted(p.name for p in previous_output.iterdir()) == ["projects.csv"]
+    assert sorted(p.name for p in previous_output.iterdir()) == PREVIOUS_FILES
     assert (previous_output / "projects.csv").read_text(encoding="utf-8") == "previous dataset\n"
     # no staging folders left behind
     assert sorted(p.name for p in previous_output.parent.iterdir() if p.name.startswith(".")) == []
@@ -137,10 +141,20 @@ def test_bad_file_among_good_ones_fails_whole_build(tmp_path, previous_output):
     assert (previous_output / "projects.csv").read_text(encoding="utf-8") == "previous dataset\n"
 
 
-def test_missing_input_path(tmp_path, previous_output):
-    result = run_build(str(tmp_path / "nowhere.pdf"), "--out", str(previous_output))
+def test_missing_input_path_is_named_as_typed(tmp_path, previous_output):
+    # the misspelt folder must show, not only the file name
+    result = run_build("data/rwa/x.pdf", "--out", str(previous_output), cwd=tmp_path)
     assert result.returncode != 0
-    assert result.stderr.strip() == "error: nowhere.pdf: no such file or folder; check the path"
+    assert result.stderr.strip() == "error: data/rwa/x.pdf: no such file or folder; check the path"
+
+
+def test_missing_default_input_says_it_is_the_default(tmp_path):
+    result = run_build("--out", "clean", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: data/raw: no such folder (the default input, relative to the current directory ")
+    assert str(tmp_path) in lines[0]
 
 
 def test_debug_shows_traceback(tmp_path, previous_output):

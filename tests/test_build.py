@@ -101,6 +101,53 @@ def test_documents_own_errors_are_flagged(built):
     assert quality["page"].notna().all()
 
 
+def test_landtag_answers_own_oddities_are_flagged_not_changed(built):
+    quality = pd.read_parquet(built / "quality.parquet")
+    landtag = quality[quality["source_id"] == "landtag_7_16456"].set_index("flag")
+    # "499.660,00 €." with the full stop of its sentence: read, kept, explained
+    assert landtag.loc["amount_punctuation", "table"] == "welcome_center_funding"
+    assert "„499.660,00 €.“" in landtag.loc["amount_punctuation", "detail"]
+    funding = pd.read_parquet(built / "welcome_center_funding.parquet")
+    assert funding[funding["betrag_raw"] == "499.660,00 €."]["betrag_eur"].tolist() == [Decimal("499660.00")]
+    # "Westfälische Hochschule Zwickau" for the Westsächsische: flagged, the text as printed
+    assert landtag.loc["organisation_spelling", "record"] == "2/5"
+    assert "Westsächsische Hochschule Zwickau" in landtag.loc["organisation_spelling", "detail"]
+    annex = pd.read_parquet(built / "annex_projects.parquet")
+    assert "Westfälische Hochschule Zwickau" in set(annex["zuwendungsempfaenger"])
+    text = (built / "QUALITY.md").read_text(encoding="utf-8")
+    assert "Anlage 2, Zeile 5: „meetCompanies“ (Westfälische Hochschule Zwickau)" in text
+    assert " with seq " not in text and "near-identical" not in text  # German throughout
+
+
+def test_organisation_ids_on_projects_and_annex_rows(built):
+    projects = pd.read_parquet(built / "projects.parquet")
+    annex = pd.read_parquet(built / "annex_projects.parquet")
+    organisations = pd.read_parquet(built / "organisations.parquet").set_index("organisation_id")
+    assert projects["organisation_id"].notna().all() and annex["organisation_id"].notna().all()
+    # "which organisation ran most projects" is one group-by
+    top = projects.groupby("organisation_id").size().sort_values(ascending=False)
+    assert organisations.loc[top.index[0], "name"] == "Wirtschaftsförderung Erzgebirge GmbH" and top.iloc[0] == 10
+    wfg = projects[projects["projekttraeger"].str.startswith("WFG")]["organisation_id"]
+    assert wfg.nunique() == 1 and len(wfg) == 6
+
+
+def test_rows_are_citable_pages_of_the_bundled_reconstructions(built):
+    import json
+
+    documents = pd.read_csv(built / "documents.csv").set_index("file_name")
+    manifest = json.loads((ROOT / "data" / "raw" / "manifest.json").read_text(encoding="utf-8"))
+    for entry in manifest["files"]:
+        row = documents.loc[entry["file_name"]]
+        assert bool(row["is_reconstruction"]) is entry["reconstruction"] is True
+        assert row["origin"] == entry["origin"]
+    package = json.loads((built / "datapackage.json").read_text(encoding="utf-8"))
+    assert all(s["is_reconstruction"] is True and "reconstruction" in s["description"] for s in package["sources"])
+    codebook = (built / "CODEBOOK.md").read_text(encoding="utf-8")
+    assert "keine Förderbeträge je Projekt" in codebook and "is_reconstruction" in codebook
+    assert "Nachbauten der Originale" in (built / "overview.html").read_text(encoding="utf-8").split("<footer>")[1]
+    assert "Nachbauten der Originale" in (built / "QUALITY.md").read_text(encoding="utf-8")
+
+
 def test_links_equal_gold(built):
     seq_of = pd.read_parquet(built / "projects.parquet").set_index("project_id")["seq"].to_dict()
     links = pd.read_parquet(built / "links.parquet")

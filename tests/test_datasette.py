@@ -15,6 +15,7 @@ import pytest
 
 from foerderdaten.publish import DB_FILE_NAME, write_dataset
 from foerderdaten.publish.serve import start
+from test_overview_browser import chromium  # noqa: F401 (fixture)
 from test_publish import VERSION, project_id, sample_tables
 
 STARTUP_SECONDS = 30
@@ -78,7 +79,9 @@ def test_full_text_search_finds_the_project(datasette):
 
 def test_search_in_answers(datasette):
     rows = get_json(f"{datasette}/foerderdaten/questions.json?_search=Fachkräfteallianz&_shape=array")
-    assert {r["beantwortet_mit"] for r in rows} == {"1,2,3"}  # the joint answer, once per question
+    # the joint answer to 1-3 (once per question), and answer 4 with the plural
+    # "Fachkräfteallianzen": the index matches inside words
+    assert sorted(r["beantwortet_mit"] for r in rows) == ["1,2,3", "1,2,3", "1,2,3", "4"]
 
 
 def test_metadata_is_served(datasette):
@@ -119,3 +122,79 @@ def test_host_header_must_be_loopback(datasette):
         assert httpx.get(f"{datasette}/-/versions.json", headers={"Host": host}, timeout=10).status_code == 200
     rebound = httpx.get(f"{datasette}/-/versions.json", headers={"Host": f"attacker.example:{port}"}, timeout=10)
     assert rebound.status_code == 421
+# German compounds, readable views, Excel files
+
+
+def gold_matches(term: str) -> set[int]:
+    """SAB rows whose searched columns contain ``term`` anywhere, ignoring case."""
+    from foerderdaten.schemas import TABLES
+    from conftest import gold_sab
+
+    columns = TABLES["projects"].search_columns
+    return {int(r["seq"]) for r in gold_sab() if any(term.lower() in r[c].lower() for c in columns)}
+
+
+def test_search_matches_inside_german_compounds(datasette):
+    expected = gold_matches("Pflege")
+    assert len(expected) == 9  # Pflegeberufe (57), Pflegelotsen (71), denkmalPflege (39), Pflegen (34) …
+    for term in ("Pflege", "pflege"):
+        rows = get_json(f"{datasette}/foerderdaten/projects.json?_search={term}&_shape=array&_size=max")
+        assert {r["seq"] for r in rows} == expected
+    rows = get_json(f"{datasette}/foerderdaten/projects.json?_search=lotsen&_shape=array")
+    assert {r["seq"] for r in rows} == gold_matches("lotsen") == {71, 109}  # "Pflegelotsen" and "Lotsen"
+
+
+def test_readable_projects_view(datasette):
+    data = get_json(f"{datasette}/foerderdaten/projekte.json?_shape=objects&_size=max")
+    assert data["columns"][:6] == ["Kreis", "Projektträger", "Projekttitel", "Bewilligungsbeginn", "Bewilligungsende",
+                                   "Fördergegenstand"]
+    assert data["columns"][-4:-1] == ["Quelldokument", "Zeile im Dokument", "Lage auf der Seite (pt)"]
+    rows = data["rows"]
+    assert len(rows) == 134
+    assert {r["gesteuerte Zuwanderung"] for r in rows} == {"ja", "nein"}
+    # a year facet, counting projects by the year their approval began
+    facet = data["facet_results"]["Jahr"]["results"]
+    years = {f["value"]: f["count"] for f in facet}
+    expected: dict[int, int] = {}
+    for r in gold_sab_rows():
+        if r["bewilligungsbeginn"]:
+            year = int(r["bewilligungsbeginn"][:4])
+            expected[year] = expected.get(year, 0) + 1
+    assert years == expected
+    # search works on the view through the table's index
+    found = get_json(f"{datasette}/foerderdaten/projekte.json?_search=Pflege&_shape=array&_size=max")
+    assert {r["Zeile im Dokument"] for r in found} == gold_matches("Pflege")
+
+
+def gold_sab_rows():
+    from conftest import gold_sab
+
+    return gold_sab()
+
+
+def test_amounts_sort_as_numbers(datasette):
+    rows = get_json(f"{datasette}/foerderdaten/welcome_center_foerderung.json?_sort=Betrag+(Euro)&_shape=array")
+    amounts = [r["Betrag (Euro)"] for r in rows]
+    assert amounts == sorted(amounts)
+    assert amounts[0] == 61110.0  # Görlitz; text order would put it after 499660.00
+
+
+def test_excel_csv_is_offered(datasette):
+    page = httpx.get(f"{datasette}/foerderdaten/projects", timeout=10).text
+    assert 'href="/excel/projects.csv"' in page
+    response = httpx.get(f"{datasette}/excel/projects.csv", timeout=10)
+    assert response.status_code == 200
+    assert response.content.startswith(b"\xef\xbb\xbfKreis;Projekttr\xc3\xa4ger;")
+
+
+def test_column_descriptions_are_folded_below_the_title(datasette, chromium, tmp_path):
+    """In a real browser: the 24 descriptions no longer stand above the search box."""
+    from foerderdaten.schemas import TABLES
+    from test_overview_browser import run_chromium
+
+    count = len(TABLES["projects"].model.model_fields)
+    dom = run_chromium(chromium, tmp_path / "profile", "--dump-dom", f"{datasette}/foerderdaten/projects")
+    fold = dom.index('<details class="column-descriptions-fold">')
+    assert f"<summary>Spaltenbeschreibungen ({count})</summary>" in dom
+    assert dom.index('<dl class="column-descriptions">') > fold  # the list is inside the closed fold
+    assert "Kreisschlüssel zu region" in dom  # still there, one click away

@@ -485,21 +485,21 @@ def test_no_flags_beyond_gold_vocabulary(tables):
     "seq, flag, words",
     [
         (64, "end_before_begin", ["30.04.2020", "16.05.2023"]),
-        (47, "short_period", ["28.03.2023 - 31.03.2023", "4 days"]),
-        (126, "short_period", ["18 days"]),
+        (47, "short_period", ["28.03.2023 - 31.03.2023", "4 Tage"]),
+        (126, "short_period", ["18 Tage"]),
         (12, "missing_fields", ["Durchführungsort"]),
         (131, "missing_fields", ["Kurzbeschreibung"]),
         (133, "missing_fields", ["Nr. der RL", "Vorhabensart", "Bewilligungsbeginn", "Bewilligungsende", "Kurzbeschreibung"]),
-        (35, "duplicate_description", ["seq 37", "DIFFERENT Träger"]),
-        (37, "duplicate_description", ["seq 35", "DIFFERENT Träger"]),
-        (88, "duplicate_description", ["seq 121", "same Träger"]),  # "HTWK Leipzig"
-        (128, "duplicate_description", ["seq 50", "beginning", "same Träger"]),
-        (82, "duplicate_description", ["seq 83", "identical", "same Träger", "same Projekttitel"]),
+        (35, "duplicate_description", ["Zeile 37", "ANDERER Träger"]),
+        (37, "duplicate_description", ["Zeile 35", "ANDERER Träger"]),
+        (88, "duplicate_description", ["Zeile 121", "gleicher Träger"]),  # "HTWK Leipzig"
+        (128, "duplicate_description", ["Zeile 50", "am Anfang", "gleicher Träger"]),
+        (82, "duplicate_description", ["Zeile 83", "identisch", "gleicher Träger", "gleicher Projekttitel"]),
         (82, "typo_region", ["Landkreis leipzig", "14729"]),
         (124, "region_variant", ["Leipzig Stadt", "14713"]),
-        (52, "vorhabensart_truncated", ["dangling"]),
+        (52, "vorhabensart_truncated", ["Bindestrich"]),
         (5, "vorhabensart_not_a_label", ["Teil 4 b", "Fachkräftekampagnen"]),
-        (22, "possibly_truncated", ["page 3", "Netzwerkes"]),
+        (22, "possibly_truncated", ["Seite 3", "Netzwerkes"]),
         (29, "odd_quotes", ["Projektträger", "3"]),
     ],
 )
@@ -516,7 +516,7 @@ def test_duplicate_partners_match_gold(tables, by_seq):
         for partner in re.findall(r"shared with seq (\d+)", row["notes"]):
             project = by_seq[int(row["seq"])]
             (issue,) = [q for q in tables.quality if q.record == project.project_id and q.flag == "duplicate_description"]
-            assert f"seq {partner} " in issue.detail
+            assert f"Zeile {partner} " in issue.detail
 
 
 def test_quality_flags_column_lists_the_quality_rows(tables):

@@ -138,3 +138,61 @@ def test_screenshot(chromium, page, tmp_path):
     png = tmp_path / "overview.png"
     run_chromium(chromium, tmp_path / "profile", "--window-size=1280,2000", f"--screenshot={png}", page.as_uri())
     assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 20_000
+
+
+# --------------------------------------------------------------------------
+# A phone, and what the page explains
+
+
+PHONE_WIDTH = 500
+
+# Shows overview.html in a frame as wide as a phone and writes what it measures into the DOM.
+MEASURE = """<!DOCTYPE html><html><body style="margin:0">
+<iframe id="f" src="overview.html" style="width:%dpx;height:900px;border:0"></iframe>
+<pre id="out"></pre>
+<script>
+document.getElementById("f").addEventListener("load", function () {
+  var d = this.contentDocument, w = d.documentElement.clientWidth;
+  function shown(el) { var b = el.getBoundingClientRect(); return b.width > 0 && b.height > 0 && b.left >= 0 && b.right <= w; }
+  var rows = Array.prototype.slice.call(d.querySelectorAll("#projects tbody tr"));
+  document.getElementById("out").textContent = JSON.stringify({
+    scrollWidth: d.documentElement.scrollWidth, clientWidth: w,
+    rowsUsable: rows.filter(function (r) {
+      return shown(r.cells[4]) && shown(r.cells[5]) && shown(r.cells[6].querySelector("a"));
+    }).length,
+    rows: rows.length
+  });
+});
+</script></body></html>"""
+
+
+def test_fits_a_phone_without_sideways_scrolling(chromium, page, tmp_path):
+    import json
+
+    wrapper = page.parent / "measure.html"
+    wrapper.write_text(MEASURE % PHONE_WIDTH, encoding="utf-8")
+    dom = run_chromium(chromium, tmp_path / "profile", "--allow-file-access-from-files", "--virtual-time-budget=10000",
+                       "--dump-dom", wrapper.as_uri())
+    measured = json.loads(re.search(r'<pre id="out">(.*?)</pre>', dom, flags=re.S).group(1))
+    assert measured["scrollWidth"] <= measured["clientWidth"]  # nothing wider than the screen
+    # every project still shows its Träger, its title and the link to its source page
+    assert measured["rowsUsable"] == measured["rows"] == len(sample_tables()["projects"])
+
+
+def test_page_explains_marks_amounts_and_sources(tmp_path):
+    tables = sample_tables()
+    flags: dict[str, set[str]] = {}
+    for issue in tables["quality"]:
+        flags.setdefault(issue.record, set()).add(issue.flag)
+    tables["projects"] = [p.model_copy(update={"quality_flags": ";".join(sorted(flags.get(p.project_id, ())))})
+                          for p in tables["projects"]]
+    write_overview(tmp_path / "overview.html", tables, version=VERSION)
+    html = (tmp_path / "overview.html").read_text(encoding="utf-8")
+    assert 'title="Im Dokument: Ende vor Beginn' in html  # German tooltip (seq 64)
+    assert "vorhabensart_variant" not in html.split("<footer>")[0].split('<table id="projects">')[1]
+    assert '<details class="legend">' in html and "Kopierte Kurzbeschreibung</strong>" in html
+    assert "Ohne Betrag: Dresden, Leipzig (Stadt)." in html  # why the chart has no bar for them
+    for href in ("excel/projects.csv", "projects.csv", "projects.parquet", "datapackage.json", "CODEBOOK.md", "QUALITY.md"):
+        assert f'href="{href}"' in html
+    footer = html.split("<footer>")[1]
+    assert "Nachbauten der Originale" in footer and "sab_2023_ruled.pdf" in footer

@@ -65,6 +65,7 @@ def _documents() -> list[Document]:
             source_id=SAB_ID, kind="sab_overview", file_name=SAB_FILE, sha256="ab" * 32, pages=19,
             title="Fachkräfterichtlinie: Übersicht über beantragte und bewilligte Projekte, Regionalbudget 2023",
             edition="Regionalbudget 2023", stand=dt.date(2023, 12, 31),
+            is_reconstruction=True, origin="Sächsische Aufbaubank, https://www.sab.sachsen.de/",
         ),
         Document(
             source_id=LANDTAG_ID, kind="landtag_answer", file_name="landtag_7_16456.pdf", sha256="cd" * 32, pages=6,
@@ -264,7 +265,8 @@ def test_parquet_metadata(published):
     assert meta["version"] == VERSION
     assert meta["description"].startswith("Eine Zeile je Projekt")
     assert json.loads(meta["sources"]) == [
-        {"title": _documents()[0].title, "file_name": SAB_FILE, "sha256": "ab" * 32}
+        {"title": _documents()[0].title, "file_name": SAB_FILE, "sha256": "ab" * 32,
+         "is_reconstruction": True, "original_url": None}  # pages refer to the bundled reconstruction
     ]
     field_meta = schema.field("kreis_ags").metadata
     assert field_meta[b"description"] == "Kreisschlüssel zu region".encode()
@@ -298,16 +300,25 @@ def test_excel_csv(published):
     assert data.startswith(b"\xef\xbb\xbf")
     text = data[3:].decode("utf-8")
     lines = text.split("\r\n")
-    assert lines[0].startswith("source_id;seq;region_raw;")
+    # German labels, readable columns first
+    assert lines[0].startswith("Kreis;Betrag (Euro);Status;Zeitraum;Betrag (wie gedruckt);")
     assert lines[-1] == ""  # every line ends in CRLF
     rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
-    assert rows[0]["betrag_eur"] == "285563,71"
+    assert rows[0]["Betrag (Euro)"] == "285563,71"
 
     projects = list(csv.DictReader(io.StringIO((published / "excel" / "projects.csv").read_bytes()[3:].decode(), newline=""),
                                    delimiter=";"))
-    assert projects[0]["bewilligungsbeginn"] == "17.11.2022"
-    assert projects[0]["stand"] == "31.12.2023"
-    assert {p["gesteuerte_zuwanderung"] for p in projects} == {"ja", "nein"}
+    header = list(projects[0])
+    assert header[:6] == ["Kreis", "Projektträger", "Projekttitel", "Bewilligungsbeginn", "Bewilligungsende", "Fördergegenstand"]
+    assert header[-3:] == ["Quelldokument", "Zeile im Dokument", "Lage auf der Seite (pt)"]  # technical last
+    assert "Durchführungsort" in header and "Kreisschlüssel" in header and "Quelle, Seite" in header
+    assert projects[0]["Bewilligungsbeginn"] == "17.11.2022"
+    assert projects[0]["Stand"] == "31.12.2023"
+    assert projects[0]["Projektträger"] == gold_sab()[0]["projekttraeger"]
+    assert {p["gesteuerte Zuwanderung"] for p in projects} == {"ja", "nein"}
+    # the plain CSV keeps the machine names and order (public interface)
+    plain_header = (published / "projects.csv").read_text(encoding="utf-8").split("\n", 1)[0].split(",")
+    assert plain_header == list(TABLES["projects"].model.model_fields)
 
 
 def test_excel_csv_defuses_formulas():
@@ -447,8 +458,14 @@ def test_quality_report(published):
     issues = _quality(gold_sab())
     assert f"{len(issues)} Einträge" in text
     count = sum(1 for i in issues if i.flag == "duplicate_description")
-    assert f"| [duplicate\\_description](#duplicate_description) | {count} |" in text
-    assert "## duplicate\\_description" in text
+    assert (f"| [Kopierte Kurzbeschreibung](#kopierte-kurzbeschreibung-duplicate_description) "
+            f"| `duplicate_description` | {count} |") in text
+    assert "## Kopierte Kurzbeschreibung (`duplicate_description`)" in text
+    assert "in die falsche Zeile kopiert" in text  # each kind says what it means
+    # ordered by importance: end before begin first, spelling variants last
+    order = [text.index(f"(`{flag}`)\n") for flag in ("end_before_begin", "duplicate_description", "missing_fields", "region_variant")]
+    assert order == sorted(order)
+    assert "Nachbauten der Originale" in text  # pages refer to the bundled reconstruction
     # seq 64: end before begin, linked to its PDF page, with title and recipient
     row = next(r for r in gold_sab() if r["seq"] == "64")
     line = next(line for line in text.splitlines() if project_id(64) in line and "end" in line)

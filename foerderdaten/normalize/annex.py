@@ -11,6 +11,11 @@ from foerderdaten.extract.records import RawAnnexRow
 from foerderdaten.schemas.tables import AnnexProject
 
 
+def annex_record(row: AnnexProject) -> str:
+    """How ``quality`` names an annex row in its ``record`` column: "Anlage/Zeile", e.g. "2/5"."""
+    return f"{row.anlage}/{row.seq_in_anlage}"
+
+
 def normalize_annex(rows: list[RawAnnexRow], annex_years: dict[int, int]) -> list[AnnexProject]:
     return [
         AnnexProject(

@@ -2,8 +2,9 @@
 for the dates of a Landtag letter).
 
 Each rule looks at a row and returns a :class:`Finding` (flag name + detail
-with the values concerned) or None. The flags describe the *document's*
-errors and oddities; normalisation never silently fixes them.
+with the values concerned, in German, as QUALITY.md shows it to readers) or
+None. The flags describe the *document's* errors and oddities;
+normalisation never silently fixes them.
 
 Flags and their rules:
 
@@ -83,6 +84,19 @@ _VORHABENSART_FLAGS = {
 }
 
 
+# The kinds of Vorhabensart text (rl.py, column kind of vorhabensart_variants) in German words.
+_KIND_DE = {
+    "label_alt": "andere Bezeichnung",
+    "label_part": "Teil der Bezeichnung",
+    "long_form": "Langform",
+    "short_form": "Kurzform",
+    "suffix_variant": "Zusatz anders geschrieben",
+    "typo": "Tippfehler",
+    "truncated": "abgebrochen",
+    "not_a_label": "keine Bezeichnung",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     flag: str
@@ -95,10 +109,10 @@ def check_period(begin: dt.date | None, end: dt.date | None, raw: RawProject) ->
         return None
     period = f"{raw.bewilligungsbeginn_raw} - {raw.bewilligungsende_raw}"
     if end < begin:
-        return Finding("end_before_begin", f"Bewilligungsende {raw.bewilligungsende_raw} is before Bewilligungsbeginn {raw.bewilligungsbeginn_raw}")
+        return Finding("end_before_begin", f"Bewilligungsende {raw.bewilligungsende_raw} liegt vor dem Bewilligungsbeginn {raw.bewilligungsbeginn_raw}")
     days = (end - begin).days + 1
     if days < MIN_PERIOD_DAYS:
-        return Finding("short_period", f"Bewilligungszeitraum {period} is only {days} days (less than {MIN_PERIOD_DAYS})")
+        return Finding("short_period", f"Bewilligungszeitraum {period} umfasst nur {days} Tage (weniger als {MIN_PERIOD_DAYS})")
     return None
 
 
@@ -112,7 +126,7 @@ def check_missing(raw: RawProject) -> Finding | None:
     empty = [label for field, label in PRINTED_FIELDS.items() if not getattr(raw, field).strip()]
     if not empty:
         return None
-    return Finding("missing_fields", "empty: " + ", ".join(empty))
+    return Finding("missing_fields", "leer: " + ", ".join(empty))
 
 
 def check_truncated(raw: RawProject, last_on_page: bool) -> Finding | None:
@@ -120,7 +134,7 @@ def check_truncated(raw: RawProject, last_on_page: bool) -> Finding | None:
     text = raw.kurzbeschreibung.strip()
     if not text or not last_on_page or _CLOSING.search(text):
         return None
-    return Finding("possibly_truncated", f"Kurzbeschreibung ends without punctuation at the bottom of page {raw.page}: \"...{text[-40:]}\"")
+    return Finding("possibly_truncated", f"Kurzbeschreibung endet unten auf Seite {raw.page} ohne Satzzeichen: „…{text[-40:]}“")
 
 
 def check_quotes(raw: RawProject) -> Finding | None:
@@ -129,7 +143,7 @@ def check_quotes(raw: RawProject) -> Finding | None:
     for field in TEXT_FIELDS:
         count = len(_QUOTE.findall(getattr(raw, field)))
         if count % 2:
-            odd.append(f"{PRINTED_FIELDS[field]} has {count} quotation mark{'s' if count > 1 else ''}")
+            odd.append(f"{PRINTED_FIELDS[field]} enthält {count} Anführungszeichen")
     if not odd:
         return None
     return Finding("odd_quotes", "; ".join(odd))
@@ -140,11 +154,11 @@ def check_region(raw: RawProject, match: RegionMatch | None) -> Finding | None:
     if not raw.region_raw.strip():
         return None
     if match is None:
-        return Finding("unknown_region", f"Region/FKA {raw.region_raw!r} names no unique Saxon district")
+        return Finding("unknown_region", f"Region/FKA „{raw.region_raw}“ bezeichnet keinen eindeutigen sächsischen Kreis")
     flag = _REGION_FLAGS.get(match.rule)
     if flag is None:
         return None
-    return Finding(flag, f"Region/FKA {raw.region_raw!r} read as {match.name!r} ({match.kreis_ags}, rule {match.rule})")
+    return Finding(flag, f"Region/FKA „{raw.region_raw}“ gelesen als „{match.name}“ ({match.kreis_ags}, Regel {match.rule})")
 
 
 def check_vorhabensart(raw: RawProject, match: VorhabensartMatch, label: str | None) -> Finding | None:
@@ -152,15 +166,16 @@ def check_vorhabensart(raw: RawProject, match: VorhabensartMatch, label: str | N
     if match.kind in ("label", "empty"):
         return None
     flag = _VORHABENSART_FLAGS.get(match.kind, "vorhabensart_variant")
-    detail = f"Vorhabensart {raw.vorhabensart_raw!r} ({match.kind})"
+    kind = _KIND_DE.get(match.kind, match.kind)
+    detail = f"Vorhabensart „{raw.vorhabensart_raw}“ ({kind}, {match.kind})"
     if match.kind == "truncated":
-        detail += " ends with a dangling dash, the suffix text is missing: gesteuerte_zuwanderung=false"
+        detail += " endet mit einem Bindestrich, der Zusatz fehlt: gesteuerte_zuwanderung = nein"
     elif match.kind == "not_a_label":
-        detail += " is no RL label"
+        detail += " ist keine Bezeichnung eines Fördergegenstands"
     elif match.rl_nr is not None:
-        detail += f" stands for RL {match.rl_nr}"
+        detail += f" steht für RL {match.rl_nr}"
     if label is not None:
-        detail += f"; vorhabensart from the printed Nr {raw.rl_nr_raw.strip()}: {label!r}"
+        detail += f"; Fördergegenstand nach der gedruckten Nr. {raw.rl_nr_raw.strip()}: „{label}“"
     return Finding(flag, detail)
 
 
@@ -168,7 +183,7 @@ def check_rl(raw: RawProject, rl_nr: int | None, label: str | None, match: Vorha
     """unknown_rl for an unreadable or unknown Nr; rl_nr_mismatch if the
     Vorhabensart text names another number."""
     if raw.rl_nr_raw.strip() and label is None:
-        return Finding("unknown_rl", f"Nr. der RL {raw.rl_nr_raw!r} is not a known RL number")
+        return Finding("unknown_rl", f"Nr. der RL „{raw.rl_nr_raw}“ ist keine bekannte RL-Nummer")
     if rl_nr is not None and match.rl_nr is not None and match.rl_nr != rl_nr:
-        return Finding("rl_nr_mismatch", f"Nr. der RL {rl_nr} but Vorhabensart {raw.vorhabensart_raw!r} means RL {match.rl_nr}")
+        return Finding("rl_nr_mismatch", f"Nr. der RL {rl_nr}, aber Vorhabensart „{raw.vorhabensart_raw}“ bedeutet RL {match.rl_nr}")
     return None

@@ -69,27 +69,26 @@ def _candidate_pairs(texts: list[str]) -> list[tuple[int, int]]:
 
 
 def _similarity(a: str, b: str) -> str | None:
-    """How two descriptions agree: "identical", "near-identical",
-    "near-identical beginning", or None."""
+    """How two descriptions agree, in the German of the detail: "identisch",
+    "fast identisch", "am Anfang fast identisch", or None."""
     if a == b:
-        return "identical"
+        return "identisch"
     short, long = sorted((a, b), key=len)
     if len(short) < MIN_LENGTH:
         return None
     if fuzz.ratio(a, b) >= NEAR_IDENTICAL:
-        return "near-identical"
+        return "fast identisch"
     if 2 * len(short) >= len(long) and fuzz.ratio(short, long[: len(short)]) >= SAME_BEGINNING:
-        return "near-identical beginning"
+        return "am Anfang fast identisch"
     return None
 
 
 def _detail(row: RawProject, other: RawProject, how: str) -> str:
-    same = "same" if same_traeger(row.projekttraeger, other.projekttraeger) else "DIFFERENT"
-    detail = f"Kurzbeschreibung {how} with seq {other.seq} (page {other.page}), {same} Träger"
-    if same == "DIFFERENT":
-        detail += f" ({other.projekttraeger!r})"
+    same = same_traeger(row.projekttraeger, other.projekttraeger)
+    detail = f"Kurzbeschreibung {how} mit Zeile {other.seq} (Seite {other.page}), "
+    detail += "gleicher Träger" if same else f"ANDERER Träger („{other.projekttraeger}“)"
     if fold_words(row.projekttitel) == fold_words(other.projekttitel):
-        detail += ", same Projekttitel"
+        detail += ", gleicher Projekttitel"
     return detail
 
 
@@ -101,10 +100,10 @@ def same_traeger(a: str, b: str) -> bool:
     Technik, Wirtschaft und Kultur Leipzig")."""
     if fuzz.token_set_ratio(fold_words(a), fold_words(b)) >= SAME_TRAEGER:
         return True
-    return _abbreviates(a, b) or _abbreviates(b, a)
+    return abbreviates(a, b) or abbreviates(b, a)
 
 
-def _abbreviates(short: str, long: str) -> bool:
+def abbreviates(short: str, long: str) -> bool:
     """Every word of ``short`` is a word of ``long`` or an upper-case acronym
     of consecutive capitalised words of ``long``."""
     long_words = set(fold_words(long).split())

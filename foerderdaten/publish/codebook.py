@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from foerderdaten.publish import dataset
 from foerderdaten.publish.columns import Column, Kind, columns_of, ordered_tables
 from foerderdaten.publish.formats import plain
+from foerderdaten.publish.labels import readable_columns
 from foerderdaten.publish.markdown import code, escape, table
 from foerderdaten.schemas import TableSpec
 
@@ -39,9 +40,9 @@ Jede Tabelle gibt es in mehreren Formaten mit denselben Zeilen in derselben Reih
 | --- | --- | --- |
 | `<tabelle>.parquet` | Analyse (pandas, R, DuckDB) | echte Typen: Datum `date32`, Beträge `decimal128(14,2)`, `bool`, `int16`/`int32`; Spaltenbeschreibungen in den Metadaten |
 | `<tabelle>.csv` | Programme | UTF-8 ohne BOM, Komma, RFC-4180-Anführungszeichen, Zeilenende LF, Datum `2023-12-31`, Dezimalpunkt, `true`/`false` |
-| `excel/<tabelle>.csv` | Excel (deutsch) | UTF-8 mit BOM, Semikolon, Dezimalkomma, Datum `31.12.2023`, `ja`/`nein`, Zeilenende CRLF |
+| `excel/<tabelle>.csv` | Excel (deutsch), Journalismus | deutsche Spaltenüberschriften (Spalte „Excel“ unten), lesbare Spalten zuerst, technische zuletzt; UTF-8 mit BOM, Semikolon, Dezimalkomma, Datum `31.12.2023`, `ja`/`nein`, Zeilenende CRLF |
 | `datapackage.json` | Frictionless | Beschreibung aller CSV-Tabellen mit Typen, Schlüsseln, Lizenz und Quellen |
-| `foerderdaten.db` | SQLite, Datasette | Volltextsuche; Datum als ISO-Text, ja/nein als 1/0, Beträge als exakter Text (`CAST(betrag_eur AS REAL)` zum Rechnen) |
+| `foerderdaten.db` | SQLite, Datasette | Volltextsuche (findet auch Wortteile: „Pflege“ in „Pflegeberufe“); Datum als ISO-Text, ja/nein als 1/0, Beträge als exakter Text (`CAST(betrag_eur AS REAL)` zum Rechnen); lesbare Ansichten `projekte`, `welcome_center_foerderung`, `haushaltsmittel` mit den deutschen Spalten der Excel-Dateien, ja/nein, Jahr und Beträgen als Zahl |
 
 Ein leeres Feld in CSV bedeutet „kein Wert“. Parquet und SQLite unterscheiden zwischen leerem Text
 (`""`, das Dokument hat das Feld leer gelassen) und fehlendem Wert (`null`, nicht bestimmbar).
@@ -76,6 +77,29 @@ Eine spätere Landtagsantwort ist ein weiteres Dokument mit eigener `source_id`;
 
 Every SAB edition is kept (one row per project and edition); the current list is `current = true`
 (SQL view `projects_current`); `changes` lists what changed between consecutive editions.
+"""
+
+AMOUNTS_AND_PAGES = """\
+## Beträge: was die Quellen nennen und was nicht
+
+Die SAB-Übersicht nennt **keine Förderbeträge je Projekt**; die Tabelle `projects` hat daher keine
+Betragsspalte. Beträge stammen nur aus der Landtagsantwort: je Welcome Center bzw. Kreis
+(`welcome_center_funding`, für Dresden und Leipzig nennt die Antwort keinen Betrag) und die
+Haushaltsmittel je Jahr (`budget`).
+
+The SAB overview gives **no amount per project**; amounts come only from the Landtag answer
+(`welcome_center_funding`, `budget`).
+
+## Seitenangaben und Zitieren
+
+`page` zählt die Seiten der mitgelieferten PDF-Datei in `data/raw`. Ist `documents.is_reconstruction`
+wahr, ist diese Datei ein Nachbau des Originals (aus dessen Text neu gesetzt): Seitenumbrüche
+können von der Originalveröffentlichung abweichen (die SAB-Übersicht hat im Original 19 Seiten),
+die Werte nicht. Wer zitiert, nennt das Originaldokument (`documents.title`, `original_url` bzw.
+`origin`) und dazu Datei und Seite des Nachbaus.
+
+`page` counts the pages of the bundled PDF; where `documents.is_reconstruction` is true that file is a
+reconstruction of the original, so page breaks may differ from the original publication.
 """
 
 JOINT_ANSWER = """\
@@ -152,14 +176,16 @@ def table_section(spec: TableSpec, rows: Sequence[BaseModel]) -> list[str]:
     if spec.search_columns:
         lines.append(f"- Volltextsuche (SQLite/Datasette): {', '.join(code(c) for c in spec.search_columns)}")
     lines.append("")
+    excel_label = {c.name: label for c, label in readable_columns(spec)}
     cells = []
     for c in columns:
         meaning = escape(c.description_de)
         partner = normalised_partner(c, names) if c.name.endswith("_raw") else None
         if partner:
             meaning += f" (normalisiert: {code(partner)})"
-        cells.append([code(c.name), type_text(c), meaning, escape(c.description_en), example(c, rows)])
-    lines += table(["Spalte", "Typ", "Bedeutung", "Meaning", "Beispiel"], cells)
+        cells.append([code(c.name), type_text(c), meaning, escape(c.description_en), example(c, rows),
+                      escape(excel_label[c.name])])
+    lines += table(["Spalte", "Typ", "Bedeutung", "Meaning", "Beispiel", "Excel"], cells)
     lines.append("")
     return lines
 
@@ -200,7 +226,12 @@ def rl_section(tables: Mapping[str, Sequence[BaseModel]]) -> list[str]:
 def sources_section(tables: Mapping[str, Sequence[BaseModel]]) -> list[str]:
     lines = ["## Quellen", ""]
     for s in dataset.all_sources(tables):
-        lines.append(f"- {escape(s.title)} ({code(s.file_name)}, SHA-256 {code(s.sha256)})")
+        line = f"- {escape(s.title)} ({code(s.file_name)}, SHA-256 {code(s.sha256)})"
+        if s.is_reconstruction:
+            line += f". Nachbau des Originals: Seitenangaben zählen die Seiten dieser Datei. Original: {escape(s.origin or 'unbekannt')}"
+        if s.original_url:
+            line += f" <{s.original_url}>"
+        lines.append(line)
     lines += ["", f"Lizenz der aufbereiteten Daten: {dataset.LICENSE['title']} ({dataset.LICENSE['name']}).", ""]
     return lines
 
@@ -234,6 +265,7 @@ def render(tables: Mapping[str, Sequence[BaseModel]]) -> str:
         RAW_AND_CLEAN,
         EDITIONS,
     ]
+    lines.append(AMOUNTS_AND_PAGES)
     lines += joint_answers_section(tables)
     lines += [
         "## Tabellen",

@@ -15,8 +15,11 @@ Excel (``excel/<table>.csv``), for a double click in a German Excel:
   turn into booleans), CRLF line ends. A text starting with = + - @ gets a
   leading apostrophe so Excel shows it instead of running it as a formula.
 
-Both flavours have the same header (the column names) and the same rows in
-the same order. An empty field means "no value"; CSV cannot tell an empty
+  Columns carry German labels ("Projektträger", "Kreis", "Quelle, Seite"),
+  readable ones first and technical ones last (``labels.py``).
+
+Both flavours have the same rows in the same order; the plain one keeps the
+column names and order of the models (the public interface for programs). An empty field means "no value"; CSV cannot tell an empty
 text from a missing one (Parquet and SQLite can).
 """
 
@@ -30,6 +33,7 @@ from pydantic import BaseModel
 
 from foerderdaten.publish.columns import Column, Kind, columns_of, values
 from foerderdaten.publish.formats import german, plain
+from foerderdaten.publish.labels import readable_columns
 from foerderdaten.schemas import TableSpec
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -42,10 +46,11 @@ class Flavour:
     bom: bool
     format_value: Callable[[Column, object], str]
     guard_formulas: bool
+    german_labels: bool  # labels and reading order of labels.py instead of column names
 
 
-PLAIN = Flavour(delimiter=",", line_end="\n", bom=False, format_value=plain, guard_formulas=False)
-EXCEL = Flavour(delimiter=";", line_end="\r\n", bom=True, format_value=german, guard_formulas=True)
+PLAIN = Flavour(delimiter=",", line_end="\n", bom=False, format_value=plain, guard_formulas=False, german_labels=False)
+EXCEL = Flavour(delimiter=";", line_end="\r\n", bom=True, format_value=german, guard_formulas=True, german_labels=True)
 
 
 def _quote(text: str, delimiter: str) -> str:
@@ -63,8 +68,12 @@ def _cell(column: Column, value, flavour: Flavour) -> str:
 
 
 def csv_text(spec: TableSpec, rows: Sequence[BaseModel], flavour: Flavour) -> str:
-    columns = columns_of(spec.model)
-    lines = [flavour.delimiter.join(_quote(c.name, flavour.delimiter) for c in columns)]
+    if flavour.german_labels:
+        labelled = readable_columns(spec)
+    else:
+        labelled = [(c, c.name) for c in columns_of(spec.model)]
+    columns = [c for c, _ in labelled]
+    lines = [flavour.delimiter.join(_quote(label, flavour.delimiter) for _, label in labelled)]
     for row in rows:
         cells = (_cell(c, v, flavour) for c, v in zip(columns, values(row, columns)))
         lines.append(flavour.delimiter.join(cells))

@@ -79,9 +79,18 @@ def table_schema(spec: TableSpec) -> dict:
 
 
 def _source_descriptor(source: Source) -> dict:
-    # "title" is the standard property; file name and checksum identify the
-    # exact PDF (extension properties, the spec allows them)
-    return {"title": source.title, "file_name": source.file_name, "sha256": source.sha256}
+    # "title" and "path" (the original's address) are standard properties;
+    # file name, checksum and whether the bundled file is a reconstruction
+    # identify the exact PDF that page numbers refer to (extension
+    # properties, the spec allows them)
+    descriptor = {"title": source.title, "file_name": source.file_name, "sha256": source.sha256}
+    if source.original_url:
+        descriptor["path"] = source.original_url
+    if source.is_reconstruction is not None:
+        descriptor["is_reconstruction"] = source.is_reconstruction
+    if source.is_reconstruction:
+        descriptor["description"] = f"{dataset.RECONSTRUCTION_NOTE_EN} Original: {source.origin or 'unknown'}"
+    return descriptor
 
 
 def resource_descriptor(spec: TableSpec, csv_file: Path, sources: Sequence[Source]) -> dict:

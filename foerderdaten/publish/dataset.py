@@ -49,12 +49,27 @@ class Source:
     title: str
     file_name: str
     sha256: str
+    # provenance (documents table): None = unknown
+    is_reconstruction: bool | None = None
+    original_url: str | None = None
+    origin: str | None = None
+
+
+RECONSTRUCTION_NOTE_DE = (
+    "Die mitgelieferte PDF ist ein Nachbau des Originals (aus dessen Text neu gesetzt); Seitenangaben (page) "
+    "zählen die Seiten dieser Datei, nicht die der Originalveröffentlichung. Die Werte sind dieselben."
+)
+RECONSTRUCTION_NOTE_EN = (
+    "The bundled PDF is a reconstruction of the original (reset from its text); page numbers count the pages of "
+    "this file, not of the original publication. The values are the same."
+)
 
 
 def all_sources(tables: Mapping[str, Sequence[BaseModel]]) -> list[Source]:
     """Every document of the ``documents`` table, in its row order."""
     return [
-        Source(source_id=d.source_id, title=d.title, file_name=d.file_name, sha256=d.sha256)
+        Source(source_id=d.source_id, title=d.title, file_name=d.file_name, sha256=d.sha256,
+               is_reconstruction=d.is_reconstruction, original_url=d.original_url, origin=d.origin)
         for d in tables.get("documents", [])
     ]
 

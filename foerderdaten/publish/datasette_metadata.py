@@ -7,10 +7,18 @@ date and flag column (long texts are for searching, not sorting). Amount
 columns are stored as exact text and therefore not offered for sorting: text
 order would put 61110.00 after 499660.00. A few canned queries answer the
 common questions (projects per district and per month, funding per district).
+
+Readable views (``sqlite_views.py``: German labels, readable columns first,
+ja/nein, a year facet, amounts as numbers) are described here too, and every
+table links its Excel CSV, which ``serve`` mounts at ``/excel/`` (Datasette's
+own CSV export is comma-separated UTF-8 without BOM, which a German Excel
+misreads). The long list of column descriptions is folded away by the small
+stylesheet and script in ``datasette_assets/`` (mounted at ``/assets/``).
 """
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,13 +27,25 @@ from pydantic import BaseModel
 
 from foerderdaten.publish import dataset
 from foerderdaten.publish.columns import Column, Kind, columns_of
+from foerderdaten.publish.labels import readable_columns
 from foerderdaten.publish.sqlite import FILE_NAME
-from foerderdaten.schemas import TableSpec
+from foerderdaten.publish.sqlite_views import FTS_ROWID, VIEWS, View
+from foerderdaten.schemas import TABLES, TableSpec
 
 DATABASE = Path(FILE_NAME).stem  # Datasette names a database after its file
 
+# URL paths that foerderdaten.publish.serve mounts with Datasette's --static
+EXCEL_MOUNT = "excel"
+ASSETS_MOUNT = "assets"
+ASSETS = {
+    "extra_css_urls": [f"/{ASSETS_MOUNT}/foerderdaten.css"],
+    "extra_js_urls": [{"url": f"/{ASSETS_MOUNT}/foerderdaten.js", "module": True}],
+}
+VIEW_OF_TABLE = {view.table: view for view in VIEWS}
+
 # The column Datasette shows for a row that another table links to.
-LABEL_COLUMNS = {"documents": "title", "projects": "projekttitel", "districts": "name", "rl_categories": "label"}
+LABEL_COLUMNS = {"documents": "title", "projects": "projekttitel", "districts": "name", "rl_categories": "label",
+                 "organisations": "name"}
 
 _STORAGE_NOTE = {
     Kind.DATE: " [ISO-Datum als Text / ISO date as text]",
@@ -94,10 +114,46 @@ def sortable_columns(spec: TableSpec) -> list[str]:
     return result
 
 
+def excel_link(table: str) -> str:
+    return (f'<a href="/{EXCEL_MOUNT}/{table}.csv">CSV für Excel</a> '
+            "(Semikolon, Dezimalkomma, deutsche Spaltennamen; Datei <code>excel/" + table + ".csv</code>)")
+
+
+def table_description_html(spec: TableSpec) -> str:
+    parts = [f"{html.escape(spec.description_de)} — {html.escape(spec.description_en)}"]
+    view = VIEW_OF_TABLE.get(spec.name)
+    if view:
+        parts.append(f'Lesbar mit deutschen Spalten: <a href="/{DATABASE}/{view.name}">{html.escape(view.title)}</a>.')
+    parts.append(excel_link(spec.name) + ".")
+    return "<p>" + " ".join(parts) + "</p>"
+
+
+def view_metadata(view: View) -> dict:
+    """A readable view: German columns with their descriptions, facets, search through the table's index."""
+    spec = TABLES[view.table]
+    columns = {label: c.description_de for c, label in readable_columns(spec)}
+    meta: dict = {
+        "title": view.title,
+        "description_html": (
+            f"<p>{html.escape(spec.description_de)} Lesbare Spalten zuerst, technische zuletzt; "
+            f'alle Spalten der Tabelle: <a href="/{DATABASE}/{spec.name}">{spec.name}</a>. '
+            + excel_link(spec.name) + ".</p>"
+        ),
+        "columns": columns,
+    }
+    if view.facets:
+        meta["facets"] = list(view.facets)
+    if spec.search_columns:
+        meta["fts_table"] = f"{spec.name}_fts"
+        meta["fts_pk"] = FTS_ROWID
+    return meta
+
+
 def table_metadata(spec: TableSpec) -> dict:
     meta: dict = {
         "title": f"{spec.title_de} ({spec.title_en})",
         "description": f"{spec.description_de} — {spec.description_en}",
+        "description_html": table_description_html(spec),
         "columns": {c.name: column_help(c) for c in columns_of(spec.model)},
         "sortable_columns": sortable_columns(spec),
     }
@@ -130,12 +186,23 @@ def editions_text(documents: Sequence[BaseModel]) -> str:
     return f" Ausgaben der SAB-Übersicht: {', '.join(names)}." if names else ""
 
 
+def database_description_html() -> str:
+    views = ", ".join(f'<a href="/{DATABASE}/{v.name}">{html.escape(v.title)}</a>' for v in VIEWS)
+    return (
+        f"<p>{html.escape(dataset.DESCRIPTION_DE)}</p>"
+        f"<p>Zum Lesen und Suchen: {views}. Jede Tabelle auch als "
+        f'<a href="/{EXCEL_MOUNT}/projects.csv">CSV für Excel</a> (Ordner <code>excel/</code>).</p>'
+    )
+
+
 def metadata(tables: Sequence[tuple[TableSpec, Sequence[BaseModel]]], *, version: str) -> dict:
     by_name = {spec.name: rows for spec, rows in tables}
     sources = dataset.all_sources(by_name)
     table_meta = {spec.name: table_metadata(spec) for spec, _ in tables}
     table_meta.update(VIEW_METADATA)
+    table_meta.update({view.name: view_metadata(view) for view in VIEWS})
     return {
+        **ASSETS,
         "title": dataset.TITLE_DE,
         "description": f"{dataset.DESCRIPTION_DE} (Version {version}){editions_text(by_name.get('documents', []))}",
         "license": dataset.LICENSE["name"],
@@ -145,6 +212,7 @@ def metadata(tables: Sequence[tuple[TableSpec, Sequence[BaseModel]]], *, version
             DATABASE: {
                 "title": dataset.TITLE_DE,
                 "description": dataset.DESCRIPTION_EN,
+                "description_html": database_description_html(),
                 "tables": table_meta,
                 "queries": CANNED_QUERIES,
             }

@@ -25,6 +25,7 @@ from urllib.parse import quote
 from pydantic import BaseModel
 
 from foerderdaten.publish import dataset
+from foerderdaten.publish.flags import info, ordered
 from foerderdaten.publish.formats import german_amount, german_date, german_int
 
 RAW_DIR = "../raw"  # where the PDFs are, relative to overview.html
@@ -50,8 +51,8 @@ def _shorten(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def bar_chart(title: str, bars: Sequence[Bar]) -> str:
-    """A horizontal bar chart as an inline SVG (one row per bar)."""
+def bar_chart(title: str, bars: Sequence[Bar], note: str = "") -> str:
+    """A horizontal bar chart as an inline SVG (one row per bar); ``note`` is printed below it."""
     if not bars:
         return f'<figure class="chart"><figcaption>{escape(title)}</figcaption><p class="empty">Keine Daten.</p></figure>'
     row_h, label_w, bar_w, text_w = 22, 225, 210, 100
@@ -72,6 +73,8 @@ def bar_chart(title: str, bars: Sequence[Bar]) -> str:
             f'<text class="value" x="{label_w + length + 6}" y="{y + 15}">{escape(bar.text)}</text></g>'
         )
     parts.append("</svg>")
+    if note:
+        parts.append(f'<p class="note">{escape(note)}</p>')
     return f'<figure class="chart"><figcaption>{escape(title)}</figcaption>{"".join(parts)}</figure>'
 
 
@@ -141,6 +144,22 @@ def approvals_by_month(projects: Sequence[BaseModel]) -> dict[str, int]:
     return dict(Counter(p.bewilligungsbeginn.strftime("%Y-%m") for p in projects if p.bewilligungsbeginn))
 
 
+def centers_without_amount(centers: Sequence[BaseModel], funding: Sequence[BaseModel]) -> list[str]:
+    """Districts that have a Welcome Center in the answer but no funding row."""
+    funded = {row.kreis_ags for row in funding}
+    return sorted({c.region for c in centers if c.kreis_ags not in funded})
+
+
+def funding_note(missing: Sequence[str]) -> str:
+    if not missing:
+        return ""
+    return (
+        f"Ohne Betrag: {', '.join(missing)}. Die Landtagsantwort nennt Förderbeträge nur für Welcome Center, "
+        "„insoweit sie einen Projektantrag nach der Fachkräftenrichtlinie gestellt haben“; für diese nennt sie keinen "
+        "Betrag (das heißt nicht, dass sie keine Kosten haben)."
+    )
+
+
 def funding_by_district(funding: Sequence[BaseModel]) -> list[Bar]:
     sums: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
     for row in funding:
@@ -182,6 +201,11 @@ def _cell(content: str, sort_key: str | None = None) -> str:
     return f"<td{sort_attr}>{content}</td>"
 
 
+def _labelled(cells: Sequence[str]) -> list[str]:
+    """Each cell with its column heading in data-label (shown on narrow screens)."""
+    return [cell.replace("<td", f'<td data-label="{escape(label)}"', 1) for cell, (_, label, _) in zip(cells, LIST_COLUMNS)]
+
+
 def _date_cell(value: dt.date | None, raw: str) -> str:
     # a date that could not be read shows the printed text; an empty key sorts last
     if value is None:
@@ -195,8 +219,25 @@ def _title_html(p: BaseModel) -> str:
     if p.kurzbeschreibung:
         title = f"<details><summary>{title}</summary><p>{escape(p.kurzbeschreibung)}</p></details>"
     if p.quality_flags:
-        title += f' <span class="flag" title="Auffälligkeit im Dokument: {escape(p.quality_flags)}">⚠</span>'
+        titles = "; ".join(info(flag).title for flag in ordered(p.quality_flags.split(";")))
+        title += f' <span class="flag" title="Im Dokument: {escape(titles)}">⚠</span>'
     return title
+
+
+def flag_legend(projects: Sequence[BaseModel]) -> str:
+    """What the ⚠ marks mean: each kind of issue found in the list, in German, with QUALITY.md for details."""
+    counts = Counter(flag for p in projects for flag in p.quality_flags.split(";") if flag)
+    if not counts:
+        return ""
+    items = "".join(
+        f"<li><strong>{escape(info(flag).title)}</strong> ({counts[flag]}): {escape(info(flag).meaning)}</li>"
+        for flag in ordered(counts)
+    )
+    return (
+        '<details class="legend"><summary><span class="flag">⚠</span> markiert Projekte mit Fehlern oder '
+        "Auffälligkeiten im Quelldokument (Zeiger auf das Zeichen zeigt die Art). Was bedeuten sie?</summary>"
+        f'<ul>{items}</ul><p>Einzelheiten mit Seitenangaben: <a href="{QUALITY_FILE}">{QUALITY_FILE}</a>.</p></details>'
+    )
 
 
 def project_row(p: BaseModel, file_name: str | None) -> str:
@@ -212,7 +253,7 @@ def project_row(p: BaseModel, file_name: str | None) -> str:
         _cell(_title_html(p), p.projekttitel),
         _cell(source_link(file_name, p.page), f"{p.source_id} {p.page:05d} {p.seq:05d}"),
     ]
-    return f'<tr data-project="{escape(p.project_id)}">{"".join(cells)}</tr>'
+    return f'<tr data-project="{escape(p.project_id)}">{"".join(_labelled(cells))}</tr>'
 
 
 def project_table(projects: Sequence[BaseModel], file_names: Mapping[str, str]) -> str:
@@ -239,7 +280,8 @@ p.lead { margin: 0 0 12px; color: var(--muted); max-width: 80ch; }
 .facts { display: flex; flex-wrap: wrap; gap: 12px; margin: 16px 0; padding: 0; list-style: none; }
 .facts li { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px; }
 .facts strong { display: block; font-size: 1.3rem; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(460px, 1fr)); gap: 16px; }
+/* two charts side by side where they fit, one below the other on a phone */
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 460px), 1fr)); gap: 16px; }
 .chart { margin: 0; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; }
 .chart.wide { grid-column: 1 / -1; }
 .chart figcaption { font-weight: 600; margin-bottom: 6px; }
@@ -249,7 +291,7 @@ p.lead { margin: 0 0 12px; color: var(--muted); max-width: 80ch; }
 .chart svg .axis { stroke: var(--line); }
 .chart .empty { color: var(--muted); }
 .controls { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; margin-bottom: 8px; }
-#search { font: inherit; padding: 6px 10px; min-width: 320px; border: 1px solid #aab3bc; border-radius: 6px; }
+#search { font: inherit; padding: 6px 10px; width: 100%; max-width: 420px; border: 1px solid #aab3bc; border-radius: 6px; }
 #count { color: var(--muted); }
 table { width: 100%; border-collapse: collapse; background: #fff; border: 1px solid var(--line); }
 th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
@@ -262,6 +304,27 @@ details summary { cursor: pointer; }
 details p { margin: 6px 0 2px; color: var(--muted); max-width: 70ch; }
 .muted { color: var(--muted); font-size: 0.9em; }
 .flag { color: #b35c00; cursor: help; }
+.legend { margin: 0 0 10px; }
+.legend ul { margin: 6px 0; padding-left: 20px; max-width: 90ch; }
+.chart .note { margin: 8px 0 0; color: var(--muted); font-size: 0.9em; }
+ul.files li { margin: 4px 0; }
+td, p, li { overflow-wrap: anywhere; }
+/* A phone (the issue: 500 px): no sideways scrolling; each project becomes a
+   card with its fields labelled (data-label), Träger, Titel and Quelle
+   stay visible, the headings remain as sort buttons. */
+@media (max-width: 700px) {
+  header, main, footer { padding-left: 10px; padding-right: 10px; }
+  #projects, #projects tbody, #projects tr, #projects td { display: block; width: 100%; }
+  #projects thead, #projects thead tr { display: block; }
+  #projects thead tr { display: flex; flex-wrap: wrap; gap: 2px 14px; padding: 6px 8px; }
+  #projects th { position: static; border: 0; padding: 2px 0; background: none; }
+  #projects tr { padding: 6px 8px; border-bottom: 1px solid var(--line); }
+  #projects tr[hidden] { display: none; }
+  #projects td { border: 0; padding: 1px 0; }
+  #projects td::before { content: attr(data-label) ": "; color: var(--muted); font-size: 0.9em; }
+  /* Kreis, RL, Beginn, Ende share one line */
+  #projects td:nth-child(-n+4) { display: inline-block; width: auto; margin-right: 12px; }
+}
 a { color: var(--accent); }
 footer { color: var(--muted); padding-top: 24px; padding-bottom: 32px; font-size: 0.9em; }
 """
@@ -352,6 +415,30 @@ def _facts(projects: Sequence[BaseModel], funding: Sequence[BaseModel]) -> str:
     return '<ul class="facts">' + "".join(f"<li><strong>{escape(v)}</strong>{escape(t)}</li>" for v, t in items) + "</ul>"
 
 
+QUALITY_FILE = "QUALITY.md"
+CODEBOOK_FILE = "CODEBOOK.md"
+
+# The published files beside overview.html (relative links work from a folder and a web server alike)
+DATA_LINKS = f"""<ul class="files">
+<li><a href="excel/projects.csv">Projekte als CSV für Excel</a> (Semikolon, deutsche Spaltennamen; alle Tabellen im Ordner <a href="excel/">excel/</a>)</li>
+<li><a href="projects.csv">Projekte als CSV</a> für Programme, <a href="projects.parquet">als Parquet</a> für pandas, R, DuckDB; alle Tabellen in beiden Formaten in diesem Ordner</li>
+<li><a href="foerderdaten.db">SQLite-Datenbank</a> (mit <code>foerderdaten serve</code> im Browser durchsuchen) · <a href="datapackage.json">datapackage.json</a> (Frictionless)</li>
+<li><a href="{CODEBOOK_FILE}">{CODEBOOK_FILE}</a>: jede Tabelle und Spalte erklärt · <a href="{QUALITY_FILE}">{QUALITY_FILE}</a>: Fehler der Quelldokumente mit Seitenangaben</li>
+</ul>"""
+
+
+def _reconstruction_note(documents: Sequence[BaseModel]) -> str:
+    """Say where cited pages come from: the bundled reconstructions, not the original publications."""
+    rebuilt = [d for d in documents if getattr(d, "is_reconstruction", None)]
+    if not rebuilt:
+        return ""
+    names = ", ".join(escape(d.file_name) for d in rebuilt)
+    return (f"<p>Seitenangaben beziehen sich auf die mitgelieferten PDF-Dateien ({names}). Sie sind Nachbauten der "
+            "Originale (aus deren Text neu gesetzt): Seitenumbrüche können von der Originalveröffentlichung "
+            "abweichen, die Werte nicht. Zitieren Sie das Originaldokument und nennen Sie Datei und Seite des "
+            f'Nachbaus; Herkunft der Originale in der Tabelle <code>documents</code> und in <a href="{CODEBOOK_FILE}">{CODEBOOK_FILE}</a>.</p>')
+
+
 def _sources(documents: Sequence[BaseModel]) -> str:
     items = []
     for d in documents:
@@ -399,7 +486,8 @@ def render(tables: Mapping[str, Sequence[BaseModel]], *, version: str) -> str:
             bar_chart("Projekte je Kreis", projects_by_district(projects)),
             bar_chart("Projekte je Fördergegenstand (Nr. der RL)", projects_by_category(projects)),
             month_chart("Projekte nach Monat des Bewilligungsbeginns", approvals_by_month(projects)),
-            bar_chart("Förderung der Welcome Center je Kreis", funding_by_district(funding)),
+            bar_chart("Förderung der Welcome Center je Kreis", funding_by_district(funding),
+                      funding_note(centers_without_amount(tables.get("welcome_centers", []), funding))),
         ]
     )
     return f"""<!DOCTYPE html>
@@ -428,13 +516,19 @@ def render(tables: Mapping[str, Sequence[BaseModel]], *, version: str) -> str:
 <input id="search" type="search" placeholder="Träger, Titel, Ort, Beschreibung …" autocomplete="off">
 <span id="count" aria-live="polite">{len(projects)} Projekte</span>
 </div>
+{flag_legend(projects)}
+<div class="scroll">
 {project_table(projects, file_names)}
+</div>
+<h2>Daten und Dokumentation</h2>
+{DATA_LINKS}
 <h2>Quellen</h2>
 {_sources(documents)}
 </main>
 <footer>
 <p>Daten: {escape(dataset.LICENSE["title"])} ({escape(dataset.LICENSE["name"])}). {escape(dataset.ATTRIBUTION)}.
 Version {escape(version)}. Links „S.“ öffnen die Seite der Quell-PDF im Ordner <code>raw</code>.</p>
+{_reconstruction_note(documents)}
 </footer>
 <script>{JS}</script>
 </body>

@@ -78,7 +78,8 @@ def arrow_schema(spec: TableSpec, *, version: str, sources: Sequence[Source]) ->
         "description": spec.description_de,
         "description_en": spec.description_en,
         "primary_key": _json(list(spec.primary_key)),
-        "sources": _json([{"title": s.title, "file_name": s.file_name, "sha256": s.sha256} for s in sources]),
+        "sources": _json([{"title": s.title, "file_name": s.file_name, "sha256": s.sha256,
+                            "is_reconstruction": s.is_reconstruction, "original_url": s.original_url} for s in sources]),
         "license": LICENSE["name"],
         "version": version,
     }

@@ -1,6 +1,9 @@
 """``QUALITY.md``: the documents' own errors, grouped by kind, with pages.
 
-Rendered from the ``quality`` table. For every issue the reader gets the
+German throughout, for journalists and researchers: each kind gets its
+German title and a sentence saying what it means (``flags.py``), kinds are
+ordered by importance (a wrong value before a spelling variant). Rendered
+from the ``quality`` table. For every issue the reader gets the
 page of the PDF (a link ``../raw/<file>#page=N``, since the PDFs live in
 data/raw beside data/clean), and for a project the title and recipient, so
 each entry can be checked against the document in a minute.
@@ -15,6 +18,8 @@ from urllib.parse import quote
 
 from pydantic import BaseModel
 
+from foerderdaten.normalize.annex import annex_record
+from foerderdaten.publish.flags import info, ordered
 from foerderdaten.publish.markdown import anchor, code, escape, table
 
 RAW_DIR = "../raw"  # where the PDFs are, relative to the published files
@@ -28,10 +33,16 @@ INTRO = (
     "Fehler und Auffälligkeiten **der Quelldokumente selbst** (Tippfehler, fehlende Felder, "
     "Enddatum vor Beginn, kopierte Beschreibungen …). Die Daten geben den Text der Dokumente wieder; "
     "nichts davon wurde stillschweigend korrigiert. Normalisierte Werte stehen neben den Rohwerten, "
-    "jede Normalisierung steht in der Tabelle `corrections`. Die Seitenangaben (S.) verweisen auf die "
-    "Seite der PDF-Datei."
+    "jede Normalisierung steht in der Tabelle `corrections`. Die Abschnitte sind nach Bedeutung "
+    "geordnet: zuerst, was einen Wert falsch macht, zuletzt bloße Schreibweisen."
 )
 
+PAGES_NOTE = (
+    "**Seitenangaben:** „S.“ zählt die Seiten der mitgelieferten PDF-Dateien in `data/raw`. Diese sind "
+    "Nachbauten der Originale (aus deren Text neu gesetzt; siehe Tabelle `documents`, Spalten "
+    "`is_reconstruction` und `original_url`); Seitenumbrüche können von der Originalveröffentlichung "
+    "abweichen, die Werte nicht."
+)
 
 def page_link(file_name: str | None, page: int | None) -> str:
     """"sab.pdf, S. 7" linked to that page of the PDF (pages count from 1)."""
@@ -43,34 +54,55 @@ def page_link(file_name: str | None, page: int | None) -> str:
     return f"[{label}S. {page}]({RAW_DIR}/{quote(file_name)}#page={page})"
 
 
-def _what(issue: BaseModel, projects: Mapping[str, BaseModel]) -> str:
-    """What the issue is about: the project (title, recipient) or the table and key."""
-    project = projects.get(issue.record) if issue.table == "projects" else None
-    if project is not None:
-        return f"„{escape(project.projekttitel)}“ ({escape(project.projekttraeger)}), {code(issue.record)}"
+def _what(issue: BaseModel, rows: Mapping[tuple[str, str], BaseModel]) -> str:
+    """What the issue is about, in words: the project (title, recipient), the annex row, or table and key."""
+    row = rows.get((issue.table, issue.record))
+    if issue.table == "projects" and row is not None:
+        return f"„{escape(row.projekttitel)}“ ({escape(row.projekttraeger)}), {code(issue.record)}"
+    if issue.table == "annex_projects" and row is not None:
+        return (f"Anlage {row.anlage}, Zeile {row.seq_in_anlage}: „{escape(row.projekttitel)}“ "
+                f"({escape(row.zuwendungsempfaenger)})")
+    if issue.table == "welcome_center_funding" and row is not None:
+        return f"Förderbetrag {escape(row.region_raw)}"
     return f"{code(issue.table)} {code(issue.record)}"
 
 
-def render(issues: Sequence[BaseModel], projects: Sequence[BaseModel], documents: Sequence[BaseModel], *, version: str) -> str:
-    project_index = {p.project_id: p for p in projects}
-    file_names = {d.source_id: d.file_name for d in documents}
-    counts = Counter(issue.flag for issue in issues)
-    # most frequent kind first; equal counts by name, so the order is fixed
-    flags = sorted(counts, key=lambda flag: (-counts[flag], flag))
+def _rows_by_record(tables: Mapping[str, Sequence[BaseModel]]) -> dict[tuple[str, str], BaseModel]:
+    rows: dict[tuple[str, str], BaseModel] = {}
+    for p in tables.get("projects", []):
+        rows[("projects", p.project_id)] = p
+    for a in tables.get("annex_projects", []):
+        rows[("annex_projects", annex_record(a))] = a
+    for f in tables.get("welcome_center_funding", []):
+        rows[("welcome_center_funding", str(f.seq))] = f
+    return rows
 
-    lines = ["# Qualitätsbericht", "", INTRO, "", f"Version {escape(version)}, {len(issues)} Einträge.", ""]
+
+def _heading(flag: str) -> str:
+    return f"{info(flag).title} ({flag})"
+
+
+def render(tables: Mapping[str, Sequence[BaseModel]], *, version: str) -> str:
+    issues = tables.get("quality", [])
+    rows = _rows_by_record(tables)
+    file_names = {d.source_id: d.file_name for d in tables.get("documents", [])}
+    counts = Counter(issue.flag for issue in issues)
+
+    lines = ["# Qualitätsbericht", "", INTRO, "", PAGES_NOTE, "",
+             f"Version {escape(version)}, {len(issues)} Einträge.", ""]
     if not issues:
         lines += ["Keine Auffälligkeiten verzeichnet.", ""]
         return "\n".join(lines)
 
-    summary = [[f"[{escape(flag)}](#{anchor(flag)})", str(counts[flag])] for flag in flags]
-    lines += table(["Auffälligkeit", "Anzahl"], summary, align="lr") + [""]
+    flags = ordered(counts)
+    summary = [[f"[{escape(info(flag).title)}](#{anchor(_heading(flag))})", code(flag), str(counts[flag])] for flag in flags]
+    lines += table(["Auffälligkeit", "Kennung (`flag`)", "Anzahl"], summary, align="llr") + [""]
     for flag in flags:
-        lines += [f"## {escape(flag)}", ""]
+        lines += [f"## {escape(info(flag).title)} ({code(flag)})", "", escape(info(flag).meaning), ""]
         of_kind = [i for i in issues if i.flag == flag]
         for issue in of_kind[:MAX_ENTRIES_PER_KIND]:
             page = page_link(file_names.get(issue.source_id), issue.page)
-            lines.append(f"- {page} · {_what(issue, project_index)}: {escape(issue.detail)}")
+            lines.append(f"- {page} · {_what(issue, rows)}: {escape(issue.detail)}")
         if len(of_kind) > MAX_ENTRIES_PER_KIND:
             lines.append(f"- … und {len(of_kind) - MAX_ENTRIES_PER_KIND} weitere: siehe Tabelle `quality`")
         lines.append("")
@@ -78,5 +110,5 @@ def render(issues: Sequence[BaseModel], projects: Sequence[BaseModel], documents
 
 
 def write_quality_report(path: Path, tables: Mapping[str, Sequence[BaseModel]], *, version: str) -> None:
-    text = render(tables.get("quality", []), tables.get("projects", []), tables.get("documents", []), version=version)
+    text = render(tables, version=version)
     path.write_text(text, encoding="utf-8")

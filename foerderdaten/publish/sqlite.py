@@ -8,7 +8,8 @@ round and integer cents would invite a factor-100 mistake. For arithmetic use
 
 Primary and foreign keys are declared (composite ones too, which is why the
 CREATE TABLE statements are written here rather than by sqlite-utils), and
-every TableSpec.search_columns get an FTS5 index ``<table>_fts``.
+every TableSpec.search_columns get an FTS5 index ``<table>_fts`` that matches
+inside words (trigram tokenizer, see FTS_TOKENIZER).
 
 The file is built in a temporary place and then copied with ``VACUUM INTO``:
 a fresh, compact file whose bytes depend only on the rows (SQLite writes no
@@ -31,8 +32,11 @@ from foerderdaten.schemas import TableSpec
 
 FILE_NAME = "foerderdaten.db"
 
-# unicode61 folds case; remove_diacritics also lets "Forderung" find "Förderung"
-FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+# The trigram tokenizer matches inside words, which German compounds need:
+# "Pflege" finds "Pflegeberufe" and "Altenpflege" (a word tokenizer finds
+# neither). It folds case; a search term needs at least 3 characters.
+# (Folding diacritics with trigram needs SQLite 3.45; umlauts must be typed.)
+FTS_TOKENIZER = "trigram"
 
 _SQL_TYPE = {
     Kind.TEXT: "TEXT",
@@ -118,6 +122,9 @@ def build(db: sqlite_utils.Database, tables: Sequence[tuple[TableSpec, Sequence[
         if spec.search_columns:
             db[spec.name].enable_fts(spec.search_columns, fts_version="FTS5", tokenize=FTS_TOKENIZER)
     _create_views(db)
+    from foerderdaten.publish.sqlite_views import create_views  # it builds on q() above
+
+    create_views(db)
     _check_foreign_keys(db)
 
 

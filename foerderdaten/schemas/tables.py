@@ -17,6 +17,7 @@ from foerderdaten.schemas.common import Record, TableSpec
 
 AGS_PATTERN = r"^14\d{3}$"
 SOURCE_ID_PATTERN = r"^[a-z0-9_]+$"
+ORGANISATION_ID_PATTERN = r"^o_[0-9a-f]{12}$"
 
 
 def col(de: str, en: str, **kwargs):
@@ -83,6 +84,16 @@ class Document(Record):
     unterzeichner: str | None = col("Landtagsantwort: Unterzeichner", "Landtag answer: signatory", default=None)
     datum: dt.date | None = col("Landtagsantwort: Datum des Schreibens", "Landtag answer: date of the letter", default=None)
     aktenzeichen: str | None = col("Landtagsantwort: Aktenzeichen", "Landtag answer: file reference", default=None)
+    is_reconstruction: bool | None = col(
+        "Die gebündelte PDF ist ein Nachbau des Originals (aus dessen Text neu gesetzt): Seitenangaben (page) "
+        "zählen die Seiten dieser Datei, nicht die der Originalveröffentlichung; leer, wenn unbekannt",
+        "The bundled PDF is a reconstruction of the original (reset from its text): page numbers count the pages "
+        "of this file, not of the original publication; empty if unknown",
+        default=None,
+    )
+    original_url: str | None = col("Adresse des Originals, wo bekannt", "Address of the original, where known", default=None)
+    origin: str | None = col("Wo das Original veröffentlicht ist (laut data/raw/manifest.json)", "Where the original is published (per data/raw/manifest.json)", default=None)
+    retrieved_at: str | None = col("Zeitpunkt des Abrufs (UTC, ISO 8601), wo bekannt", "Time of retrieval (UTC, ISO 8601), where known", default=None)
 
 
 # --------------------------------------------------------------------------
@@ -125,6 +136,11 @@ class Project(Record):
         "Zeile der neuesten Ausgabe ihrer Reihe (die aktuelle Liste: current = true; SQL-Sicht projects_current)",
         "Row of the newest edition of its series (the current list: current = true; SQL view projects_current)",
         default=True,
+    )
+    organisation_id: str | None = col(
+        "Organisation des Trägers (siehe Tabelle organisations); gleiche Organisation trotz abweichender Schreibweise",
+        "Organisation of the recipient (see table organisations); the same despite different spellings",
+        default=None, pattern=ORGANISATION_ID_PATTERN,
     )
 
 
@@ -207,6 +223,11 @@ class AnnexProject(Record):
     projekttitel: str = col("Projekttitel, wie gedruckt", "Project title as printed")
     zielgruppe: str = col("Zielgruppe, wie gedruckt", "Target group as printed")
     kurzbeschreibung: str = col("Kurzbeschreibung, wie gedruckt", "Short description as printed")
+    organisation_id: str | None = col(
+        "Organisation des Trägers (siehe Tabelle organisations); gleiche Organisation trotz abweichender Schreibweise",
+        "Organisation of the recipient (see table organisations); the same despite different spellings",
+        default=None, pattern=ORGANISATION_ID_PATTERN,
+    )
 
 
 class Link(Record):
@@ -266,12 +287,47 @@ class ProjectChange(Record):
     new: str = col("Wert in der neueren Ausgabe (leer bei added/removed)", "Value in the newer edition (empty for added/removed)")
 
 
+# Organisations (Träger and Zuwendungsempfänger across documents)
+
+
+class Organisation(Record):
+    organisation_id: str = col(
+        "Stabile Kennung der Organisation (aus der gefalteten Schreibweise ohne Rechtsform)",
+        "Stable id of the organisation (from its folded spelling without legal form)",
+        pattern=ORGANISATION_ID_PATTERN,
+    )
+    name: str = col("Häufigste Schreibweise in den Dokumenten", "Most frequent spelling in the documents")
+    variants: int = col("Zahl der Schreibweisen", "Number of spellings", ge=1)
+    projects: int = col("Zahl der Projekte in den SAB-Übersichten", "Number of projects in the SAB overviews", ge=0)
+    annex_projects: int = col("Zahl der Zeilen in den Anlagen der Landtagsantworten", "Number of rows in the annexes of Landtag answers", ge=0)
+
+
+class OrganisationVariant(Record):
+    variant: str = col("Schreibweise, wie gedruckt", "Spelling as printed")
+    organisation_id: str = col("Organisation, der die Schreibweise zugeordnet ist", "Organisation the spelling belongs to", pattern=ORGANISATION_ID_PATTERN)
+    rule: str = col(
+        "Warum zugeordnet: same_spelling (nur Groß-/Kleinschreibung, Satzzeichen, Rechtsform), extends (um Wörter ergänzt), acronym (Abkürzung), typo (ein Zeichen), own (eigene Organisation)",
+        "Why: same_spelling (case, punctuation, legal form only), extends (words added), acronym, typo (one character), own (an organisation of its own)",
+    )
+    rows: int = col("Zeilen mit dieser Schreibweise", "Rows with this spelling", ge=1)
+
+
+class OrganisationReview(Record):
+    variant: str = col("Schreibweise, die nicht automatisch zugeordnet wurde", "Spelling that was not merged automatically")
+    organisation_id: str = col("Ihre eigene Organisation", "Its own organisation", pattern=ORGANISATION_ID_PATTERN)
+    candidate_id: str = col("Ähnliche Organisation, vielleicht dieselbe", "Similar organisation, perhaps the same", pattern=ORGANISATION_ID_PATTERN)
+    candidate: str = col("Name der ähnlichen Organisation", "Name of the similar organisation")
+    score: float = col("Ähnlichkeit 0–100 (ohne Rechtsform)", "Similarity 0-100 (without legal form)", ge=0, le=100)
+    reason: str = col("Warum nicht zusammengeführt", "Why not merged")
+
+
 def _spec(name, model, title_de, title_en, desc_de, desc_en, pk, **kw) -> TableSpec:
     return TableSpec(name, model, title_de, title_en, desc_de, desc_en, tuple(pk), **kw)
 
 
 _SRC_FK = ((("source_id",), "documents", ("source_id",)),)
 _AGS_FK = ((("kreis_ags",), "districts", ("kreis_ags",)),)
+_ORG_FK = ((("organisation_id",), "organisations", ("organisation_id",)),)
 
 TABLES: dict[str, TableSpec] = {
     spec.name: spec
@@ -282,7 +338,7 @@ TABLES: dict[str, TableSpec] = {
         _spec("projects", Project, "Projekte der SAB-Übersicht", "Projects of the SAB overview",
               "Eine Zeile je Projekt der SAB-Übersicht über beantragte und bewilligte Projekte der Fachkräfterichtlinie.",
               "One row per project of the SAB overview of applied and approved Fachkräfterichtlinie projects.",
-              ["project_id", "source_id"], foreign_keys=_SRC_FK + _AGS_FK + ((("rl_nr",), "rl_categories", ("rl_nr",)),),
+              ["project_id", "source_id"], foreign_keys=_SRC_FK + _AGS_FK + ((("rl_nr",), "rl_categories", ("rl_nr",)),) + _ORG_FK,
               search_columns=("projekttraeger", "durchfuehrungsort", "projekttitel", "kurzbeschreibung"),
               facets=("region", "vorhabensart", "gesteuerte_zuwanderung", "edition")),
         _spec("changes", ProjectChange, "Änderungen zwischen Ausgaben", "Changes between editions",
@@ -317,7 +373,7 @@ TABLES: dict[str, TableSpec] = {
         _spec("annex_projects", AnnexProject, "Projekte der Anlagen", "Annex projects",
               "Projekte aus den Anlagen der Landtagsantwort (Bewilligungen 2023 und 2024).",
               "Projects from the annexes of the Landtag answer (approvals 2023 and 2024).",
-              ["source_id", "anlage", "seq_in_anlage"], foreign_keys=_SRC_FK,
+              ["source_id", "anlage", "seq_in_anlage"], foreign_keys=_SRC_FK + _ORG_FK,
               search_columns=("zuwendungsempfaenger", "projekttitel", "zielgruppe", "kurzbeschreibung"),
               facets=("anlage", "bewilligungsjahr")),
         _spec("links", Link, "Verknüpfungen Anlage ↔ SAB", "Links annex ↔ SAB",
@@ -332,6 +388,20 @@ TABLES: dict[str, TableSpec] = {
               "Uncertain candidates that were not linked automatically.",
               ["source_id", "anlage", "seq_in_anlage", "project_id", "project_source_id"],
               foreign_keys=_SRC_FK + ((("project_id", "project_source_id"), "projects", ("project_id", "source_id")),)),
+        _spec("organisations", Organisation, "Organisationen", "Organisations",
+              "Träger und Zuwendungsempfänger als Organisationen: jede Schreibweise einer Organisation hat dieselbe organisation_id.",
+              "Recipients as organisations: every spelling of one organisation has the same organisation_id.",
+              ["organisation_id"], search_columns=("name",)),
+        _spec("organisation_variants", OrganisationVariant, "Schreibweisen der Organisationen", "Organisation spellings",
+              "Jede Schreibweise eines Trägers aus den Dokumenten und ihre Organisation, mit Regel.",
+              "Every spelling of a recipient in the documents and its organisation, with the rule.",
+              ["variant"], foreign_keys=((("organisation_id",), "organisations", ("organisation_id",)),), facets=("rule",)),
+        _spec("organisation_review", OrganisationReview, "Zu prüfende Organisationen", "Organisations to review",
+              "Schreibweisen, die einer anderen Organisation stark ähneln, aber nicht sicher dieselbe sind: nicht zusammengeführt.",
+              "Spellings very similar to another organisation's but not surely the same: not merged.",
+              ["variant", "candidate_id"],
+              foreign_keys=((("organisation_id",), "organisations", ("organisation_id",)),
+                            (("candidate_id",), "organisations", ("organisation_id",)))),
         _spec("districts", District, "Kreise", "Districts",
               "Die 13 Kreise und kreisfreien Städte Sachsens mit Kreisschlüssel.",
               "The 13 districts and district-free cities of Saxony with their keys.", ["kreis_ags"]),
