@@ -150,6 +150,6 @@ def test_quality_report_stays_readable_for_many_issues():
 
     issues = [QualityIssue(source_id="s", table="projects", record=f"p_{i}", page=1, flag="missing_field", detail="x")
               for i in range(MAX_ENTRIES_PER_KIND + 50)]
-    text = render(issues, [], [], version="t")
+    text = render({"quality": issues}, version="t")
     assert text.count("\n- ") == MAX_ENTRIES_PER_KIND + 1
     assert "… und 50 weitere" in text

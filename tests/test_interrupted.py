@@ -126,6 +126,7 @@ def test_swap_replaces_the_whole_folder(tmp_path):
 
 
 def test_second_build_into_a_locked_folder_fails_clearly(tmp_path, previous_output):
+    before = snapshot(previous_output)
     lock = outfolder.lock_path(previous_output)
     with lock.open("w") as held:
         fcntl.flock(held, fcntl.LOCK_EX)  # as a running build holds it
@@ -133,7 +134,8 @@ def test_second_build_into_a_locked_folder_fails_clearly(tmp_path, previous_outp
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert lines == [f"error: clean: another build is writing this folder now (lock {lock.name}); wait for it to finish, then build again"]
-    assert snapshot(previous_output) == {"projects.csv": b"previous dataset\n"}
+    assert snapshot(previous_output) == before
+    assert before["projects.csv"] == b"previous dataset\n"
 
 
 def test_two_builds_at_once_never_mix(built, tmp_path):

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import gold_landtag, gold_sab
+from conftest import gold_landtag, gold_sab, write_previous_build
 from test_bad_input import run_build
 
 from foerderdaten.errors import ExtractionError
@@ -143,13 +143,11 @@ def _errors() -> dict:
 def test_misread_table_is_refused_and_output_untouched(case, tmp_path):
     make, message = _errors()[case]
     pdf = make(tmp_path / f"{case}.pdf")
-    out = tmp_path / "clean"
-    out.mkdir()
-    (out / "projects.csv").write_text("previous dataset\n", encoding="utf-8")
+    out = write_previous_build(tmp_path / "clean")
     result = run_build(str(pdf), "--out", str(out))
     assert result.returncode == 1
     assert result.stderr.strip() == f"error: {pdf.name}: {message}"
-    assert [p.name for p in out.iterdir()] == ["projects.csv"]
+    assert sorted(p.name for p in out.iterdir()) == ["foerderdaten.db", "metadata.json", "projects.csv"]
     assert (out / "projects.csv").read_text(encoding="utf-8") == "previous dataset\n"
 
 

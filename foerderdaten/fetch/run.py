@@ -118,6 +118,9 @@ def refresh(sources_file: Path, raw_dir: Path, out_dir: Path, progress: Progress
             return RefreshResult(new=[], built=False)
         # in file-name order, as a build of the folder reads them, so both give the same bytes
         inputs = sorted(_raw_pdfs(raw_dir, staged.manifest) + staged.paths(), key=lambda p: p.name)
+        # the staged files' provenance (documents table) comes from a manifest beside them,
+        # as it will for the same files in raw_dir
+        staged.manifest.write(staged.folder)
         tables = build(inputs, out_dir, progress)
         staged.commit()
         new_names = {e["file_name"] for e in staged.new}
