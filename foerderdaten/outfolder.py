@@ -12,6 +12,13 @@ reachable under the target's name or, between two renames, as
 * ``recover``: under the lock, the next build restores ``.<name>-old`` if
   the target is missing and removes staging folders a killed build left.
   Only names this module makes are touched.
+* ``check_replaceable``: before any work, the build refuses a target it
+  does not own: only a missing or empty folder, or one a previous build
+  wrote (its ``metadata.json`` describing the ``foerderdaten`` database with
+  a ``projects`` table, next to ``foerderdaten.db``), may be replaced; a
+  file or a folder of notes is refused with an :class:`InputError`.
+* ``staging`` gives the new folder the user's usual permissions (umask),
+  not ``mkdtemp``'s private 0o700.
 * ``swap_in``: one atomic ``renameat2(RENAME_EXCHANGE)`` on Linux; where the
   file system or system lacks it, two renames (old aside, new in), and
   ``recover`` covers a kill between them.
@@ -22,6 +29,7 @@ from __future__ import annotations
 import ctypes
 import errno
 import fcntl
+import json
 import os
 import shutil
 import tempfile
@@ -92,8 +100,6 @@ def recover(out_dir: Path) -> None:
 def staging(out_dir: Path) -> Iterator[Path]:
     """A fresh folder next to ``out_dir`` to write into; removed afterwards
     (after ``swap_in`` it holds the previous dataset)."""
-    from foerderdaten.output_folder import usual_folder_mode
-
     folder = Path(tempfile.mkdtemp(prefix=staging_prefix(out_dir), dir=out_dir.parent))
     folder.chmod(usual_folder_mode())  # mkdtemp makes it private (0o700); publish with the umask
     try:
@@ -133,3 +139,49 @@ def _exchange(a: Path, b: Path) -> bool:
     if error in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP):
         return False
     raise OSError(error, os.strerror(error), str(b))
+
+
+# --------------------------------------------------------------------------
+# Which folder a build may replace, and with which permissions
+
+MARKER = "metadata.json"
+DATABASE = "foerderdaten.db"
+
+
+def is_previous_build(folder: Path) -> bool:
+    """True if ``folder`` holds a dataset written by ``foerderdaten build``."""
+    try:
+        meta = json.loads((folder / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not isinstance(meta, dict):
+        return False
+    database = (meta.get("databases") or {}).get(Path(DATABASE).stem) or {}
+    return isinstance(database, dict) and "projects" in (database.get("tables") or {}) and (folder / DATABASE).is_file()
+
+
+def check_replaceable(out_dir: Path, shown: str) -> None:
+    """Refuse an output path the build does not own; ``shown`` is the path as typed."""
+    if not out_dir.exists() and not out_dir.is_symlink():
+        return
+    if not out_dir.is_dir():
+        raise InputError(shown, "is a file, not an output folder; pass a new folder or one written by 'foerderdaten build'")
+    if not any(out_dir.iterdir()) or is_previous_build(out_dir):
+        return
+    raise InputError(
+        shown,
+        f"folder exists and was not written by 'foerderdaten build' (no {MARKER} of a build); "
+        "refusing to replace it: pass a new or empty folder",
+    )
+
+
+def usual_folder_mode() -> int:
+    """The mode a new folder gets from the user's umask (e.g. 0o755 for umask 022).
+
+    ``tempfile.mkdtemp`` creates private (0o700) folders; the published
+    folder should be readable like any other folder the user makes. Reading
+    the umask means setting it, so it is set back at once.
+    """
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o777 & ~mask

@@ -271,14 +271,13 @@ def _linkable_projects(tables: Tables) -> list:
 def build(inputs: list[Path], out_dir: Path, progress: Progress = lambda _: None, limits: Limits = Limits()) -> Tables:
     """Build the dataset from ``inputs`` into ``out_dir``, replacing it atomically.
 
-    Refuses an ``out_dir`` that a build did not write (output_folder), then
+    Refuses an ``out_dir`` that a build did not write (outfolder.check_replaceable), then
     holds the folder's build lock throughout; first puts right what a killed
     build left (outfolder.recover).
     """
-    from foerderdaten.output_folder import check_replaceable
     from foerderdaten.publish import write_dataset
 
-    check_replaceable(out_dir, str(out_dir))  # before any work: never destroy what we do not own
+    outfolder.check_replaceable(out_dir, str(out_dir))  # before any work: never destroy what we do not own
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     with outfolder.lock(out_dir):

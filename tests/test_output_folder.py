@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from conftest import FIXTURES
-from foerderdaten.output_folder import is_previous_build
+from foerderdaten.outfolder import is_previous_build
 
 SAB = FIXTURES / "sab_2023_ruled.pdf"
 
