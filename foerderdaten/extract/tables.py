@@ -2,17 +2,20 @@
 
 The steps, for each page:
 
-1. **Header.** Find the line where most of the expected column headers
-   start (``ColumnSpec.pattern``), and the header row below it.
-2. **Columns.** Group the header words into columns (words stacked above
-   each other, or run together on one line, belong to one column) and put a
-   boundary between neighbouring columns: on a vertical ruling where the
-   page has them, else in the white-space gap that the body text leaves
-   between the two columns.
+1. **Header.** Find the first band of lines (one line pitch apart, no
+   horizontal ruling between) whose header cells name most expected
+   columns (``ColumnSpec.pattern``); cells may sit on the band's first,
+   middle or last line.
+2. **Columns.** Split header lines into cells at vertical rulings and at
+   gaps (a narrow gap counts where the body has a column gap), group the
+   cells into columns (words stacked above each other belong to one
+   column) and put a boundary between neighbouring columns: on a vertical
+   ruling where the page has them, else in the white-space gap that the
+   body text leaves between the two columns.
 3. **Rows.** Split the body at horizontal rulings where the page has them;
-   else a row starts where the key column (the first one) starts a new
-   cell: after a larger-than-line gap, or where a column that was empty on
-   the previous line starts text (cells are top-aligned).
+   else at gaps wider than a line pitch and, between rows set closer, by
+   the cells' alignment (top or bottom). Heading rows between groups are
+   dropped.
 4. **Cells.** The characters of a row and column, as printed lines, are
    re-joined by :mod:`foerderdaten.extract.textjoin`.
 
