@@ -43,6 +43,8 @@ class Layout:
     head: list[str] = field(default_factory=list)  # running head lines on every page
     first_page_head: list[str] = field(default_factory=list)  # caption above the table on page 1 only
     footer: str | None = "Seite {page} von {pages} Seiten"
+    valign: str = "top"  # or "bottom" (a spreadsheet's default): where a cell's lines sit in its row
+    right_align: frozenset[int] = frozenset()  # body columns printed right-aligned (numbers, dates)
 
 
 # Break opportunities: after a blank, after a hyphen that follows a letter,
@@ -84,6 +86,9 @@ def wrap(text: str, width: float, font: str, size: float, keep_edge_blanks: bool
 def render_table(path: Path, headers: list[str], widths: list[float], rows: list[list[str]], layout: Layout) -> list[set[int]]:
     """Write a PDF with the table ``rows`` under ``headers``, columns ``widths`` pt wide.
 
+    A row of one value is a heading row: one cell across the whole table.
+    An empty row is printed as an empty row.
+
     Returns, for each row split across a page break, the columns (indices)
     whose text goes on on the next page.
     """
@@ -91,7 +96,10 @@ def render_table(path: Path, headers: list[str], widths: list[float], rows: list
     pitch = size * layout.leading
     inner = [w - 2 * pad for w in widths]
     header_cells = [wrap(h, iw, layout.bold_font, size) for h, iw in zip(headers, inner)]
-    body = [[wrap(text, iw, layout.font, size, layout.keep_edge_blanks, layout.wrap_blanks) for text, iw in zip(row, inner)] for row in rows]
+    body = [
+        [wrap(text, iw if len(row) > 1 else sum(widths) - 2 * pad, layout.font, size, layout.keep_edge_blanks, layout.wrap_blanks) for text, iw in zip(row, inner)]
+        for row in rows
+    ]
 
     pages, splits = _paginate(header_cells, body, layout, pitch)
     canvas = Canvas(str(path), pagesize=layout.page, invariant=1)
@@ -139,6 +147,10 @@ def _paginate(header_cells, body, layout: Layout, pitch: float) -> tuple[list[li
             pages[-1].append([c[:room] for c in cells])
             queue.insert(0, [c[room:] for c in cells])
             splits.append({i for i, c in enumerate(cells) if len(c) > room})
+        elif not pages[-1]:
+            # Without this, a row taller than an empty page would open new
+            # pages forever (and eat all memory).
+            raise ValueError("a row is taller than a page; use a smaller font or split_rows")
         else:
             queue.insert(0, cells)
         pages.append([])
@@ -147,19 +159,26 @@ def _paginate(header_cells, body, layout: Layout, pitch: float) -> tuple[list[li
 
 
 def _row_height(cells, layout: Layout, pitch: float) -> float:
-    return max(1, max(len(c) for c in cells)) * pitch + 2 * layout.padding + layout.row_space * pitch
+    return max(1, max((len(c) for c in cells), default=1)) * pitch + 2 * layout.padding + layout.row_space * pitch
 
 
 def _draw_row(canvas, height, layout: Layout, widths, cells, y, pitch, bold=False) -> float:
     h = _row_height(cells, layout, pitch)
     x = layout.margin
     font = layout.bold_font if bold else layout.font
-    for width, lines in zip(widths, cells):
+    if len(cells) <= 1:  # a heading row, or an empty one: one cell across the table
+        widths = [sum(widths)]
+        cells = cells or [[]]
+    tallest = max(len(c) for c in cells)
+    for column, (width, lines) in enumerate(zip(widths, cells)):
+        shift = (tallest - len(lines)) * pitch if layout.valign == "bottom" else 0.0
         for i, line in enumerate(lines):
             indent = layout.padding
             if bold and layout.header_align == "center":
                 indent = (width - stringWidth(line.rstrip(), font, layout.size)) / 2
-            _text(canvas, height, x + indent, y + layout.padding + i * pitch + layout.size, line, font, layout.size)
+            elif not bold and column in layout.right_align:
+                indent = width - layout.padding - stringWidth(line.rstrip(), font, layout.size)
+            _text(canvas, height, x + indent, y + layout.padding + shift + i * pitch + layout.size, line, font, layout.size)
         if layout.borders:
             canvas.setLineWidth(0.5)
             canvas.rect(x, height - y - h, width, h)

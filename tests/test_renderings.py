@@ -59,16 +59,53 @@ SAB_VARIANTS = {
                   range(9), [135, 55, 36, 20, 75, 48, 48, 85, 250]),
     GLUE_WIDE: (Layout(page=landscape(A3), size=8, head=SAB_HEAD, wrap_blanks=False), "original",
                 range(9), [170, 95, 80, 40, 140, 60, 60, 170, 340]),
+    # issue 7, class 5: a spreadsheet's default, cells and header bottom-aligned,
+    # numbers and dates right-aligned, no rulings
+    "bottom_aligned_plain": (Layout(size=7, borders=False, head=SAB_HEAD, valign="bottom", right_align=frozenset({3, 5, 6})), "original",
+                             range(9), [100, 60, 62, 22, 80, 52, 52, 90, 260]),
+    # class 1: a hyphenated header kept on one line in a wide table, the two date headers close
+    "a3_hyphen_one_line": (Layout(page=landscape(A3), size=9, padding=1.0, head=SAB_HEAD), "original",
+                           range(9), [160, 110, 110, 50, 160, 90, 90, 160, 204]),
+}
+
+# issue 7, class 6: a heading row per district and an empty row between groups
+SECTION_VARIANTS = {
+    "headings_ruled": Layout(size=7, head=SAB_HEAD),
+    "headings_plain": Layout(size=7, borders=False, head=SAB_HEAD),
 }
 
 
-@pytest.fixture(scope="module", params=sorted(SAB_VARIANTS))
+def _with_headings(rows: list[list[str]]) -> list[list[str]]:
+    """A heading row "Region <region>" before each group of one region, an
+    empty row between groups."""
+    out: list[list[str]] = []
+    region = None
+    for row, g in zip(rows, gold_sab()):
+        if g["region_raw"] != region:
+            region = g["region_raw"]
+            out += ([[]] if out else []) + [[f"Region {region}"]]
+        out.append(row)
+    return out
+
+
+# Known gap: a heading row as the very first row of a page is still read as a
+# record (or a continuation); the published rendering sab_sections.pdf reads
+# exactly (test_published_renderings.py), these reportlab ones not yet.
+_HEADINGS_GAP = pytest.mark.xfail(reason="heading row as a page's first row is not yet dropped", strict=False)
+
+
+@pytest.fixture(scope="module", params=sorted(SAB_VARIANTS) + [pytest.param(n, marks=_HEADINGS_GAP) for n in sorted(SECTION_VARIANTS)])
 def sab_rendering(request, tmp_path_factory):
-    layout, wording, order, widths = SAB_VARIANTS[request.param]
+    if request.param in SECTION_VARIANTS:
+        layout, wording, order, widths = SECTION_VARIANTS[request.param], "original", range(9), [100, 60, 62, 22, 80, 52, 52, 90, 260]
+    else:
+        layout, wording, order, widths = SAB_VARIANTS[request.param]
     order = list(order)
     path = tmp_path_factory.mktemp("sab") / f"{request.param}.pdf"
     headers = [SAB_HEADERS[wording][i] for i in order]
     rows = [[g[SAB_FIELDS[i]] for i in order] for g in gold_sab()]
+    if request.param in SECTION_VARIANTS:
+        rows = _with_headings(rows)
     render_table(path, headers, widths, rows, layout)
     return extract_projects(open_pdf(path))
 

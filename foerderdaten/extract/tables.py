@@ -2,17 +2,20 @@
 
 The steps, for each page:
 
-1. **Header.** Find the line where most of the expected column headers
-   start (``ColumnSpec.pattern``), and the header row below it.
-2. **Columns.** Group the header words into columns (words stacked above
-   each other, or run together on one line, belong to one column) and put a
-   boundary between neighbouring columns: on a vertical ruling where the
-   page has them, else in the white-space gap that the body text leaves
-   between the two columns.
+1. **Header.** Find the first band of lines (one line pitch apart, no
+   horizontal ruling between) whose header cells name most expected
+   columns (``ColumnSpec.pattern``); cells may sit on the band's first,
+   middle or last line.
+2. **Columns.** Split header lines into cells at vertical rulings and at
+   gaps (a narrow gap counts where the body has a column gap), group the
+   cells into columns (words stacked above each other belong to one
+   column) and put a boundary between neighbouring columns: on a vertical
+   ruling where the page has them, else in the white-space gap that the
+   body text leaves between the two columns.
 3. **Rows.** Split the body at horizontal rulings where the page has them;
-   else a row starts where the key column (the first one) starts a new
-   cell: after a larger-than-line gap, or where a column that was empty on
-   the previous line starts text (cells are top-aligned).
+   else at gaps wider than a line pitch and, between rows set closer, by
+   the cells' alignment (top or bottom). Heading rows between groups are
+   dropped.
 4. **Cells.** The characters of a row and column, as printed lines, are
    re-joined by :mod:`foerderdaten.extract.textjoin`.
 
@@ -50,6 +53,26 @@ PAGE_FULL_PITCHES = 2.5
 # Glyph positions are rounded and kerned: a word "would have fitted" behind a
 # line only with this share of the font size to spare.
 FIT_TOLERANCE_EM = 0.05
+
+# A header row has at most this many lines (a band of more lines is body).
+HEADER_MAX_LINES = 6
+
+# Header words further apart than this many font sizes (with no blank glyph
+# between) belong to different columns: wider than any word space.
+WORD_GAP = 0.4
+
+# A gap between header glyphs wider than this many font sizes, and lying in
+# a column gap of the body, separates two columns: a word space is written
+# as a blank glyph or is wider, a kerning gap within a word is narrower.
+NARROW_GAP = 0.1
+
+# A vertical ruling this close (pt) to a column boundary draws that boundary
+# (rulings are drawn as thin rectangles, whose two edges are a stroke apart).
+RULING_SNAP = 1.5
+
+# A page is ruled as a grid when rulings between columns cross at least
+# this share of its rows (banded fills cross every second row only).
+GRID_ROWS = 0.6
 
 # "Seite 3 von 19 Seiten", "Seite 3", "- 3 -", "3 / 19"
 FOOTER = re.compile(r"^(seite\s+\d+(\s+von\s+\d+(\s+seiten)?)?|-\s*\d+\s*-|\d+\s*/\s*\d+)$", re.IGNORECASE)
@@ -183,20 +206,21 @@ def read_table(pages: list[Page], specs: list[ColumnSpec], min_matches: int | No
 
 def _read_page(page: Page, specs: list[ColumnSpec], needed: int) -> PageTable | None:
     lines = page.lines()
-    start = _find_header_line(lines, specs, needed)
-    if start is None:
-        return None
-    header_line = lines[start]
     pitch = _line_pitch(lines)
-    h_rules = _horizontal_rulings(page.rulings, header_line)
-    header_bottom = _header_bottom(lines, start, h_rules, pitch)
-    header_lines = [ln for ln in lines[start:] if ln.mid_y < header_bottom]
+    found = _find_header(lines, page.rulings, specs, needed, pitch)
+    if found is None:
+        return None
+    start, end = found
+    header_lines = lines[start:end]
+    h_rules = _horizontal_rulings(page.rulings, header_lines[0])
+    header_bottom = _header_bottom(header_lines[-1], lines[end] if end < len(lines) else None, h_rules)
     body_chars = [c for c in page.chars if c.mid_y >= header_bottom]
     body_chars = _drop_footer(body_chars, pitch)
     columns = _columns(header_lines, body_chars, page.rulings, specs)
     if columns is None:
         return None
     rows = _rows(body_chars, columns, h_rules, pitch, key=specs[0].field)
+    rows = _drop_heading_rows(rows, columns, page.rulings)
     for row in rows:
         row.page = page.number
         row.pages = [page.number]
@@ -204,18 +228,40 @@ def _read_page(page: Page, specs: list[ColumnSpec], needed: int) -> PageTable | 
     return PageTable(page=page.number, columns=columns, rows=rows, preamble=preamble)
 
 
-def _find_header_line(lines: list[TextLine], specs: list[ColumnSpec], needed: int) -> int | None:
-    """Index of the first line on which at least ``needed`` headers begin.
+def _find_header(lines: list[TextLine], rulings: list[Ruling], specs: list[ColumnSpec], needed: int, pitch: float) -> tuple[int, int] | None:
+    """The header row as a slice ``lines[start:end]``: the first band of
+    lines whose header cells name at least ``needed`` columns.
 
-    A header may wrap ("Bewilligungs-" / "beginn"), so each candidate line is
-    read together with the next lines, counting only columns that start on it.
+    A band is a run of lines one pitch apart with no horizontal ruling
+    between them, so the header row is read as a whole however its cells
+    are aligned (a one-line header may sit on the band's first, middle or
+    last line), and the first body row never joins it.
     """
-    for i, line in enumerate(lines):
-        cells = _header_cells(lines[i : i + 4])
-        starting = [cell.text for cell in cells if abs(cell.top - line.top) <= line.size / 3]
-        if len(_match_specs(starting, specs)) >= needed:
-            return i
+    for start in range(len(lines)):
+        end = _band_end(lines, start, rulings, pitch)
+        cells = _header_cells(lines[start:end], rulings)
+        if len(_match_specs([cell.text for cell in cells], specs)) >= needed:
+            return start, end
     return None
+
+
+def _band_end(lines: list[TextLine], start: int, rulings: list[Ruling], pitch: float) -> int:
+    """End (exclusive) of the band of lines that begins at ``start``."""
+    end = start + 1
+    while end < len(lines) and end - start < HEADER_MAX_LINES:
+        prev, line = lines[end - 1], lines[end]
+        if line.top - prev.top > ROW_GAP * pitch or _ruled_between(prev, line, rulings):
+            break
+        end += 1
+    return end
+
+
+def _ruled_between(upper: TextLine, lower: TextLine, rulings: list[Ruling]) -> bool:
+    """Whether a horizontal ruling runs between two lines, under the lower one's text."""
+    return any(
+        r.horizontal and upper.mid_y < r.top < lower.mid_y and _overlap(r.x0, r.x1, lower.x0, lower.x1) > 0
+        for r in rulings
+    )
 
 
 def _match_specs(texts: list[str], specs: list[ColumnSpec]) -> dict[int, ColumnSpec]:
@@ -230,18 +276,12 @@ def _match_specs(texts: list[str], specs: list[ColumnSpec]) -> dict[int, ColumnS
     return found
 
 
-def _header_bottom(lines: list[TextLine], start: int, h_rules: list[Ruling], pitch: float) -> float:
-    """Where the header row ends: the first horizontal ruling below the
-    header line, else the first gap wider than a line pitch."""
-    below = [r.top for r in h_rules if r.top > lines[start].mid_y]
-    if below:
-        return min(below)
-    bottom = lines[start].bottom
-    for prev, line in zip(lines[start:], lines[start + 1 :]):
-        if line.top - prev.top > ROW_GAP * pitch:
-            break
-        bottom = line.bottom
-    return bottom + 0.1
+def _header_bottom(last: TextLine, below: TextLine | None, h_rules: list[Ruling]) -> float:
+    """Where the header row ends: the first horizontal ruling under its last
+    line (above the next line), else just under its last line."""
+    limit = below.mid_y if below is not None else float("inf")
+    rules = [r.top for r in h_rules if last.mid_y < r.top < limit]
+    return min(rules) if rules else last.bottom + 0.1
 
 
 # --------------------------------------------------------------------------
@@ -249,25 +289,25 @@ def _header_bottom(lines: list[TextLine], start: int, h_rules: list[Ruling], pit
 
 
 def _columns(header_lines: list[TextLine], body_chars: list[Char], rulings: list[Ruling], specs: list[ColumnSpec]) -> list[Column] | None:
-    cells = _header_cells(header_lines)
+    gaps = _body_gaps(body_chars)
+    cells = _header_cells(header_lines, rulings, gaps)
     matched = _match_specs([cell.text for cell in cells], specs)
     named = sorted(((spec.field, cells[i]) for i, spec in matched.items()), key=lambda item: item[1].x0)
     if len(named) < 2:
         return None
     verticals = sorted({round(r.x0, 1) for r in rulings if r.vertical})
-    gaps = _body_gaps(body_chars)
     bounds = [_boundary(a, b, verticals, gaps) for (_, a), (_, b) in zip(named, named[1:])]
     edges = [float("-inf")] + bounds + [float("inf")]
     return [Column(name, cell.text, edges[i], edges[i + 1]) for i, (name, cell) in enumerate(named)]
 
 
-def _header_cells(header_lines: list[TextLine]) -> list[HeaderCell]:
+def _header_cells(header_lines: list[TextLine], rulings: list[Ruling], gaps: list[tuple[float, float]] = ()) -> list[HeaderCell]:
     """Header words grouped into columns: runs of text that overlap in x,
     re-joined line by line, left to right."""
     runs = [
         HeaderCell(chars_to_text(run), min(c.x0 for c in run), max(c.x1 for c in run), run[0].top)
         for line in header_lines
-        for run in _runs(line.chars)
+        for run in _runs(line, _verticals_across(line, rulings), gaps)
     ]
     groups: list[list[HeaderCell]] = []
     for run in sorted((r for r in runs if r.text.strip()), key=lambda r: r.x0):
@@ -284,19 +324,37 @@ def _header_cells(header_lines: list[TextLine]) -> list[HeaderCell]:
     return sorted(cells, key=lambda c: c.x0)
 
 
-def _runs(chars: tuple[Char, ...] | list[Char]) -> list[list[Char]]:
-    """Split a line into runs of text separated by gaps wider than a word space.
+def _verticals_across(line: TextLine, rulings: list[Ruling]) -> list[float]:
+    """x of the vertical rulings that cross a line of text."""
+    return sorted(r.x0 for r in rulings if r.vertical and r.top <= line.mid_y <= r.bottom and line.x0 < r.x0 < line.x1)
 
-    Cells of neighbouring columns are separated by such a gap with no blank
-    glyph in it; words of one cell by a blank glyph or a narrow gap.
+
+def _runs(line: TextLine, cuts: list[float], gaps: list[tuple[float, float]] | tuple = ()) -> list[list[Char]]:
+    """Split a header line into the runs of text of its cells.
+
+    Cells of neighbouring columns are separated by a vertical ruling, by a
+    gap wider than a word space, or by a narrower gap that lies in a column
+    gap of the body (narrow columns in a small or Calibri-metric font leave
+    only the cell padding between two headers); words of one cell by a
+    blank glyph or a narrow gap.
     """
     runs: list[list[Char]] = []
-    for c in sorted(chars, key=lambda c: c.x0):
-        if runs and c.x0 - runs[-1][-1].x1 <= 0.4 * c.size:
+    for c in sorted(line.chars, key=lambda c: c.x0):
+        if runs and not _cell_break(runs[-1][-1], c, cuts, gaps):
             runs[-1].append(c)
         else:
             runs.append([c])
     return runs
+
+
+def _cell_break(prev: Char, c: Char, cuts: list[float], gaps) -> bool:
+    """Whether a header cell ends between two neighbouring glyphs."""
+    white = c.x0 - prev.x1
+    if white > WORD_GAP * c.size:
+        return True
+    if any((prev.x0 + prev.x1) / 2 < x < (c.x0 + c.x1) / 2 for x in cuts):
+        return True
+    return white > NARROW_GAP * c.size and any(g0 < c.x0 and g1 > prev.x1 for g0, g1 in gaps)
 
 
 def _body_gaps(chars: list[Char]) -> list[tuple[float, float]]:
@@ -375,6 +433,43 @@ def _rows(body_chars: list[Char], columns: list[Column], h_rules: list[Ruling], 
     return rows
 
 
+def _drop_heading_rows(rows: list[TableRow], columns: list[Column], rulings: list[Ruling]) -> list[TableRow]:
+    """Rows that are not records: a heading between groups ("Region
+    Bautzen") set in a cell merged across the table, or in a table without
+    rulings one line of text that starts in the key column and runs on
+    without a column gap.
+
+    In a ruled table a heading row is the one that no ruling between
+    columns crosses. Without rulings, a page's first row is kept: it may be
+    the continuation of the previous page's last row.
+    """
+    inner = [c.x0 for c in columns[1:]]
+    boundary_rulings = [r for r in rulings if r.vertical and any(abs(r.x0 - x) <= RULING_SNAP for x in inner)]
+    crossed = [any(r.top <= (row.top + row.bottom) / 2 <= r.bottom for r in boundary_rulings) for row in rows]
+    # rulings between the columns of most rows make a grid; fills of banded
+    # rows (every second row) do not
+    grid = sum(crossed) >= GRID_ROWS * len(rows)
+    kept = []
+    for i, row in enumerate(rows):
+        if grid:
+            heading = not crossed[i]
+        else:
+            heading = i > 0 and _one_spanning_line(row, columns[0].field)
+        if not heading:
+            kept.append(row)
+    return kept
+
+
+def _one_spanning_line(row: TableRow, key: str) -> bool:
+    """One line of text that starts in the key column and has no gap as wide
+    as one between columns."""
+    lines = [ln for cell in row.cells.values() for ln in cell]
+    if key not in row.cells or any(abs(ln.top - lines[0].top) > ln.size / 3 for ln in lines):
+        return False
+    chars = sorted((c for ln in lines for c in ln.chars if c.text.strip()), key=lambda c: c.x0)
+    return all(b.x0 - a.x1 <= WORD_GAP * b.size for a, b in zip(chars, chars[1:]))
+
+
 def _assign_columns(chars: list[Char], columns: list[Column]) -> dict[str, list[Char]]:
     """Characters by column, by their left edge.
 
@@ -401,27 +496,60 @@ def _row_starts_from_rulings(lines: list[TextLine], separators: list[float]) -> 
 
 
 def _row_starts_from_alignment(by_column: dict[str, list[TextLine]], pitch: float, key: str) -> list[float]:
-    """Row starts in a table without rulings (cells are top-aligned).
+    """Row starts in a table without rulings.
 
-    A row starts on a line where the key column starts a cell: the key
-    column has text there, and either it had none on the previous line, or
-    the gap from the previous line is wider than a line pitch, or another
-    column starts text there after having none on the previous line.
+    A gap wider than a line pitch always separates rows (cells have
+    padding). Rows set closer are told apart by how the cells are aligned,
+    which is read from the rows that gaps do separate: top-aligned cells all
+    start on a row's first line, bottom-aligned ones (a spreadsheet's
+    default) all end on its last line.
+
+    * top: a row starts on a line where the key column has text and either
+      had none on the line before, or another column starts text there
+      after having none on the line before;
+    * bottom, the mirror image: a row ends on a line where the key column
+      has text and either has none on the next line, or another column ends
+      there;
+    * middle (neither): only gaps separate rows.
     """
-    levels = _levels(by_column)
+    blocks = _blocks(_levels(by_column), pitch)
+    alignment = _alignment(blocks)
     starts: list[float] = []
-    prev = None
-    for level_top, present in levels:
-        if prev is None:
-            starts.append(level_top - 0.5)
-        elif key in present:
-            prev_top, prev_present = prev
-            new_column = bool(present - prev_present)
-            wide_gap = level_top - prev_top > ROW_GAP * pitch
-            if key not in prev_present or wide_gap or new_column:
-                starts.append(level_top - 0.5)
-        prev = (level_top, present)
+    for block in blocks:
+        starts.append(block[0][0] - 0.5)
+        for (top, present), (next_top, following) in zip(block, block[1:]):
+            if alignment == "top" and key in following and (key not in present or following - present):
+                starts.append(next_top - 0.5)
+            elif alignment == "bottom" and key in present and (key not in following or present - following):
+                starts.append(next_top - 0.5)
     return starts
+
+
+def _blocks(levels: list[tuple[float, set[str]]], pitch: float) -> list[list[tuple[float, set[str]]]]:
+    """Levels split where the gap to the next is wider than a line pitch."""
+    blocks: list[list[tuple[float, set[str]]]] = []
+    for level in levels:
+        if blocks and level[0] - blocks[-1][-1][0] <= ROW_GAP * pitch:
+            blocks[-1].append(level)
+        else:
+            blocks.append([level])
+    return blocks
+
+
+def _alignment(blocks: list[list[tuple[float, set[str]]]]) -> str:
+    """"top", "bottom" or "middle": how cells sit in their rows, by a vote of
+    the blocks where the first and the last line tell (a block whose columns
+    all start on its first line is top-aligned, and so on)."""
+    top = bottom = 0
+    for block in blocks:
+        columns = set().union(*(present for _, present in block))
+        starts_together = block[0][1] == columns
+        ends_together = block[-1][1] == columns
+        top += starts_together and not ends_together
+        bottom += ends_together and not starts_together
+    if top == bottom == 0:
+        return "top" if all(len(block) == 1 for block in blocks) else "middle"
+    return "top" if top >= bottom else "bottom"
 
 
 def _levels(by_column: dict[str, list[TextLine]]) -> list[tuple[float, set[str]]]:
@@ -445,9 +573,35 @@ def _line_pitch(lines: list[TextLine]) -> float:
 
 
 def _horizontal_rulings(rulings: list[Ruling], header_line: TextLine) -> list[Ruling]:
-    """Horizontal rulings of the table: long ones at or below the header line."""
-    width = max((r.x1 - r.x0 for r in rulings if r.horizontal), default=0.0)
-    return [r for r in rulings if r.horizontal and r.x1 - r.x0 >= 0.5 * width and r.top >= header_line.top - 2 * header_line.size]
+    """Horizontal rulings of the table: at or below the header line and
+    running across most of the table's width.
+
+    Renderers draw a row's border as one line or as one segment per cell
+    (browsers); the segments at one height are joined before their length
+    is compared, so a heading row's full-width border does not make the
+    cell-wise borders of the other rows look short.
+    """
+    lines: dict[float, list[Ruling]] = {}
+    for r in rulings:
+        if r.horizontal and r.top >= header_line.top - 2 * header_line.size:
+            lines.setdefault(round(r.top, 1), []).append(r)
+    covered = {y: _covered_length(segments) for y, segments in lines.items()}
+    width = max(covered.values(), default=0.0)
+    return [
+        Ruling(min(r.x0 for r in segments), y, max(r.x1 for r in segments), y)
+        for y, segments in sorted(lines.items())
+        if covered[y] >= 0.5 * width
+    ]
+
+
+def _covered_length(segments: list[Ruling]) -> float:
+    """Length of the x-range covered by segments at one height (overlaps counted once)."""
+    total, reach = 0.0, float("-inf")
+    for r in sorted(segments, key=lambda r: r.x0):
+        if r.x1 > reach:
+            total += r.x1 - max(r.x0, reach)
+            reach = r.x1
+    return total
 
 
 def _drop_footer(chars: list[Char], pitch: float) -> list[Char]:
