@@ -12,6 +12,7 @@ import hashlib
 import logging
 import multiprocessing
 import os
+import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -186,6 +187,28 @@ def group_lines(chars: list[Char]) -> list[TextLine]:
 # Opening a file
 
 
+# Latin ligature glyphs (U+FB00 "ff" to U+FB06 "st"). Browsers and other
+# HarfBuzz-based renderers print "fl" in "Pflege" as one glyph whose text is
+# the ligature character; the document's text has the letters.
+LIGATURES = {chr(code): unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
+
+
+def split_ligature(char: Char) -> list[Char]:
+    """The letters of a ligature glyph, each an equal share of its box.
+
+    Only the Alphabetic Presentation Forms are split, not everything NFKC
+    would change ("m²" stays as printed).
+    """
+    letters = LIGATURES.get(char.text)
+    if letters is None:
+        return [char]
+    share = (char.x1 - char.x0) / len(letters)
+    return [
+        Char(letter, char.x0 + i * share, char.x0 + (i + 1) * share, char.top, char.bottom, char.size)
+        for i, letter in enumerate(letters)
+    ]
+
+
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:
@@ -271,16 +294,19 @@ def _read_page_range(chunk: tuple[str, int, int]) -> list[Page]:
 
 def _read_page(page) -> Page:
     chars = [
-        Char(
-            text=c["text"],
-            x0=float(c["x0"]),
-            x1=float(c["x1"]),
-            top=float(c["top"]),
-            bottom=float(c["bottom"]),
-            size=float(c["size"]),
-        )
+        letter
         for c in page.chars
         if c.get("upright", True)
+        for letter in split_ligature(
+            Char(
+                text=c["text"],
+                x0=float(c["x0"]),
+                x1=float(c["x1"]),
+                top=float(c["top"]),
+                bottom=float(c["bottom"]),
+                size=float(c["size"]),
+            )
+        )
     ]
     rulings = [
         Ruling(float(e["x0"]), float(e["top"]), float(e["x1"]), float(e["bottom"]))
