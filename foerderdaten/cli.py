@@ -83,7 +83,7 @@ def build(
     except Exception as exc:  # anything unforeseen: still one line, unless --debug
         _fail(f"{out.name}: build failed ({short_exception(exc, 160)})", exc, debug)
     if sys.stderr.isatty():
-        counts = ", ".join(f"{len(rows)} {name}" for name, rows in tables.rows.items() if rows and name in ("projects", "annex_projects", "links"))
+        counts = ", ".join(f"{len(rows)} {name}" for name, rows in tables.items() if rows and name in ("projects", "annex_projects", "links"))
         typer.echo(f"built {out} ({counts})", err=True)
 
 

@@ -19,6 +19,8 @@ reachable under the target's name or, between two renames, as
   file or a folder of notes is refused with an :class:`InputError`.
 * ``staging`` gives the new folder the user's usual permissions (umask),
   not ``mkdtemp``'s private 0o700.
+* ``owned`` joins the first three for a writer: it checks, locks and
+  recovers, then yields the target's absolute path while holding the lock.
 * ``swap_in``: one atomic ``renameat2(RENAME_EXCHANGE)`` on Linux; where the
   file system or system lacks it, two renames (old aside, new in), and
   ``recover`` covers a kill between them.
@@ -82,6 +84,19 @@ def lock(out_dir: Path) -> Iterator[None]:
     finally:
         path.unlink(missing_ok=True)
         os.close(fd)
+
+
+@contextmanager
+def owned(out_dir: Path) -> Iterator[Path]:
+    """Hold ``out_dir`` for writing: refused if the build does not own it
+    (before any work), then locked and put right after a killed build.
+    Yields the absolute path; its parent folder exists."""
+    check_replaceable(out_dir, str(out_dir))
+    target = out_dir.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with lock(target):
+        recover(target)
+        yield target
 
 
 def recover(out_dir: Path) -> None:

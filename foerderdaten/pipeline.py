@@ -10,8 +10,7 @@ at a time per folder (outfolder.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 
 from foerderdaten import __version__
@@ -20,19 +19,10 @@ from foerderdaten.errors import InputError
 from foerderdaten.extract.damage import check_pages, check_repetition
 from foerderdaten.extract.guard import Limits, read_within_limits
 from foerderdaten.extract.pdfdoc import PdfDocument, open_pdf
-from foerderdaten.schemas import TABLES
+from foerderdaten.schemas.rows import Tables
+from foerderdaten.schemas.tables import Project
 
 Progress = Callable[[str], None]
-
-
-@dataclass
-class Tables:
-    """Rows of every published table, filled stage by stage."""
-
-    rows: dict[str, list] = field(default_factory=lambda: {name: [] for name in TABLES})
-
-    def add(self, name: str, items: Iterable) -> None:
-        self.rows[name].extend(items)
 
 
 # --------------------------------------------------------------------------
@@ -103,20 +93,15 @@ def detect_kind(doc: PdfDocument) -> str:
 
 def read_sab(doc: PdfDocument, tables: Tables) -> None:
     from foerderdaten.extract.sab import extract_projects
-    from foerderdaten.normalize.projects import normalize_projects
-    from foerderdaten.schemas.tables import Document
+    from foerderdaten.normalize.projects import normalize_projects, overview_document
 
     title, edition, raws = extract_projects(doc)
     check_repetition(doc.file_name, [_printed(raw, SAB_PRINTED) for raw in raws], "project rows")
     sab = _normalized(doc, lambda: normalize_projects(raws))
-    stand = sab.projects[0].stand if sab.projects else None
-    tables.add("documents", [Document(
-        source_id=raws[0].source_id, kind="sab_overview", file_name=doc.file_name, sha256=doc.sha256,
-        pages=len(doc.pages), title=title, edition=edition, stand=stand,
-    )])
-    tables.add("projects", sab.projects)
-    tables.add("corrections", sab.corrections)
-    tables.add("quality", sab.quality)
+    tables.documents.append(overview_document(doc, title, edition, sab))
+    tables.projects += sab.projects
+    tables.corrections += sab.corrections
+    tables.quality += sab.quality
 
 
 def read_landtag(doc: PdfDocument, tables: Tables) -> None:
@@ -132,15 +117,15 @@ def read_landtag(doc: PdfDocument, tables: Tables) -> None:
     annex_rows = extract_annex_rows(doc, source_id)
     check_repetition(doc.file_name, [_printed(row, ANNEX_PRINTED) for row in annex_rows], "annex rows")
     annex = _normalized(doc, lambda: normalize_annex(annex_rows, answer.annex_years))
-    tables.add("documents", [answer.document])
-    tables.add("questions", answer.questions)
-    tables.add("welcome_centers", answer.welcome_centers)
-    tables.add("welcome_center_funding", answer.welcome_center_funding)
-    tables.add("budget", answer.budget)
-    tables.add("annex_projects", annex)
-    tables.add("corrections", answer.corrections)
-    tables.add("quality", answer.quality)
-    tables.add("quality", amount_findings(answer.welcome_center_funding, answer.budget))
+    tables.documents.append(answer.document)
+    tables.questions += answer.questions
+    tables.welcome_centers += answer.welcome_centers
+    tables.welcome_center_funding += answer.welcome_center_funding
+    tables.budget += answer.budget
+    tables.annex_projects += annex
+    tables.corrections += answer.corrections
+    tables.quality += answer.quality
+    tables.quality += amount_findings(answer.welcome_center_funding, answer.budget)
 
 
 # The fields a row prints: rows equal in all of them are verbatim copies.
@@ -193,15 +178,13 @@ def build_tables(pdfs: list[Path], progress: Progress = lambda _: None, limits: 
     _connect_editions(tables)
     _add_provenance(tables, pdfs)
     progress("linking annex rows to SAB projects")
-    links, review = link_annex(tables.rows["annex_projects"], _linkable_projects(tables))
-    tables.add("links", links)
-    tables.add("link_review", review)
+    tables.links, tables.link_review = link_annex(tables.annex_projects, _linkable_projects(tables))
     progress("grouping spellings of organisations")
     add_organisations(tables)
-    tables.add("districts", vocab.districts())
-    tables.add("district_variants", vocab.district_variants())
-    tables.add("rl_categories", vocab.rl_categories())
-    tables.add("vorhabensart_variants", vocab.vorhabensart_variants())
+    tables.districts = vocab.districts()
+    tables.district_variants = vocab.district_variants()
+    tables.rl_categories = vocab.rl_categories()
+    tables.vorhabensart_variants = vocab.vorhabensart_variants()
     return tables
 
 
@@ -210,7 +193,7 @@ def _add_provenance(tables: Tables, pdfs: list[Path]) -> None:
     from foerderdaten.provenance import manifest_entries, with_provenance
 
     entries = manifest_entries(pdfs)
-    tables.rows["documents"] = [with_provenance(d, entries) for d in tables.rows["documents"]]
+    tables.documents = [with_provenance(d, entries) for d in tables.documents]
 
 
 def add_organisations(tables: Tables) -> None:
@@ -221,7 +204,7 @@ def add_organisations(tables: Tables) -> None:
     """
     from foerderdaten.link.organisations import build_organisations
 
-    orgs = build_organisations(tables.rows["projects"], tables.rows["annex_projects"])
+    orgs = build_organisations(tables.projects, tables.annex_projects)
     flagged = {(issue.table, issue.record): issue.flag for issue in orgs.quality}
 
     def flags_of(project) -> str:
@@ -229,23 +212,23 @@ def add_organisations(tables: Tables) -> None:
         flags = [f for f in project.quality_flags.split(";") if f] + ([extra] if extra else [])
         return ";".join(sorted(flags))
 
-    tables.rows["projects"] = [
+    tables.projects = [
         p.model_copy(update={"organisation_id": orgs.id_of.get(p.projekttraeger), "quality_flags": flags_of(p)})
-        for p in tables.rows["projects"]
+        for p in tables.projects
     ]
-    tables.rows["annex_projects"] = [
+    tables.annex_projects = [
         a.model_copy(update={"organisation_id": orgs.id_of.get(a.zuwendungsempfaenger)})
-        for a in tables.rows["annex_projects"]
+        for a in tables.annex_projects
     ]
-    tables.add("organisations", orgs.organisations)
-    tables.add("organisation_variants", orgs.variants)
-    tables.add("organisation_review", orgs.review)
-    tables.add("quality", orgs.quality)
+    tables.organisations = orgs.organisations
+    tables.organisation_variants = orgs.variants
+    tables.organisation_review = orgs.review
+    tables.quality += orgs.quality
 
 
 def _check_unique_sources(tables: Tables) -> None:
     names: dict[str, str] = {}
-    for doc in tables.rows["documents"]:
+    for doc in tables.documents:
         if doc.source_id in names:
             raise InputError(doc.file_name, f"same document ({doc.source_id}) as {names[doc.source_id]}; pass each edition once")
         names[doc.source_id] = doc.file_name
@@ -255,36 +238,46 @@ def _connect_editions(tables: Tables) -> None:
     """One id per project across SAB editions, the current rows, the changes (link/editions.py)."""
     from foerderdaten.link.editions import connect_editions
 
-    rows = tables.rows
-    connected = connect_editions(rows["documents"], rows["projects"], rows["corrections"], rows["quality"])
-    rows["projects"], rows["corrections"], rows["quality"] = connected.projects, connected.corrections, connected.quality
-    rows["changes"] = connected.changes
+    connected = connect_editions(tables.documents, tables.projects, tables.corrections, tables.quality)
+    tables.projects, tables.corrections, tables.quality = connected.projects, connected.corrections, connected.quality
+    tables.changes = connected.changes
 
 
-def _linkable_projects(tables: Tables) -> list:
+def _linkable_projects(tables: Tables) -> list[Project]:
     """Each project once, as its newest edition lists it: annex rows link to that row."""
     from foerderdaten.link.editions import newest_rows
 
-    return newest_rows(tables.rows["projects"], tables.rows["documents"])
+    return newest_rows(tables.projects, tables.documents)
+
+
+# --------------------------------------------------------------------------
+# Writing
 
 
 def build(inputs: list[Path], out_dir: Path, progress: Progress = lambda _: None, limits: Limits = Limits()) -> Tables:
     """Build the dataset from ``inputs`` into ``out_dir``, replacing it atomically.
 
-    Refuses an ``out_dir`` that a build did not write (outfolder.check_replaceable), then
-    holds the folder's build lock throughout; first puts right what a killed
-    build left (outfolder.recover).
+    ``write(build_tables(inputs), out_dir)``, but the output folder is
+    checked before anything is read (never destroy what we do not own) and
+    its build lock is held throughout (outfolder.owned).
     """
+    with outfolder.owned(out_dir) as target:
+        tables = build_tables(collect_pdfs(inputs), progress, limits)
+        progress(f"writing {target.name}")
+        _publish(tables, target)
+    return tables
+
+
+def write(tables: Tables, out_dir: Path) -> None:
+    """Write every file of the dataset into ``out_dir``, replacing it atomically (outfolder.py)."""
+    with outfolder.owned(out_dir) as target:
+        _publish(tables, target)
+
+
+def _publish(tables: Tables, target: Path) -> None:
+    """Write into a staging folder and swap it in (call while holding ``target``)."""
     from foerderdaten.publish import write_dataset
 
-    outfolder.check_replaceable(out_dir, str(out_dir))  # before any work: never destroy what we do not own
-    out_dir = out_dir.resolve()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    with outfolder.lock(out_dir):
-        outfolder.recover(out_dir)
-        tables = build_tables(collect_pdfs(inputs), progress, limits)
-        progress(f"writing {out_dir.name}")
-        with outfolder.staging(out_dir) as staging:
-            write_dataset(tables.rows, staging, version=__version__)
-            outfolder.swap_in(staging, out_dir)
-    return tables
+    with outfolder.staging(target) as staging:
+        write_dataset(tables, staging, version=__version__)
+        outfolder.swap_in(staging, target)

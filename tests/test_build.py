@@ -71,7 +71,7 @@ def _as_gold(value) -> str:
 
 @pytest.mark.parametrize("pdf", ["sab_2023_ruled.pdf", "sab_2023_plain.pdf"])
 def test_projects_equal_gold_field_by_field(pdf):
-    projects = build_tables([FIXTURES / pdf]).rows["projects"]
+    projects = build_tables([FIXTURES / pdf]).projects
     assert len(projects) == 134
     wrong = [
         (gold["seq"], field, _as_gold(getattr(p, field)), gold[field])
@@ -84,8 +84,8 @@ def test_projects_equal_gold_field_by_field(pdf):
 
 
 def test_project_ids_do_not_depend_on_the_rendering():
-    ruled = build_tables([FIXTURES / "sab_2023_ruled.pdf"]).rows["projects"]
-    plain = build_tables([FIXTURES / "sab_2023_plain.pdf"]).rows["projects"]
+    ruled = build_tables([FIXTURES / "sab_2023_ruled.pdf"]).projects
+    plain = build_tables([FIXTURES / "sab_2023_plain.pdf"]).projects
     assert [p.project_id for p in ruled] == [p.project_id for p in plain]
 
 

@@ -31,7 +31,7 @@ FUZZ_LIMITS = Limits(timeout_seconds=120, max_memory_mb=1024)
 
 def table_values(tables) -> dict[str, list[dict]]:
     """Every table's rows as plain values; the file hash differs for a damaged copy by design."""
-    return {name: [row.model_dump(exclude={"sha256"}) for row in rows] for name, rows in tables.rows.items()}
+    return {name: [row.model_dump(exclude={"sha256"}) for row in rows] for name, rows in tables.items()}
 
 
 @cache
@@ -146,10 +146,11 @@ def test_table_printed_over_and_over_is_refused(tmp_path, previous_output):
 
 def test_quality_report_stays_readable_for_many_issues():
     from foerderdaten.publish.quality import MAX_ENTRIES_PER_KIND, render
+    from foerderdaten.schemas.rows import Tables
     from foerderdaten.schemas.tables import QualityIssue
 
     issues = [QualityIssue(source_id="s", table="projects", record=f"p_{i}", page=1, flag="missing_field", detail="x")
               for i in range(MAX_ENTRIES_PER_KIND + 50)]
-    text = render({"quality": issues}, version="t")
+    text = render(Tables(quality=issues), version="t")
     assert text.count("\n- ") == MAX_ENTRIES_PER_KIND + 1
     assert "… und 50 weitere" in text

@@ -31,7 +31,7 @@ def sab_2024(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def tables(sab_2024):
-    return build_tables([FIXTURES / "sab_2023_ruled.pdf", sab_2024, FIXTURES / "landtag_7_16456.pdf"]).rows
+    return build_tables([FIXTURES / "sab_2023_ruled.pdf", sab_2024, FIXTURES / "landtag_7_16456.pdf"])
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def published(tables, tmp_path_factory) -> Path:
 def _by_edition(tables) -> dict[str, dict[int, object]]:
     """seq -> project row, per source_id."""
     result: dict[str, dict[int, object]] = {}
-    for p in tables["projects"]:
+    for p in tables.projects:
         result.setdefault(p.source_id, {})[p.seq] = p
     return result
 
@@ -58,9 +58,9 @@ def test_one_row_per_project_per_edition(tables):
     rows = _by_edition(tables)
     assert len(rows[OLD]) == 134
     assert len(rows[NEW]) == 134 - len(REMOVED) + len(ADDED)
-    keys = Counter((p.project_id, p.source_id) for p in tables["projects"])
+    keys = Counter((p.project_id, p.source_id) for p in tables.projects)
     assert max(keys.values()) == 1
-    assert {d.edition for d in tables["documents"] if d.kind == "sab_overview"} == {"Regionalbudget 2023", "Regionalbudget 2024"}
+    assert {d.edition for d in tables.documents if d.kind == "sab_overview"} == {"Regionalbudget 2023", "Regionalbudget 2024"}
 
 
 def test_project_keeps_its_id_across_editions_even_when_its_key_fields_change(tables):
@@ -78,7 +78,7 @@ def test_project_keeps_its_id_across_editions_even_when_its_key_fields_change(ta
 
 def test_changes_between_the_editions(tables):
     rows = _by_edition(tables)
-    changes = tables["changes"]
+    changes = tables.changes
     assert {(c.source_id, c.previous_source_id) for c in changes} == {(NEW, OLD)}
     assert [c.seq for c in changes] == list(range(1, len(changes) + 1))
 
@@ -99,26 +99,26 @@ def test_changes_between_the_editions(tables):
 
 
 def test_current_rows_are_the_newest_edition(tables):
-    current = {p.source_id for p in tables["projects"] if p.current}
+    current = {p.source_id for p in tables.projects if p.current}
     assert current == {NEW}
-    assert sum(p.current for p in tables["projects"]) == 134 - len(REMOVED) + len(ADDED)
+    assert sum(p.current for p in tables.projects) == 134 - len(REMOVED) + len(ADDED)
 
 
 def test_corrections_and_quality_follow_the_carried_ids(tables):
-    keys = {(p.project_id, p.source_id) for p in tables["projects"]}
-    for row in tables["corrections"] + tables["quality"]:
+    keys = {(p.project_id, p.source_id) for p in tables.projects}
+    for row in tables.corrections + tables.quality:
         if row.table == "projects":
             assert (row.record, row.source_id) in keys
     # the document's own errors are flagged in both editions
-    flagged = {(q.source_id, q.flag) for q in tables["quality"]}
+    flagged = {(q.source_id, q.flag) for q in tables.quality}
     assert {(OLD, "end_before_begin"), (NEW, "end_before_begin")} <= flagged
 
 
 def test_links_point_to_an_existing_edition_row(tables):
-    keys = {(p.project_id, p.source_id) for p in tables["projects"]}
-    assert len(tables["links"]) == 24  # as with one edition (gold: 23 same_project + 1 predecessor_title)
-    assert all((link.project_id, link.project_source_id) in keys for link in tables["links"])
-    assert all((r.project_id, r.project_source_id) in keys for r in tables["link_review"])
+    keys = {(p.project_id, p.source_id) for p in tables.projects}
+    assert len(tables.links) == 24  # as with one edition (gold: 23 same_project + 1 predecessor_title)
+    assert all((link.project_id, link.project_source_id) in keys for link in tables.links)
+    assert all((r.project_id, r.project_source_id) in keys for r in tables.link_review)
 
 
 def test_data_package_and_sqlite_validate_with_two_editions(published):
@@ -152,15 +152,15 @@ def test_a_later_landtag_answer_is_a_new_document(tmp_path):
     from editions import render_later_answer
 
     later = render_later_answer(tmp_path / "landtag_8_1234.pdf")
-    rows = build_tables([FIXTURES / "landtag_7_16456.pdf", later]).rows
-    answers = {d.source_id: d for d in rows["documents"]}
+    rows = build_tables([FIXTURES / "landtag_7_16456.pdf", later])
+    answers = {d.source_id: d for d in rows.documents}
     assert set(answers) == {"landtag_7_16456", "landtag_8_1234"}
     assert answers["landtag_8_1234"].drucksache == "8/1234"
     # nothing of the earlier answer is lost: its rows stand beside the later one's
     for table in ("questions", "welcome_centers", "welcome_center_funding", "budget"):
-        per_source = Counter(r.source_id for r in rows[table])
+        per_source = Counter(r.source_id for r in getattr(rows, table))
         assert per_source["landtag_7_16456"] == per_source["landtag_8_1234"] > 0, table
-    assert {r.source_id for r in rows["annex_projects"]} == {"landtag_7_16456"}
+    assert {r.source_id for r in rows.annex_projects} == {"landtag_7_16456"}
 
 
 def test_overview_changes_md_and_datasette_show_editions_and_changes(published):

@@ -409,33 +409,33 @@ def built(request, rendered):
     from foerderdaten.pipeline import build_tables
 
     path, rendering = rendered(request.param)
-    return build_tables([path]).rows, rendering
+    return build_tables([path]), rendering
 
 
 def test_build_letter_tables(built, gold):
     rows, rendering = built
-    [document] = rows["documents"]
+    [document] = rows.documents
     assert (document.kind, document.source_id, document.drucksache, document.datum) == (
         "landtag_answer", SOURCE_ID, gold["drucksache"], dt.date.fromisoformat(gold["datum"]))
     assert document.pages > rendering.page_count
-    assert [(q.nummer, q.frage, q.beantwortet_mit) for q in rows["questions"]] == [
+    assert [(q.nummer, q.frage, q.beantwortet_mit) for q in rows.questions] == [
         (q["nummer"], q["frage_text"], "1,2,3" if q["nummer"] <= 3 else str(q["nummer"])) for q in gold["questions"]
     ]
-    assert [(c.name, c.kreis_ags) for c in rows["welcome_centers"]] == [
+    assert [(c.name, c.kreis_ags) for c in rows.welcome_centers] == [
         (c["name"], c["kreis_ags"]) for c in gold["welcome_centers"] + gold["welcome_centers_in_aufbau"]
     ]
-    assert [(f.region_raw, f.betrag_eur) for f in rows["welcome_center_funding"]] == [
+    assert [(f.region_raw, f.betrag_eur) for f in rows.welcome_center_funding] == [
         (f["region_raw"], Decimal(f["betrag_eur"])) for f in gold["funding_established"] + gold["funding_in_aufbau"]
     ]
-    assert [(b.jahr, b.betrag_eur) for b in rows["budget"]] == [(b["jahr"], Decimal(b["betrag_eur"])) for b in gold["budget"]]
-    assert rows["projects"] == []
+    assert [(b.jahr, b.betrag_eur) for b in rows.budget] == [(b["jahr"], Decimal(b["betrag_eur"])) for b in gold["budget"]]
+    assert rows.projects == []
 
 
 @pytest.mark.parametrize("field", ["anlage", "bewilligungsjahr", "seq_in_anlage",
                                    "zuwendungsempfaenger", "projekttitel", "zielgruppe", "kurzbeschreibung"])
 def test_build_annex_rows(built, gold, field):
     rows, rendering = built
-    annex = rows["annex_projects"]
+    annex = rows.annex_projects
     assert len(annex) == len(gold["anlagen"]) == 28
     assert {a.source_id for a in annex} == {SOURCE_ID}
     assert min(a.page for a in annex) > rendering.page_count  # the letter pages hold no annex row

@@ -66,7 +66,7 @@ def test_two_volkshochschulen_stay_apart():
 @pytest.fixture(scope="module")
 def orgs():
     tables = sample_tables()
-    return build_organisations(tables["projects"], tables["annex_projects"])
+    return build_organisations(tables.projects, tables.annex_projects)
 
 
 def test_every_spelling_has_an_organisation(orgs):

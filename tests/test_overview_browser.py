@@ -85,7 +85,7 @@ def _fold(text: str) -> str:
 def test_charts_and_rows_after_javascript(chromium, page, tmp_path):
     dom, parsed = dump(chromium, page, tmp_path)
     assert 'data-ready="true"' in dom  # the script ran to its end
-    projects = sample_tables()["projects"]
+    projects = sample_tables().projects
     assert [pid for pid, _ in parsed.rows] == [p.project_id for p in projects]
     assert not any(hidden for _, hidden in parsed.rows)
     assert parsed.count_text == f"{len(projects)} von {len(projects)} Projekten"  # written by the script
@@ -102,7 +102,7 @@ def test_charts_and_rows_after_javascript(chromium, page, tmp_path):
 
 def test_search_from_the_address_filters_rows(chromium, page, tmp_path):
     _, parsed = dump(chromium, page, tmp_path, "?q=Pflege")
-    projects = sample_tables()["projects"]
+    projects = sample_tables().projects
     # the page searches the visible text of a row, description included
     expected = {
         p.project_id
@@ -117,7 +117,7 @@ def test_search_from_the_address_filters_rows(chromium, page, tmp_path):
 
 def test_sort_from_the_address_reorders_rows(chromium, page, tmp_path):
     _, parsed = dump(chromium, page, tmp_path, "?sort=kreis&dir=asc&q=dresden")
-    projects = sample_tables()["projects"]
+    projects = sample_tables().projects
     expected = [p.project_id for p in sorted(projects, key=lambda p: p.region or p.region_raw)]  # stable, like the page
     assert [pid for pid, _ in parsed.rows] == expected
     shown = [pid for pid, hidden in parsed.rows if not hidden]
@@ -126,7 +126,7 @@ def test_sort_from_the_address_reorders_rows(chromium, page, tmp_path):
 
 def test_sort_by_date_descending_keeps_missing_dates_last(chromium, page, tmp_path):
     _, parsed = dump(chromium, page, tmp_path, "?sort=beginn&dir=desc")
-    projects = sample_tables()["projects"]
+    projects = sample_tables().projects
     dated = [p for p in projects if p.bewilligungsbeginn]
     expected = [p.project_id for p in sorted(dated, key=lambda p: p.bewilligungsbeginn, reverse=True)]
     expected += [p.project_id for p in projects if not p.bewilligungsbeginn]  # seq 133 has no dates
@@ -176,16 +176,16 @@ def test_fits_a_phone_without_sideways_scrolling(chromium, page, tmp_path):
     measured = json.loads(re.search(r'<pre id="out">(.*?)</pre>', dom, flags=re.S).group(1))
     assert measured["scrollWidth"] <= measured["clientWidth"]  # nothing wider than the screen
     # every project still shows its Träger, its title and the link to its source page
-    assert measured["rowsUsable"] == measured["rows"] == len(sample_tables()["projects"])
+    assert measured["rowsUsable"] == measured["rows"] == len(sample_tables().projects)
 
 
 def test_page_explains_marks_amounts_and_sources(tmp_path):
     tables = sample_tables()
     flags: dict[str, set[str]] = {}
-    for issue in tables["quality"]:
+    for issue in tables.quality:
         flags.setdefault(issue.record, set()).add(issue.flag)
-    tables["projects"] = [p.model_copy(update={"quality_flags": ";".join(sorted(flags.get(p.project_id, ())))})
-                          for p in tables["projects"]]
+    tables.projects = [p.model_copy(update={"quality_flags": ";".join(sorted(flags.get(p.project_id, ())))})
+                          for p in tables.projects]
     write_overview(tmp_path / "overview.html", tables, version=VERSION)
     html = (tmp_path / "overview.html").read_text(encoding="utf-8")
     assert 'title="Im Dokument: Ende vor Beginn' in html  # German tooltip (seq 64)

@@ -31,6 +31,7 @@ from foerderdaten.publish import write_codebook, write_dataset
 from foerderdaten.publish.csv import EXCEL, csv_text
 from foerderdaten.publish.serve import datasette_command
 from foerderdaten.schemas import TABLES
+from foerderdaten.schemas.rows import Tables, table_names
 from foerderdaten.schemas.tables import (
     AnnexProject,
     Budget,
@@ -153,31 +154,31 @@ def _annex_and_links() -> tuple[list[AnnexProject], list[Link], list[LinkReview]
     return annex, links, review
 
 
-def sample_tables() -> dict[str, list]:
+def sample_tables() -> Tables:
     """Every published table, filled from the gold values."""
     gold = gold_sab()
     projects = gold_projects(SAB_ID)
     centers, funding = _welcome_centers()
     annex, links, review = _annex_and_links()
     lt = gold_landtag()
-    return {
-        "documents": _documents(),
-        "projects": projects,
-        "corrections": _corrections(projects),
-        "quality": _quality(gold),
-        "questions": _questions(),
-        "welcome_centers": centers,
-        "welcome_center_funding": funding,
-        "budget": [Budget(source_id=LANDTAG_ID, jahr=b["jahr"], betrag_raw=b["betrag_raw"],
-                          betrag_eur=Decimal(b["betrag_eur"])) for b in lt["budget"]],
-        "annex_projects": annex,
-        "links": links,
-        "link_review": review,
-        "districts": vocab.districts(),
-        "district_variants": vocab.district_variants(),
-        "rl_categories": vocab.rl_categories(),
-        "vorhabensart_variants": vocab.vorhabensart_variants(),
-    }
+    return Tables(
+        documents=_documents(),
+        projects=projects,
+        corrections=_corrections(projects),
+        quality=_quality(gold),
+        questions=_questions(),
+        welcome_centers=centers,
+        welcome_center_funding=funding,
+        budget=[Budget(source_id=LANDTAG_ID, jahr=b["jahr"], betrag_raw=b["betrag_raw"],
+                       betrag_eur=Decimal(b["betrag_eur"])) for b in lt["budget"]],
+        annex_projects=annex,
+        links=links,
+        link_review=review,
+        districts=vocab.districts(),
+        district_variants=vocab.district_variants(),
+        rl_categories=vocab.rl_categories(),
+        vorhabensart_variants=vocab.vorhabensart_variants(),
+    )
 
 
 def files_of(directory: Path) -> dict[str, bytes]:
@@ -476,7 +477,7 @@ def test_quality_report(published):
 
 
 def test_empty_tables_still_publish_a_valid_package(tmp_path):
-    write_dataset({"documents": _documents()}, tmp_path, version=VERSION)
+    write_dataset(Tables(documents=_documents()), tmp_path, version=VERSION)
     assert (tmp_path / "projects.csv").read_text(encoding="utf-8").startswith("project_id,source_id,")
     assert pq.read_table(tmp_path / "projects.parquet").num_rows == 0
     assert "Keine Auffälligkeiten" in (tmp_path / "QUALITY.md").read_text(encoding="utf-8")
@@ -484,6 +485,9 @@ def test_empty_tables_still_publish_a_valid_package(tmp_path):
     assert report.valid, report.flatten(["resourceName", "type", "note"])
 
 
-def test_unknown_table_is_refused(tmp_path):
-    with pytest.raises(KeyError):
-        write_dataset({"projekte": []}, tmp_path, version=VERSION)
+def test_the_dataset_holds_exactly_the_contract_tables():
+    assert table_names() == tuple(TABLES)
+    for name in TABLES:  # each list is typed with the table's row model
+        assert Tables.__dataclass_fields__[name].type == f"list[{TABLES[name].model.__name__}]"
+    with pytest.raises(TypeError):
+        Tables(projekte=[])  # type: ignore[call-arg]

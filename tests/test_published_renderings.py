@@ -41,7 +41,7 @@ def _as_text(value) -> str:
 def read(request):
     with RENDERINGS[request.param].open(encoding="utf-8", newline="") as fh:
         truth = list(csv.DictReader(fh))
-    projects = build_tables([FIXTURES / "renderings" / request.param]).rows["projects"]
+    projects = build_tables([FIXTURES / "renderings" / request.param]).projects
     return projects, truth
 
 

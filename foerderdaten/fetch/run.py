@@ -124,8 +124,8 @@ def refresh(sources_file: Path, raw_dir: Path, out_dir: Path, progress: Progress
         tables = build(inputs, out_dir, progress)
         staged.commit()
         new_names = {e["file_name"] for e in staged.new}
-        new_sources = {d.source_id for d in tables.rows["documents"] if d.file_name in new_names}
-        changes = [c for c in tables.rows["changes"] if c.source_id in new_sources]
+        new_sources = {d.source_id for d in tables.documents if d.file_name in new_names}
+        changes = [c for c in tables.changes if c.source_id in new_sources]
         counts = {kind: len({c.project_id for c in changes if c.change == kind}) for kind in ("added", "removed", "changed")}
         return RefreshResult(new=staged.new, built=True, changes=counts)
 

@@ -27,12 +27,13 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
+from foerderdaten.extract.pdfdoc import PdfDocument
 from foerderdaten.extract.records import RawProject
 from foerderdaten.normalize import checks, dates, ids, regions, rl
 from foerderdaten.normalize.checks import Finding
 from foerderdaten.normalize.duplicates import duplicate_details
 from foerderdaten.normalize.errors import NormalizeError
-from foerderdaten.schemas.tables import Correction, Project, QualityIssue
+from foerderdaten.schemas.tables import Correction, Document, Project, QualityIssue
 
 TABLE = "projects"
 
@@ -88,6 +89,15 @@ def normalize_projects(raws: Sequence[RawProject]) -> SabTables:
             for f in findings
         ]
     return tables
+
+
+def overview_document(doc: PdfDocument, title: str, edition: str, tables: SabTables) -> Document:
+    """The overview's row of ``documents`` (its Stand as its projects carry it)."""
+    first = tables.projects[0]
+    return Document(
+        source_id=first.source_id, kind="sab_overview", file_name=doc.file_name, sha256=doc.sha256,
+        pages=len(doc.pages), title=title, edition=edition, stand=first.stand,
+    )
 
 
 def _read_row(raw: RawProject, region: regions.RegionMatch | None,

@@ -21,10 +21,7 @@ descriptions from the row models once for all writers.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from pathlib import Path
-
-from pydantic import BaseModel
 
 from foerderdaten.publish import dataset
 from foerderdaten.publish.changes import FILE_NAME as CHANGES_FILE_NAME
@@ -39,32 +36,32 @@ from foerderdaten.publish.parquet import write_parquet
 from foerderdaten.publish.quality import write_quality_report
 from foerderdaten.publish.sqlite import FILE_NAME as DB_FILE_NAME
 from foerderdaten.publish.sqlite import write_sqlite
+from foerderdaten.schemas.rows import Tables
 
 __all__ = ["write_dataset", "write_codebook", "DB_FILE_NAME"]
 
 
-def write_dataset(tables: Mapping[str, Sequence[BaseModel]], out_dir: Path, *, version: str) -> None:
+def write_dataset(tables: Tables, out_dir: Path, *, version: str) -> None:
     """Write every output format of the dataset into ``out_dir`` (which must exist).
 
-    ``tables`` maps table names of ``foerderdaten.schemas.TABLES`` to their
-    rows (a missing table is written empty). The caller owns the directory:
+    ``tables`` holds the rows of every table of ``foerderdaten.schemas.TABLES``
+    (an empty table is written too). The caller owns the directory:
     it builds into a fresh one and swaps it into place.
     """
     out_dir = Path(out_dir)
-    items = ordered_tables(tables)
     sources = dataset.all_sources(tables)
 
     (out_dir / "excel").mkdir(exist_ok=True)
-    for spec, rows in items:
+    for spec, rows in ordered_tables(tables):
         write_parquet(spec, rows, out_dir / f"{spec.name}.parquet", version=version,
                       sources=dataset.sources_of(spec, rows, sources))
         write_csv(spec, rows, out_dir / f"{spec.name}.csv", PLAIN)
         write_csv(spec, rows, out_dir / "excel" / f"{spec.name}.csv", EXCEL)
 
     # the data package hashes the CSVs, so it comes after them
-    write_datapackage(items, out_dir, version=version, sources=sources)
-    write_sqlite(items, out_dir / DB_FILE_NAME)
-    write_datasette_metadata(items, out_dir / "metadata.json", version=version)
+    write_datapackage(tables, out_dir, version=version, sources=sources)
+    write_sqlite(tables, out_dir / DB_FILE_NAME)
+    write_datasette_metadata(tables, out_dir / "metadata.json", version=version)
     write_codebook(out_dir / "CODEBOOK.md", tables)
     write_quality_report(out_dir / "QUALITY.md", tables, version=version)
     write_changes(out_dir / CHANGES_FILE_NAME, tables)

@@ -19,6 +19,7 @@ from foerderdaten.normalize.checks import PRINTED_FIELDS
 from foerderdaten.publish.formats import german_date
 from foerderdaten.publish.markdown import escape, table
 from foerderdaten.publish.quality import page_link
+from foerderdaten.schemas.rows import Tables
 
 FILE_NAME = "CHANGES.md"
 
@@ -91,13 +92,13 @@ def edition_section(newer: BaseModel, older: BaseModel, changes: Sequence[BaseMo
     return lines
 
 
-def render(tables: Mapping[str, Sequence[BaseModel]]) -> str:
-    documents = {d.source_id: d for d in tables.get("documents", [])}
-    projects = {(p.project_id, p.source_id): p for p in tables.get("projects", [])}
+def render(tables: Tables) -> str:
+    documents = {d.source_id: d for d in tables.documents}
+    projects = {(p.project_id, p.source_id): p for p in tables.projects}
     counts: dict[str, int] = {}
-    for p in tables.get("projects", []):
+    for p in tables.projects:
         counts[p.source_id] = counts.get(p.source_id, 0) + 1
-    changes = tables.get("changes", [])
+    changes = tables.changes
 
     lines = ["# Änderungen zwischen den Ausgaben", "", INTRO, ""]
     sections: list[str] = []
@@ -111,5 +112,5 @@ def render(tables: Mapping[str, Sequence[BaseModel]]) -> str:
     return "\n".join(lines + sections)
 
 
-def write_changes(path: Path, tables: Mapping[str, Sequence[BaseModel]]) -> None:
+def write_changes(path: Path, tables: Tables) -> None:
     path.write_text(render(tables), encoding="utf-8")

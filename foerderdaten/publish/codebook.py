@@ -8,7 +8,7 @@ from the data: edit ``foerderdaten/schemas/tables.py`` instead.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -19,6 +19,7 @@ from foerderdaten.publish.formats import plain
 from foerderdaten.publish.labels import readable_columns
 from foerderdaten.publish.markdown import code, escape, table
 from foerderdaten.schemas import TableSpec
+from foerderdaten.schemas.rows import Tables
 
 EXAMPLE_MAX = 80  # characters of an example value shown
 
@@ -190,14 +191,14 @@ def table_section(spec: TableSpec, rows: Sequence[BaseModel]) -> list[str]:
     return lines
 
 
-def districts_section(tables: Mapping[str, Sequence[BaseModel]]) -> list[str]:
+def districts_section(tables: Tables) -> list[str]:
     variants: dict[str, list[str]] = {}
-    for v in tables.get("district_variants", []):
+    for v in tables.district_variants:
         variants.setdefault(v.kreis_ags, []).append(v.variant)
     rows = [
         [code(d.kreis_ags), escape(d.name), escape(d.official_name_destatis), escape(d.typ),
          "; ".join(escape(v) for v in variants.get(d.kreis_ags, []))]
-        for d in tables.get("districts", [])
+        for d in tables.districts
     ]
     lines = ["## Kreise und Kreisschlüssel", "",
              "Amtlicher Kreisschlüssel (AGS, 5 Stellen) der 13 sächsischen Kreise und kreisfreien Städte, "
@@ -207,13 +208,13 @@ def districts_section(tables: Mapping[str, Sequence[BaseModel]]) -> list[str]:
     return lines + table(["Kreisschlüssel", "Name", "Destatis", "Typ", "Schreibweisen"], rows) + [""]
 
 
-def rl_section(tables: Mapping[str, Sequence[BaseModel]]) -> list[str]:
+def rl_section(tables: Tables) -> list[str]:
     variants: dict[int, list[str]] = {}
-    for v in tables.get("vorhabensart_variants", []):
+    for v in tables.vorhabensart_variants:
         variants.setdefault(v.rl_nr, []).append(v.vorhabensart_raw)
     rows = [
         [str(c.rl_nr), escape(c.label), "; ".join(escape(v) for v in variants.get(c.rl_nr, []))]
-        for c in tables.get("rl_categories", [])
+        for c in tables.rl_categories
     ]
     lines = ["## Fördergegenstände (Nr. der RL)", "",
              "Nummern der Fördergegenstände der Fachkräfterichtlinie (Teil B Ziffer I) mit der kanonischen "
@@ -223,7 +224,7 @@ def rl_section(tables: Mapping[str, Sequence[BaseModel]]) -> list[str]:
     return lines + table(["Nr.", "Bezeichnung", "Schreibweisen in den Dokumenten"], rows) + [""]
 
 
-def sources_section(tables: Mapping[str, Sequence[BaseModel]]) -> list[str]:
+def sources_section(tables: Tables) -> list[str]:
     lines = ["## Quellen", ""]
     for s in dataset.all_sources(tables):
         line = f"- {escape(s.title)} ({code(s.file_name)}, SHA-256 {code(s.sha256)})"
@@ -236,12 +237,12 @@ def sources_section(tables: Mapping[str, Sequence[BaseModel]]) -> list[str]:
     return lines
 
 
-def joint_answers_section(tables: Mapping[str, Sequence[BaseModel]]) -> list[str]:
+def joint_answers_section(tables: Tables) -> list[str]:
     """The generic rule, then which questions the data actually answers jointly."""
     lines = [JOINT_ANSWER]
-    titles = {d.source_id: d.title for d in tables.get("documents", [])}
+    titles = {d.source_id: d.title for d in tables.documents}
     seen = set()
-    for q in tables.get("questions", []):
+    for q in tables.questions:
         key = (q.source_id, q.beantwortet_mit)
         if "," in q.beantwortet_mit and key not in seen:
             seen.add(key)
@@ -251,7 +252,7 @@ def joint_answers_section(tables: Mapping[str, Sequence[BaseModel]]) -> list[str
     return lines + ([""] if seen else [])
 
 
-def render(tables: Mapping[str, Sequence[BaseModel]]) -> str:
+def render(tables: Tables) -> str:
     items = ordered_tables(tables)
     lines = [
         f"# Codebook: {escape(dataset.TITLE_DE)}",
@@ -278,5 +279,5 @@ def render(tables: Mapping[str, Sequence[BaseModel]]) -> str:
     return "\n".join(lines)
 
 
-def write_codebook(path: Path, tables: Mapping[str, Sequence[BaseModel]]) -> None:
+def write_codebook(path: Path, tables: Tables) -> None:
     path.write_text(render(tables), encoding="utf-8")

@@ -13,13 +13,14 @@ import datetime as dt
 import enum
 import types
 import typing
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from pydantic import BaseModel
 
 from foerderdaten.schemas import TABLES, TableSpec
+from foerderdaten.schemas.rows import Tables
 
 
 class Kind(enum.Enum):
@@ -118,18 +119,14 @@ def values(row: BaseModel, columns: Sequence[Column]) -> tuple:
     return tuple(getattr(row, c.name) for c in columns)
 
 
-def ordered_tables(tables: Mapping[str, Sequence[BaseModel]]) -> list[tuple[TableSpec, Sequence[BaseModel]]]:
+def ordered_tables(tables: Tables) -> list[tuple[TableSpec, Sequence[BaseModel]]]:
     """Every table of the contract in ``TABLES`` order, with its rows.
 
-    A table missing from ``tables`` is published empty (so every output has
-    the same set of files); an unknown name is a programming error.
+    An empty table is published too (so every output has the same set of files).
     """
-    unknown = sorted(set(tables) - set(TABLES))
-    if unknown:
-        raise KeyError(f"tables not in the dataset contract: {', '.join(unknown)}")
     result = []
-    for name, spec in TABLES.items():
-        rows = tables.get(name, [])
+    for name, rows in tables.items():
+        spec = TABLES[name]
         for row in rows:
             if not isinstance(row, spec.model):
                 raise TypeError(f"table {name}: expected {spec.model.__name__} rows, got {type(row).__name__}")

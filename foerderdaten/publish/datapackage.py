@@ -15,13 +15,13 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from pydantic import BaseModel
 
 from foerderdaten.publish import dataset
-from foerderdaten.publish.columns import Column, Kind, columns_of
+from foerderdaten.publish.columns import Column, Kind, columns_of, ordered_tables
 from foerderdaten.publish.csv import PLAIN
 from foerderdaten.publish.dataset import Source
 from foerderdaten.schemas import TableSpec
+from foerderdaten.schemas.rows import Tables
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 
@@ -120,9 +120,7 @@ def resource_descriptor(spec: TableSpec, csv_file: Path, sources: Sequence[Sourc
     }
 
 
-def package_descriptor(
-    resources: Sequence[tuple[TableSpec, Sequence[BaseModel]]], out_dir: Path, *, version: str, sources: Sequence[Source]
-) -> dict:
+def package_descriptor(tables: Tables, out_dir: Path, *, version: str, sources: Sequence[Source]) -> dict:
     return {
         "$schema": PROFILE,
         "name": dataset.NAME,
@@ -136,15 +134,13 @@ def package_descriptor(
         "sources": [_source_descriptor(s) for s in sources],
         "resources": [
             resource_descriptor(spec, out_dir / f"{spec.name}.csv", dataset.sources_of(spec, rows, sources))
-            for spec, rows in resources
+            for spec, rows in ordered_tables(tables)
         ],
     }
 
 
-def write_datapackage(
-    resources: Sequence[tuple[TableSpec, Sequence[BaseModel]]], out_dir: Path, *, version: str, sources: Sequence[Source]
-) -> None:
+def write_datapackage(tables: Tables, out_dir: Path, *, version: str, sources: Sequence[Source]) -> None:
     """Describe the plain CSVs already written to ``out_dir``."""
-    descriptor = package_descriptor(resources, out_dir, version=version, sources=sources)
+    descriptor = package_descriptor(tables, out_dir, version=version, sources=sources)
     text = json.dumps(descriptor, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
     (out_dir / "datapackage.json").write_text(text, encoding="utf-8")

@@ -6,12 +6,13 @@ metadata, the codebook and the overview page say the same thing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel
 
 from foerderdaten.schemas import TableSpec
+from foerderdaten.schemas.rows import Tables
 
 NAME = "foerderdaten-sachsen"
 TITLE_DE = "Förderdaten Sachsen: Fachkräfterichtlinie und Welcome Center"
@@ -65,12 +66,12 @@ RECONSTRUCTION_NOTE_EN = (
 )
 
 
-def all_sources(tables: Mapping[str, Sequence[BaseModel]]) -> list[Source]:
+def all_sources(tables: Tables) -> list[Source]:
     """Every document of the ``documents`` table, in its row order."""
     return [
         Source(source_id=d.source_id, title=d.title, file_name=d.file_name, sha256=d.sha256,
                is_reconstruction=d.is_reconstruction, original_url=d.original_url, origin=d.origin)
-        for d in tables.get("documents", [])
+        for d in tables.documents
     ]
 
 

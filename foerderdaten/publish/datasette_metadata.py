@@ -26,11 +26,12 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from foerderdaten.publish import dataset
-from foerderdaten.publish.columns import Column, Kind, columns_of
+from foerderdaten.publish.columns import Column, Kind, columns_of, ordered_tables
 from foerderdaten.publish.labels import readable_columns
 from foerderdaten.publish.sqlite import FILE_NAME
 from foerderdaten.publish.sqlite_views import FTS_ROWID, VIEWS, View
 from foerderdaten.schemas import TABLES, TableSpec
+from foerderdaten.schemas.rows import Tables
 
 DATABASE = Path(FILE_NAME).stem  # Datasette names a database after its file
 
@@ -195,16 +196,15 @@ def database_description_html() -> str:
     )
 
 
-def metadata(tables: Sequence[tuple[TableSpec, Sequence[BaseModel]]], *, version: str) -> dict:
-    by_name = {spec.name: rows for spec, rows in tables}
-    sources = dataset.all_sources(by_name)
-    table_meta = {spec.name: table_metadata(spec) for spec, _ in tables}
+def metadata(tables: Tables, *, version: str) -> dict:
+    sources = dataset.all_sources(tables)
+    table_meta = {spec.name: table_metadata(spec) for spec, _ in ordered_tables(tables)}
     table_meta.update(VIEW_METADATA)
     table_meta.update({view.name: view_metadata(view) for view in VIEWS})
     return {
         **ASSETS,
         "title": dataset.TITLE_DE,
-        "description": f"{dataset.DESCRIPTION_DE} (Version {version}){editions_text(by_name.get('documents', []))}",
+        "description": f"{dataset.DESCRIPTION_DE} (Version {version}){editions_text(tables.documents)}",
         "license": dataset.LICENSE["name"],
         "license_url": dataset.LICENSE["path"],
         "source": "; ".join(s.title for s in sources) or dataset.ATTRIBUTION,
@@ -220,8 +220,6 @@ def metadata(tables: Sequence[tuple[TableSpec, Sequence[BaseModel]]], *, version
     }
 
 
-def write_datasette_metadata(
-    tables: Sequence[tuple[TableSpec, Sequence[BaseModel]]], path: Path, *, version: str
-) -> None:
+def write_datasette_metadata(tables: Tables, path: Path, *, version: str) -> None:
     text = json.dumps(metadata(tables, version=version), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
     path.write_text(text, encoding="utf-8")

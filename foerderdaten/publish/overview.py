@@ -27,6 +27,7 @@ from pydantic import BaseModel
 from foerderdaten.publish import dataset
 from foerderdaten.publish.flags import info, ordered
 from foerderdaten.publish.formats import german_amount, german_date, german_int
+from foerderdaten.schemas.rows import Tables
 
 RAW_DIR = "../raw"  # where the PDFs are, relative to overview.html
 
@@ -447,22 +448,22 @@ def _sources(documents: Sequence[BaseModel]) -> str:
     return "<ul>" + "".join(items) + "</ul>" if items else "<p>Keine Quelldokumente.</p>"
 
 
-def editions_section(tables: Mapping[str, Sequence[BaseModel]]) -> str:
+def editions_section(tables: Tables) -> str:
     """Editions of the SAB overview and what changed, when there is more than one edition.
 
     The charts and the list show the current rows (each series' newest
     edition); this section says which editions exist and links CHANGES.md.
     """
-    documents = [d for d in tables.get("documents", []) if d.kind == "sab_overview"]
+    documents = [d for d in tables.documents if d.kind == "sab_overview"]
     if len(documents) < 2:
         return ""
-    counts = Counter(p.source_id for p in tables.get("projects", []))
-    current = {p.source_id for p in tables.get("projects", []) if p.current}
+    counts = Counter(p.source_id for p in tables.projects)
+    current = {p.source_id for p in tables.projects if p.current}
     items = []
     for d in sorted(documents, key=lambda d: (d.stand or dt.date.min, d.source_id), reverse=True):
         stand = f", Stand {german_date(d.stand)}" if d.stand else ""
         mark = " <strong>(aktuell, in der Projektliste unten)</strong>" if d.source_id in current else ""
-        changes = Counter((c.change, c.project_id) for c in tables.get("changes", []) if c.source_id == d.source_id)
+        changes = Counter((c.change, c.project_id) for c in tables.changes if c.source_id == d.source_id)
         kinds = Counter(change for change, _ in changes)
         delta = (f' – gegenüber der vorigen Ausgabe {kinds["added"]} neu, {kinds["removed"]} entfallen, '
                  f'{kinds["changed"]} geändert') if changes else ""
@@ -472,12 +473,12 @@ def editions_section(tables: Mapping[str, Sequence[BaseModel]]) -> str:
             '<p>Einzelheiten: <a href="CHANGES.md">CHANGES.md</a> und die Tabelle <code>changes</code>.</p>')
 
 
-def render(tables: Mapping[str, Sequence[BaseModel]], *, version: str) -> str:
-    all_projects = tables.get("projects", [])
+def render(tables: Tables, *, version: str) -> str:
+    all_projects = tables.projects
     # the current list: each series' newest edition (all rows when there is one edition)
     projects = [p for p in all_projects if p.current]
-    funding = tables.get("welcome_center_funding", [])
-    documents = tables.get("documents", [])
+    funding = tables.welcome_center_funding
+    documents = tables.documents
     file_names = {d.source_id: d.file_name for d in documents}
     editions = sorted({f"{p.edition}, Stand {german_date(p.stand)}" if p.stand else p.edition for p in all_projects})
 
@@ -487,7 +488,7 @@ def render(tables: Mapping[str, Sequence[BaseModel]], *, version: str) -> str:
             bar_chart("Projekte je Fördergegenstand (Nr. der RL)", projects_by_category(projects)),
             month_chart("Projekte nach Monat des Bewilligungsbeginns", approvals_by_month(projects)),
             bar_chart("Förderung der Welcome Center je Kreis", funding_by_district(funding),
-                      funding_note(centers_without_amount(tables.get("welcome_centers", []), funding))),
+                      funding_note(centers_without_amount(tables.welcome_centers, funding))),
         ]
     )
     return f"""<!DOCTYPE html>
@@ -536,5 +537,5 @@ Version {escape(version)}. Links „S.“ öffnen die Seite der Quell-PDF im Ord
 """
 
 
-def write_overview(path: Path, tables: Mapping[str, Sequence[BaseModel]], *, version: str) -> None:
+def write_overview(path: Path, tables: Tables, *, version: str) -> None:
     path.write_text(render(tables, version=version), encoding="utf-8")

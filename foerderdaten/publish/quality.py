@@ -12,7 +12,7 @@ each entry can be checked against the document in a minute.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import quote
 
@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from foerderdaten.normalize.annex import annex_record
 from foerderdaten.publish.flags import info, ordered
 from foerderdaten.publish.markdown import anchor, code, escape, table
+from foerderdaten.schemas.rows import Tables
 
 RAW_DIR = "../raw"  # where the PDFs are, relative to the published files
 
@@ -67,13 +68,13 @@ def _what(issue: BaseModel, rows: Mapping[tuple[str, str], BaseModel]) -> str:
     return f"{code(issue.table)} {code(issue.record)}"
 
 
-def _rows_by_record(tables: Mapping[str, Sequence[BaseModel]]) -> dict[tuple[str, str], BaseModel]:
+def _rows_by_record(tables: Tables) -> dict[tuple[str, str], BaseModel]:
     rows: dict[tuple[str, str], BaseModel] = {}
-    for p in tables.get("projects", []):
+    for p in tables.projects:
         rows[("projects", p.project_id)] = p
-    for a in tables.get("annex_projects", []):
+    for a in tables.annex_projects:
         rows[("annex_projects", annex_record(a))] = a
-    for f in tables.get("welcome_center_funding", []):
+    for f in tables.welcome_center_funding:
         rows[("welcome_center_funding", str(f.seq))] = f
     return rows
 
@@ -82,10 +83,10 @@ def _heading(flag: str) -> str:
     return f"{info(flag).title} ({flag})"
 
 
-def render(tables: Mapping[str, Sequence[BaseModel]], *, version: str) -> str:
-    issues = tables.get("quality", [])
+def render(tables: Tables, *, version: str) -> str:
+    issues = tables.quality
     rows = _rows_by_record(tables)
-    file_names = {d.source_id: d.file_name for d in tables.get("documents", [])}
+    file_names = {d.source_id: d.file_name for d in tables.documents}
     counts = Counter(issue.flag for issue in issues)
 
     lines = ["# Qualitätsbericht", "", INTRO, "", PAGES_NOTE, "",
@@ -109,6 +110,6 @@ def render(tables: Mapping[str, Sequence[BaseModel]], *, version: str) -> str:
     return "\n".join(lines)
 
 
-def write_quality_report(path: Path, tables: Mapping[str, Sequence[BaseModel]], *, version: str) -> None:
+def write_quality_report(path: Path, tables: Tables, *, version: str) -> None:
     text = render(tables, version=version)
     path.write_text(text, encoding="utf-8")

@@ -26,9 +26,10 @@ from pathlib import Path
 import sqlite_utils
 from pydantic import BaseModel
 
-from foerderdaten.publish.columns import Column, Kind, columns_of
+from foerderdaten.publish.columns import Column, Kind, columns_of, ordered_tables
 from foerderdaten.publish.formats import plain
 from foerderdaten.schemas import TableSpec
+from foerderdaten.schemas.rows import Tables
 
 FILE_NAME = "foerderdaten.db"
 
@@ -128,7 +129,7 @@ def build(db: sqlite_utils.Database, tables: Sequence[tuple[TableSpec, Sequence[
     _check_foreign_keys(db)
 
 
-def write_sqlite(tables: Sequence[tuple[TableSpec, Sequence[BaseModel]]], path: Path) -> None:
+def write_sqlite(tables: Tables, path: Path) -> None:
     path.unlink(missing_ok=True)  # VACUUM INTO refuses to overwrite
     # built beside the result, not in the system temp folder: a build killed
     # meanwhile leaves it inside its staging folder, which the next build removes
@@ -136,7 +137,7 @@ def write_sqlite(tables: Sequence[tuple[TableSpec, Sequence[BaseModel]]], path: 
         conn = sqlite3.connect(Path(tmp) / "build.db")
         try:
             conn.execute("PRAGMA page_size = 4096")
-            build(sqlite_utils.Database(conn), tables)
+            build(sqlite_utils.Database(conn), ordered_tables(tables))
             conn.commit()
             conn.execute("VACUUM INTO ?", (str(path),))
         finally:
