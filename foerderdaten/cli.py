@@ -1,4 +1,4 @@
-"""Command line: a thin layer over :mod:`foerderdaten.pipeline`.
+"""Command line: a thin layer over the library (api.py, pipeline.py).
 
     foerderdaten build [INPUT ...] [--out DIR] [--debug]
     foerderdaten serve [--db FILE] [--port N] [--host ADDRESS --public]
