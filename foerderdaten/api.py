@@ -20,12 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from foerderdaten.extract.guard import Limits
     from foerderdaten.frames import Dataset
-    from foerderdaten.schemas.common import Record
 
 PathLike = str | Path
 
@@ -55,7 +54,7 @@ def load(path: PathLike | None = None) -> Dataset:
     return Dataset.of(Tables(**{name: _read_rows(folder, name) for name in table_names()}))
 
 
-def _read_rows(folder: Path, name: str) -> list[Record]:
+def _read_rows(folder: Path, name: str) -> list[Any]:
     """The rows of ``<name>.parquet``, validated by the table's model."""
     import pyarrow.parquet as pq
 

@@ -92,6 +92,7 @@ def _work(read: Callable[[Path], T], path: Path, max_memory_mb: int, sender, par
     """In the worker: set the limits, read, send ("ok", result) or ("error", reason)."""
     die_with_parent(parent)
     limit = _limit_memory(max_memory_mb)
+    outcome: tuple[str, object]
     try:
         outcome = ("ok", read(path))
     except MemoryError:
@@ -121,7 +122,7 @@ def raise_if_out_of_memory(exc: BaseException) -> None:
     buffer" (Z_MEM_ERROR) into its own exception. Readers call this before
     turning an engine failure into "damaged", so the memory limit is named.
     """
-    seen = exc
+    seen: BaseException | None = exc
     while seen is not None:
         if isinstance(seen, MemoryError) or "unable to allocate" in str(seen).lower():
             raise MemoryError from exc

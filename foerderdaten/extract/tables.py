@@ -301,7 +301,7 @@ def _columns(header_lines: list[TextLine], body_chars: list[Char], rulings: list
     return [Column(name, cell.text, edges[i], edges[i + 1]) for i, (name, cell) in enumerate(named)]
 
 
-def _header_cells(header_lines: list[TextLine], rulings: list[Ruling], gaps: list[tuple[float, float]] = ()) -> list[HeaderCell]:
+def _header_cells(header_lines: list[TextLine], rulings: list[Ruling], gaps: list[tuple[float, float]] | tuple = ()) -> list[HeaderCell]:
     """Header words grouped into columns: runs of text that overlap in x,
     re-joined line by line, left to right."""
     runs = [
@@ -481,7 +481,7 @@ def _assign_columns(chars: list[Char], columns: list[Column]) -> dict[str, list[
     prev: tuple[Char, str] | None = None
     for c in sorted(chars, key=lambda c: (round(c.mid_y), c.x0)):
         same_line = prev is not None and abs(prev[0].mid_y - c.mid_y) <= c.size / 3
-        if c.text == " " and same_line:
+        if c.text == " " and same_line and prev is not None:
             name = prev[1]
         else:
             name = next((col.field for col in columns if col.x0 <= c.x0 < col.x1), columns[-1].field)

@@ -145,6 +145,7 @@ def _raw_pdfs(raw_dir: Path, manifest: Manifest) -> list[Path]:
 def _targets(source: Source, client: Client) -> list[Target]:
     if source.url:
         return [Target(source.url, "")]
+    assert source.listing is not None  # sources.py: a source without url has a listing
     final_url, html = client.page(source.listing)
     links = matching_pdfs(html, final_url, source.pattern)
     if not links:

@@ -60,6 +60,13 @@ class Candidate:
     reason: str | None  # set: not linkable, but a person should look at it
 
     @property
+    def review_reason(self) -> str:
+        """Why a person should look at it: every candidate the rules do not link has one."""
+        if self.reason is None:
+            raise ValueError(f"{self.project.project_id}: a candidate without a reason to review it")
+        return self.reason
+
+    @property
     def rank_key(self) -> tuple:
         """Best first: overall score, then description, then document order."""
         return (-self.similarity.score, -(self.similarity.description or 0.0), self.project.seq)
@@ -84,7 +91,7 @@ def _link_row(row: AnnexProject, projects: list[Project]) -> tuple[Link | None, 
     linkable = sorted((c for c in candidates if c.relation), key=lambda c: c.rank_key)
     uncertain = sorted((c for c in candidates if not c.relation), key=lambda c: c.rank_key)
     if not linkable:
-        return None, [_review(row, c, c.reason) for c in uncertain]
+        return None, [_review(row, c, c.review_reason) for c in uncertain]
     best, runners_up = linkable[0], linkable[1:]
     if runners_up and best.similarity.score - runners_up[0].similarity.score < TIE_MARGIN:
         reason = "several projects match equally well"
@@ -106,7 +113,7 @@ def judge(row: AnnexProject, project: Project) -> Candidate | None:
         return Candidate(project, sim, "same_project", None)
     if title_same and description is None:
         return Candidate(project, sim, None, "same title, but no description to compare")
-    if title_same and description < DESCRIPTION_DIFFERENT:
+    if title_same and description is not None and description < DESCRIPTION_DIFFERENT:
         if _period_ended(project, row.bewilligungsjahr):
             return Candidate(project, sim, "predecessor_title", None)
         return Candidate(project, sim, None, "same title, different description, but the SAB period had not ended")

@@ -99,10 +99,10 @@ def _written_date(raw: str) -> tuple[int, int, int, str]:
         return year, month, day, "date_numeric"
 
     if m := _MONTH_NAME.fullmatch(text):
-        month = _MONTHS.get(fold_words(m.group(2)))
-        if month is None:
+        named = _MONTHS.get(fold_words(m.group(2)))
+        if named is None:
             raise ValueError(f"{raw!r}: unknown month name {m.group(2)!r}")
-        return int(m.group(3)), month, int(m.group(1)), "date_month_name"
+        return int(m.group(3)), named, int(m.group(1)), "date_month_name"
 
     if m := _ISO.fullmatch(text):
         year, month, day = (int(g) for g in m.groups())

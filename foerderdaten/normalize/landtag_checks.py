@@ -32,9 +32,9 @@ def amount_findings(funding: Sequence[WelcomeCenterFunding], budget: Sequence[Bu
         if detail:
             issues.append(QualityIssue(source_id=row.source_id, table="welcome_center_funding", record=str(row.seq),
                                        page=row.page, flag="amount_punctuation", detail=detail))
-    for row in budget:
-        detail = _punctuation_detail(row.betrag_raw, row.betrag_eur)
+    for year in budget:
+        detail = _punctuation_detail(year.betrag_raw, year.betrag_eur)
         if detail:
-            issues.append(QualityIssue(source_id=row.source_id, table="budget", record=str(row.jahr),
+            issues.append(QualityIssue(source_id=year.source_id, table="budget", record=str(year.jahr),
                                        page=None, flag="amount_punctuation", detail=detail))
     return issues

@@ -89,7 +89,8 @@ def match_region(raw: str) -> RegionMatch | None:
     for variant in vocab.district_variants():
         if text == variant.variant:
             kind = vocab.district_variant_kind(text)
-            return RegionMatch(variant.region, variant.kreis_ags, _RULE_BY_KIND.get(kind, "region_known_variant"))
+            rule = _RULE_BY_KIND.get(kind, "region_known_variant") if kind else "region_known_variant"
+            return RegionMatch(variant.region, variant.kreis_ags, rule)
 
     # From here on the spelling is not verbatim in the vocabulary.
     core, typ = split_type_word(text)

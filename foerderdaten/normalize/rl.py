@@ -88,6 +88,7 @@ def classify_vorhabensart(raw: str) -> VorhabensartMatch:
         return VorhabensartMatch(None, "empty", False, "vorhabensart_empty")
 
     base, has_suffix, standard_suffix = split_suffix(text)
+    rl_nr: int | None  # None: no known text is close enough
     dangling = not has_suffix and _DANGLING_DASH.search(text) is not None
 
     known = _known_texts().get(text)

@@ -12,14 +12,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from foerderdaten.link.editions import series_editions
 from foerderdaten.normalize.checks import PRINTED_FIELDS
 from foerderdaten.publish.formats import german_date
 from foerderdaten.publish.markdown import escape, table
 from foerderdaten.publish.quality import page_link
 from foerderdaten.schemas.rows import Tables
+from foerderdaten.schemas.tables import Document, Project, ProjectChange
 
 FILE_NAME = "CHANGES.md"
 
@@ -35,7 +34,7 @@ FIELD_LABELS = PRINTED_FIELDS  # column -> its German heading in the overview
 SHOWN_CHARS = 120  # longer old/new values (descriptions) are shortened in the list
 
 
-def _edition_name(document: BaseModel) -> str:
+def _edition_name(document: Document) -> str:
     stand = f", Stand {german_date(document.stand)}" if document.stand else ""
     return f"{document.edition}{stand}"
 
@@ -45,25 +44,25 @@ def _short(text: str) -> str:
     return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1].rstrip() + "…"
 
 
-def _what_changed(rows: Sequence[BaseModel]) -> str:
+def _what_changed(rows: Sequence[ProjectChange]) -> str:
     return "; ".join(
         f"{FIELD_LABELS.get(c.field, c.field)}: „{escape(_short(c.old))}“ → „{escape(_short(c.new))}“" for c in rows
     )
 
 
-def _project_cells(project: BaseModel | None, file_name: str | None) -> list[str]:
+def _project_cells(project: Project | None, file_name: str | None) -> list[str]:
     if project is None:
         return ["", "", "", ""]
     return [escape(project.projekttraeger), escape(project.projekttitel),
             escape(project.region or project.region_raw), page_link(file_name, project.page)]
 
 
-def edition_section(newer: BaseModel, older: BaseModel, changes: Sequence[BaseModel],
-                    projects: Mapping[tuple[str, str], BaseModel], counts: Mapping[str, int]) -> list[str]:
+def edition_section(newer: Document, older: Document, changes: Sequence[ProjectChange],
+                    projects: Mapping[tuple[str, str], Project], counts: Mapping[str, int]) -> list[str]:
     """The part of CHANGES.md for one edition and its predecessor."""
     added = [c for c in changes if c.change == "added"]
     removed = [c for c in changes if c.change == "removed"]
-    changed: dict[str, list] = {}
+    changed: dict[str, list[ProjectChange]] = {}
     for c in changes:
         if c.change == "changed":
             changed.setdefault(c.project_id, []).append(c)

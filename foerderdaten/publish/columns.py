@@ -16,10 +16,13 @@ import typing
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from foerderdaten.schemas import TABLES, TableSpec
+from foerderdaten.schemas.common import Record
 from foerderdaten.schemas.rows import Tables
 
 
@@ -34,7 +37,7 @@ class Kind(enum.Enum):
     DECIMAL = "decimal"  # exact euro amounts
 
 
-_KIND_OF_TYPE: dict[type, Kind] = {
+_KIND_OF_TYPE: dict[object, Kind] = {
     str: Kind.TEXT,
     # looked up by exact type, so a bool is never taken for an int
     bool: Kind.BOOLEAN,
@@ -73,7 +76,7 @@ def _unwrap_optional(annotation) -> tuple[object, bool]:
     return annotation, False
 
 
-def _column(name: str, field) -> Column:
+def _column(name: str, field: FieldInfo) -> Column:
     annotation, nullable = _unwrap_optional(field.annotation)
     choices: tuple[str, ...] = ()
     if typing.get_origin(annotation) is typing.Literal:
@@ -86,14 +89,14 @@ def _column(name: str, field) -> Column:
 
     # pydantic keeps constraints as small metadata objects (Ge, Le, and a
     # general one carrying pattern / max_digits / decimal_places)
-    constraints: dict[str, object] = {}
+    constraints: dict[str, Any] = {}
     for item in field.metadata:
         for attr in ("ge", "le", "pattern", "max_digits", "decimal_places"):
             value = getattr(item, attr, None)
             if value is not None:
                 constraints[attr] = value
 
-    extra = field.json_schema_extra or {}
+    extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
     return Column(
         name=name,
         kind=kind,
@@ -119,7 +122,7 @@ def values(row: BaseModel, columns: Sequence[Column]) -> tuple:
     return tuple(getattr(row, c.name) for c in columns)
 
 
-def ordered_tables(tables: Tables) -> list[tuple[TableSpec, Sequence[BaseModel]]]:
+def ordered_tables(tables: Tables) -> list[tuple[TableSpec, Sequence[Record]]]:
     """Every table of the contract in ``TABLES`` order, with its rows.
 
     An empty table is published too (so every output has the same set of files).

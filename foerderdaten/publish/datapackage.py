@@ -83,7 +83,7 @@ def _source_descriptor(source: Source) -> dict:
     # file name, checksum and whether the bundled file is a reconstruction
     # identify the exact PDF that page numbers refer to (extension
     # properties, the spec allows them)
-    descriptor = {"title": source.title, "file_name": source.file_name, "sha256": source.sha256}
+    descriptor: dict[str, object] = {"title": source.title, "file_name": source.file_name, "sha256": source.sha256}
     if source.original_url:
         descriptor["path"] = source.original_url
     if source.is_reconstruction is not None:

@@ -83,5 +83,5 @@ def sources_of(spec: TableSpec, rows: Sequence[BaseModel], sources: Sequence[Sou
     """
     if "source_id" not in spec.model.model_fields:
         return list(sources)
-    used = {row.source_id for row in rows}
+    used = {getattr(row, "source_id") for row in rows}  # checked above: the model has the column
     return [s for s in sources if s.source_id in used]

@@ -23,8 +23,6 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from foerderdaten.publish import dataset
 from foerderdaten.publish.columns import Column, Kind, columns_of, ordered_tables
 from foerderdaten.publish.labels import readable_columns
@@ -32,6 +30,7 @@ from foerderdaten.publish.sqlite import FILE_NAME
 from foerderdaten.publish.sqlite_views import FTS_ROWID, VIEWS, View
 from foerderdaten.schemas import TABLES, TableSpec
 from foerderdaten.schemas.rows import Tables
+from foerderdaten.schemas.tables import Document
 
 DATABASE = Path(FILE_NAME).stem  # Datasette names a database after its file
 
@@ -180,7 +179,7 @@ VIEW_METADATA = {
 }
 
 
-def editions_text(documents: Sequence[BaseModel]) -> str:
+def editions_text(documents: Sequence[Document]) -> str:
     """ "Ausgaben der SAB-Übersicht: Regionalbudget 2023 (Stand 31.12.2023), …" or ""."""
     names = [f"{d.edition} (Stand {d.stand.strftime('%d.%m.%Y')})" if d.stand else str(d.edition)
              for d in sorted(documents, key=lambda d: (d.stand is not None, d.stand, d.source_id)) if d.kind == "sab_overview"]

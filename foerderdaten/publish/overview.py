@@ -22,12 +22,11 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
-from pydantic import BaseModel
-
 from foerderdaten.publish import dataset
 from foerderdaten.publish.flags import info, ordered
 from foerderdaten.publish.formats import german_amount, german_date, german_int
 from foerderdaten.schemas.rows import Tables
+from foerderdaten.schemas.tables import Document, Project, WelcomeCenter, WelcomeCenterFunding
 
 RAW_DIR = "../raw"  # where the PDFs are, relative to overview.html
 
@@ -124,13 +123,13 @@ def month_chart(title: str, counts: Mapping[str, int]) -> str:
 # What the charts show
 
 
-def projects_by_district(projects: Sequence[BaseModel]) -> list[Bar]:
+def projects_by_district(projects: Sequence[Project]) -> list[Bar]:
     counts = Counter(p.region or "ohne Zuordnung" for p in projects)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return [Bar(label, n, german_int(n)) for label, n in ranked]
 
 
-def projects_by_category(projects: Sequence[BaseModel]) -> list[Bar]:
+def projects_by_category(projects: Sequence[Project]) -> list[Bar]:
     counts = Counter((p.rl_nr, p.vorhabensart) for p in projects)
     # RL numbers in their own order, projects without a number last
     ordered = sorted(counts.items(), key=lambda item: (item[0][0] is None, item[0][0] or 0, item[0][1] or ""))
@@ -141,11 +140,11 @@ def projects_by_category(projects: Sequence[BaseModel]) -> list[Bar]:
     return bars
 
 
-def approvals_by_month(projects: Sequence[BaseModel]) -> dict[str, int]:
+def approvals_by_month(projects: Sequence[Project]) -> dict[str, int]:
     return dict(Counter(p.bewilligungsbeginn.strftime("%Y-%m") for p in projects if p.bewilligungsbeginn))
 
 
-def centers_without_amount(centers: Sequence[BaseModel], funding: Sequence[BaseModel]) -> list[str]:
+def centers_without_amount(centers: Sequence[WelcomeCenter], funding: Sequence[WelcomeCenterFunding]) -> list[str]:
     """Districts that have a Welcome Center in the answer but no funding row."""
     funded = {row.kreis_ags for row in funding}
     return sorted({c.region for c in centers if c.kreis_ags not in funded})
@@ -161,7 +160,7 @@ def funding_note(missing: Sequence[str]) -> str:
     )
 
 
-def funding_by_district(funding: Sequence[BaseModel]) -> list[Bar]:
+def funding_by_district(funding: Sequence[WelcomeCenterFunding]) -> list[Bar]:
     sums: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
     for row in funding:
         sums[(row.region, row.status)] += row.betrag_eur
@@ -214,7 +213,7 @@ def _date_cell(value: dt.date | None, raw: str) -> str:
     return _cell(german_date(value), value.isoformat())
 
 
-def _title_html(p: BaseModel) -> str:
+def _title_html(p: Project) -> str:
     """The title, unfolding to the description; a mark if the document has errors in this row."""
     title = escape(p.projekttitel) or "<em>ohne Titel</em>"
     if p.kurzbeschreibung:
@@ -225,7 +224,7 @@ def _title_html(p: BaseModel) -> str:
     return title
 
 
-def flag_legend(projects: Sequence[BaseModel]) -> str:
+def flag_legend(projects: Sequence[Project]) -> str:
     """What the ⚠ marks mean: each kind of issue found in the list, in German, with QUALITY.md for details."""
     counts = Counter(flag for p in projects for flag in p.quality_flags.split(";") if flag)
     if not counts:
@@ -241,7 +240,7 @@ def flag_legend(projects: Sequence[BaseModel]) -> str:
     )
 
 
-def project_row(p: BaseModel, file_name: str | None) -> str:
+def project_row(p: Project, file_name: str | None) -> str:
     place = f'<br><span class="muted">{escape(p.durchfuehrungsort)}</span>' if p.durchfuehrungsort else ""
     category = escape(p.vorhabensart or p.vorhabensart_raw)
     rl_nr = "" if p.rl_nr is None else str(p.rl_nr)
@@ -257,7 +256,7 @@ def project_row(p: BaseModel, file_name: str | None) -> str:
     return f'<tr data-project="{escape(p.project_id)}">{"".join(_labelled(cells))}</tr>'
 
 
-def project_table(projects: Sequence[BaseModel], file_names: Mapping[str, str]) -> str:
+def project_table(projects: Sequence[Project], file_names: Mapping[str, str]) -> str:
     head = "".join(
         f'<th data-key="{key}" data-type="{kind}"><button type="button">{escape(label)}</button></th>'
         for key, label, kind in LIST_COLUMNS
@@ -405,7 +404,7 @@ JS = """
 """
 
 
-def _facts(projects: Sequence[BaseModel], funding: Sequence[BaseModel]) -> str:
+def _facts(projects: Sequence[Project], funding: Sequence[WelcomeCenterFunding]) -> str:
     districts = {p.kreis_ags for p in projects if p.kreis_ags}
     total = sum((f.betrag_eur for f in funding), Decimal("0"))
     items = [
@@ -428,7 +427,7 @@ DATA_LINKS = f"""<ul class="files">
 </ul>"""
 
 
-def _reconstruction_note(documents: Sequence[BaseModel]) -> str:
+def _reconstruction_note(documents: Sequence[Document]) -> str:
     """Say where cited pages come from: the bundled reconstructions, not the original publications."""
     rebuilt = [d for d in documents if getattr(d, "is_reconstruction", None)]
     if not rebuilt:
@@ -440,7 +439,7 @@ def _reconstruction_note(documents: Sequence[BaseModel]) -> str:
             f'Nachbaus; Herkunft der Originale in der Tabelle <code>documents</code> und in <a href="{CODEBOOK_FILE}">{CODEBOOK_FILE}</a>.</p>')
 
 
-def _sources(documents: Sequence[BaseModel]) -> str:
+def _sources(documents: Sequence[Document]) -> str:
     items = []
     for d in documents:
         href = f"{RAW_DIR}/{quote(d.file_name)}"

@@ -50,8 +50,8 @@ def arrow_type(column: Column) -> pa.DataType:
         case Kind.INTEGER:
             # int16 when the model bounds the value within its range
             # (RL numbers, years), otherwise int32 (row and page numbers)
-            bounded = column.minimum is not None and column.maximum is not None
-            if bounded and _INT16[0] <= column.minimum and column.maximum <= _INT16[1]:
+            low, high = column.minimum, column.maximum
+            if low is not None and high is not None and _INT16[0] <= low and high <= _INT16[1]:
                 return pa.int16()
             return pa.int32()
     raise AssertionError(column.kind)
@@ -71,7 +71,7 @@ def arrow_schema(spec: TableSpec, *, version: str, sources: Sequence[Source]) ->
         )
         for c in columns_of(spec.model)
     ]
-    metadata = {
+    metadata: dict[str, str | bytes] = {
         "table": spec.name,
         "title": spec.title_de,
         "title_en": spec.title_en,

@@ -16,12 +16,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import quote
 
-from pydantic import BaseModel
-
 from foerderdaten.normalize.annex import annex_record
 from foerderdaten.publish.flags import info, ordered
 from foerderdaten.publish.markdown import anchor, code, escape, table
 from foerderdaten.schemas.rows import Tables
+from foerderdaten.schemas.tables import AnnexProject, Project, QualityIssue, WelcomeCenterFunding
 
 RAW_DIR = "../raw"  # where the PDFs are, relative to the published files
 
@@ -55,21 +54,25 @@ def page_link(file_name: str | None, page: int | None) -> str:
     return f"[{label}S. {page}]({RAW_DIR}/{quote(file_name)}#page={page})"
 
 
-def _what(issue: BaseModel, rows: Mapping[tuple[str, str], BaseModel]) -> str:
+# The rows an issue can be described by
+Described = Project | AnnexProject | WelcomeCenterFunding
+
+
+def _what(issue: QualityIssue, rows: Mapping[tuple[str, str], Described]) -> str:
     """What the issue is about, in words: the project (title, recipient), the annex row, or table and key."""
-    row = rows.get((issue.table, issue.record))
-    if issue.table == "projects" and row is not None:
+    row = rows.get((issue.table, issue.record))  # the key names the table, so the row's type is the table's
+    if isinstance(row, Project):
         return f"„{escape(row.projekttitel)}“ ({escape(row.projekttraeger)}), {code(issue.record)}"
-    if issue.table == "annex_projects" and row is not None:
+    if isinstance(row, AnnexProject):
         return (f"Anlage {row.anlage}, Zeile {row.seq_in_anlage}: „{escape(row.projekttitel)}“ "
                 f"({escape(row.zuwendungsempfaenger)})")
-    if issue.table == "welcome_center_funding" and row is not None:
+    if isinstance(row, WelcomeCenterFunding):
         return f"Förderbetrag {escape(row.region_raw)}"
     return f"{code(issue.table)} {code(issue.record)}"
 
 
-def _rows_by_record(tables: Tables) -> dict[tuple[str, str], BaseModel]:
-    rows: dict[tuple[str, str], BaseModel] = {}
+def _rows_by_record(tables: Tables) -> dict[tuple[str, str], Described]:
+    rows: dict[tuple[str, str], Described] = {}
     for p in tables.projects:
         rows[("projects", p.project_id)] = p
     for a in tables.annex_projects:

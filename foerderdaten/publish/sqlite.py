@@ -89,7 +89,7 @@ def _insert(db: sqlite_utils.Database, spec: TableSpec, rows: Sequence[BaseModel
     columns = columns_of(spec.model)
     records = [{c.name: sql_value(c, getattr(row, c.name)) for c in columns} for row in rows]
     if records:
-        db[spec.name].insert_all(records)
+        db.table(spec.name).insert_all(records)
 
 
 # Views for readers: the current list of projects (each series' newest
@@ -121,7 +121,7 @@ def build(db: sqlite_utils.Database, tables: Sequence[tuple[TableSpec, Sequence[
         _insert(db, spec, rows)
     for spec, _ in tables:
         if spec.search_columns:
-            db[spec.name].enable_fts(spec.search_columns, fts_version="FTS5", tokenize=FTS_TOKENIZER)
+            db.table(spec.name).enable_fts(spec.search_columns, fts_version="FTS5", tokenize=FTS_TOKENIZER)
     _create_views(db)
     from foerderdaten.publish.sqlite_views import create_views  # it builds on q() above
 
