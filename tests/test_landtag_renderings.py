@@ -34,7 +34,8 @@ import pytest
 from reportlab.lib.pagesizes import A4, LETTER, portrait
 
 from conftest import assert_answer_document, assert_letter_metadata, gold_landtag
-from foerderdaten.extract.landtag import RawLetter, extract_letter, is_landtag_answer
+from foerderdaten.extract.landtag import extract_letter, is_landtag_answer
+from foerderdaten.extract.records import RawLetter
 from foerderdaten.extract.pdfdoc import PdfDocument, open_pdf
 from foerderdaten.normalize.landtag import LandtagTables, normalize_letter
 from render import Layout, render_table

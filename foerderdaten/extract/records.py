@@ -45,3 +45,93 @@ class RawAnnexRow:
     projekttitel: str
     zielgruppe: str
     kurzbeschreibung: str
+
+
+# --------------------------------------------------------------------------
+# Landtag answer: the letter (extract/landtag.py, extract/landtag_topics.py)
+
+
+@dataclass(frozen=True, slots=True)
+class RawQuestion:
+    nummer: int
+    frage: str  # the question's wording, without the "Frage N:" label
+    page: int
+
+
+@dataclass(frozen=True, slots=True)
+class RawParagraph:
+    text: str
+    page: int
+
+
+@dataclass(frozen=True, slots=True)
+class RawAnswer:
+    """One answer: the questions it answers and its prose paragraphs (tab lists excluded)."""
+
+    fragen: tuple[int, ...]
+    paragraphs: tuple[RawParagraph, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RawWelcomeCenter:
+    """A row of a tab list of Welcome Centers: name ⇥ Träger."""
+
+    name: str
+    traeger_raw: str
+    status: str  # "etabliert" or "im_aufbau", from the list's lead-in sentence
+    page: int
+
+
+@dataclass(frozen=True, slots=True)
+class RawCenterMention:
+    """A Welcome Center named in running text: one item of an enumeration as
+    printed, without its article, e.g. "im Landkreis Nordsachsen WIN -
+    Willkommen in Nordsachsen". Where the place ends and the name begins
+    needs the district vocabulary, so normalize splits it."""
+
+    text: str
+    status: str
+    page: int
+
+
+@dataclass(frozen=True, slots=True)
+class RawFunding:
+    """A row of a tab list of funding sums: region ⇥ amount."""
+
+    region_raw: str
+    betrag_raw: str  # as printed, a sentence's final period included
+    status: str
+    zeitraum: str | None  # e.g. "seit dem Jahr 2016", from the lead-in sentence
+    page: int
+
+
+@dataclass(frozen=True, slots=True)
+class RawBudget:
+    jahr: int
+    betrag_raw: str  # e.g. "2,5 Millionen Euro"
+    page: int
+
+
+@dataclass(frozen=True, slots=True)
+class RawLetter:
+    source_id: str
+    title: str  # built from the printed heading, see _title
+    drucksache: str  # "7/16456"
+    wahlperiode: int
+    nummer: int
+    anfrage: str  # the heading line, e.g. "Kleine Anfrage des Abgeordneten Thomas Thumm (AfD)"
+    thema: str | None
+    fragesteller: str | None
+    fraktion: str | None
+    ministerium: str | None
+    unterzeichner: str | None
+    datum_raw: str | None  # e.g. "Dresden, 10. Juni 2024"
+    aktenzeichen: str | None
+    questions: tuple[RawQuestion, ...]
+    answers: tuple[RawAnswer, ...]
+    welcome_centers: tuple[RawWelcomeCenter, ...]  # from tab lists
+    centers_mentioned: tuple[RawCenterMention, ...]  # from running text ("Im Aufbau befinden sich …")
+    funding: tuple[RawFunding, ...]
+    budget: tuple[RawBudget, ...]
+    annex_years: dict[int, int]  # Anlage -> year of approval
+    letter_pages: tuple[int, ...]
