@@ -1,5 +1,5 @@
-"""normalize/: vocabularies, value parsers and the SAB projects table, checked
-against the hand-made gold values in tests/gold/."""
+"""normalize/projects.py (with checks.py, duplicates.py, ids.py): the SAB
+projects table, checked against the hand-made gold values in tests/gold/."""
 
 from __future__ import annotations
 
@@ -7,19 +7,13 @@ import csv
 import dataclasses
 import datetime as dt
 import hashlib
-import json
 import re
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from foerderdaten.extract.records import RawProject
-from foerderdaten.normalize import NormalizeError, normalize_projects, vocab
-from foerderdaten.normalize.dates import ImpossibleDate, looks_like_date, parse_date
-from foerderdaten.normalize.money import parse_euro
-from foerderdaten.normalize.regions import match_region
-from foerderdaten.normalize.rl import classify_vorhabensart, parse_rl_nr, rl_label, split_suffix
+from foerderdaten.normalize import NormalizeError, normalize_projects
 
 GOLD = Path(__file__).parent / "gold"
 RAW_FIELDS = (
@@ -42,8 +36,6 @@ def _gold_rows() -> list[dict]:
 
 
 GOLD_ROWS = _gold_rows()
-GOLD_VOCAB = json.loads((GOLD / "vocab.json").read_text(encoding="utf-8"))
-LANDTAG = json.loads((GOLD / "landtag_7_16456.json").read_text(encoding="utf-8"))
 
 
 def _raw(row: dict, **changes) -> RawProject:
@@ -91,263 +83,6 @@ def by_seq(tables):
 
 def _seqs_with(tables, flag: str) -> set[int]:
     return {p.seq for p in tables.projects if flag in p.quality_flags.split(";")}
-
-
-# --------------------------------------------------------------------------
-# Vocabularies
-
-
-def test_districts_match_gold():
-    got = {d.kreis_ags: (d.name, d.official_name_destatis, d.typ) for d in vocab.districts()}
-    want = {k["kreis_ags"]: (k["name"], k["official_name_destatis"], k["typ"]) for k in GOLD_VOCAB["kreise"]}
-    assert got == want
-    assert len(got) == 13
-    assert [d.kreis_ags for d in vocab.districts()] == sorted(got)
-
-
-def test_district_variants_match_gold():
-    got = {v.variant: (v.region, v.kreis_ags) for v in vocab.district_variants()}
-    want = {raw: (GOLD_VOCAB["region_variant_to_name"][raw], ags) for raw, ags in GOLD_VOCAB["region_variant_to_ags"].items()}
-    assert got == want
-
-
-def test_rl_categories_match_gold():
-    assert {c.rl_nr: c.label for c in vocab.rl_categories()} == {c["nr"]: c["label"] for c in GOLD_VOCAB["rl"]}
-    assert rl_label(9) == "Vereinbarkeit von Familie und Beruf / lebensphasenorientierte Personalarbeit"
-    assert rl_label(11) is None
-
-
-def test_vorhabensart_variants_match_gold():
-    variants = vocab.vorhabensart_variants()
-    assert {v.vorhabensart_raw: v.rl_nr for v in variants} == GOLD_VOCAB["vorhabensart_raw_to_rl_nr"]
-    gold_suffix = {v["raw"]: v["gesteuerte_zuwanderung_suffix"] for c in GOLD_VOCAB["rl"] for v in c["raw_variants"]}
-    assert {v.vorhabensart_raw: v.gesteuerte_zuwanderung for v in variants} == gold_suffix
-
-
-def test_vocabulary_suffix_flags_agree_with_the_suffix_rule():
-    for variant in vocab.vorhabensart_variants():
-        match = classify_vorhabensart(variant.vorhabensart_raw)
-        assert (match.rl_nr, match.kind, match.gesteuerte_zuwanderung) == (
-            variant.rl_nr, variant.kind, variant.gesteuerte_zuwanderung
-        ), variant.vorhabensart_raw
-
-
-def test_vocabulary_lists_are_fresh_copies():
-    vocab.districts().clear()
-    vocab.vorhabensart_variants().clear()
-    assert len(vocab.districts()) == 13
-    assert len(vocab.vorhabensart_variants()) == 29
-
-
-# --------------------------------------------------------------------------
-# Dates
-
-
-@pytest.mark.parametrize(
-    "raw, want, rule",
-    [
-        ("17.11.2022", dt.date(2022, 11, 17), "date_numeric"),
-        ("1.2.2023", dt.date(2023, 2, 1), "date_numeric"),
-        ("01.02.23", dt.date(2023, 2, 1), "date_two_digit_year"),
-        ("10. Juni 2024", dt.date(2024, 6, 10), "date_month_name"),
-        ("10 März 2024", dt.date(2024, 3, 10), "date_month_name"),
-        ("3. Sept. 2024", dt.date(2024, 9, 3), "date_month_name"),
-        ("2024-06-10", dt.date(2024, 6, 10), "date_iso"),
-    ],
-)
-def test_parse_date(raw, want, rule):
-    assert parse_date(raw) == (want, rule)
-
-
-def test_landtag_letter_date():
-    written = LANDTAG["datum_raw"].split(", ", 1)[1]  # "Dresden, 10. Juni 2024"
-    assert parse_date(written)[0] == dt.date.fromisoformat(LANDTAG["datum"])
-
-
-@pytest.mark.parametrize("raw", ["10. Juno 2024", "02/01/2023", "2023", "", "16.05.2023 31.01.2024", "1digitaler Wandel"])
-def test_parse_date_rejects_what_is_not_a_date(raw):
-    with pytest.raises(ValueError) as info:
-        parse_date(raw)
-    assert not isinstance(info.value, ImpossibleDate)
-    assert not looks_like_date(raw)
-
-
-@pytest.mark.parametrize("raw", ["31.13.2023", "30.02.2023", "29.02.2025", "31.11.2023", "31. Juni 2024", "2023-02-29"])
-def test_parse_date_tells_an_impossible_date(raw):
-    """Written as a date, but no such day: ImpossibleDate (still a ValueError)."""
-    with pytest.raises(ImpossibleDate, match="is not a day of the calendar"):
-        parse_date(raw)
-    assert looks_like_date(raw)
-
-
-# --------------------------------------------------------------------------
-# Money
-
-
-def _landtag_amounts() -> list[tuple[str, str]]:
-    rows = LANDTAG["funding_established"] + LANDTAG["funding_in_aufbau"] + LANDTAG["budget"]
-    return [(row["betrag_raw"], row["betrag_eur"]) for row in rows]
-
-
-@pytest.mark.parametrize("raw, want", _landtag_amounts())
-def test_parse_euro_landtag_gold(raw, want):
-    value, _ = parse_euro(raw)
-    assert value == Decimal(want)
-    assert value.as_tuple().exponent == -2
-
-
-@pytest.mark.parametrize(
-    "raw, want, rule",
-    [
-        ("285.563,71 €", "285563.71", "money_numeric"),
-        ("499.660,00 €.", "499660.00", "money_numeric"),
-        ("1.500,- €", "1500.00", "money_numeric"),
-        ("2,5 Millionen Euro", "2500000.00", "money_scaled"),
-        ("4,5 Mio. €", "4500000.00", "money_scaled"),
-        ("sieben Millionen Euro", "7000000.00", "money_words"),
-        ("zwölf Tausend Euro", "12000.00", "money_words"),
-        ("zwanzig Millionen Euro", "20000000.00", "money_words"),
-        ("fünfundzwanzig Millionen", "25000000.00", "money_words"),
-        ("eine Million Euro", "1000000.00", "money_words"),
-    ],
-)
-def test_parse_euro(raw, want, rule):
-    value, got_rule = parse_euro(raw)
-    assert (value, got_rule) == (Decimal(want), rule)
-    assert isinstance(value, Decimal) and str(value) == want
-
-
-def test_sonderbudget_of_the_question():
-    assert parse_euro("sieben Millionen Euro")[0] == Decimal(LANDTAG["sonderbudget_laut_frage_eur"])
-
-
-@pytest.mark.parametrize("raw", ["", "Euro", "2.5 Mio. €", "1,005 €", "viele Millionen Euro"])
-def test_parse_euro_rejects(raw):
-    with pytest.raises(ValueError):
-        parse_euro(raw)
-
-
-# --------------------------------------------------------------------------
-# Regions
-
-
-def _landtag_regions() -> list[tuple[str, str, str]]:
-    rows = LANDTAG["funding_established"] + LANDTAG["funding_in_aufbau"]
-    pairs = [(row["region_raw"], row["region"], row["kreis_ags"]) for row in rows]
-    centres = LANDTAG["welcome_centers"] + LANDTAG["welcome_centers_in_aufbau"]
-    pairs += [(row["traeger_region_raw"], row["region"], row["kreis_ags"]) for row in centres if row["traeger_region_raw"]]
-    return pairs
-
-
-@pytest.mark.parametrize("raw, name, ags", _landtag_regions())
-def test_landtag_regions(raw, name, ags):
-    match = match_region(raw)
-    assert (match.name, match.kreis_ags) == (name, ags)
-
-
-@pytest.mark.parametrize("variant", vocab.district_variants(), ids=lambda v: v.variant)
-def test_every_known_variant(variant):
-    match = match_region(variant.variant)
-    assert (match.name, match.kreis_ags) == (variant.region, variant.kreis_ags)
-
-
-@pytest.mark.parametrize(
-    "raw, ags, rule",
-    [
-        ("Dresden", "14612", "region_canonical"),
-        ("Leipzig, Stadt", "14713", "region_official"),
-        ("Landkreis Leipzig", "14729", "region_official"),
-        ("Leipzig Stadt", "14713", "region_known_variant"),
-        ("Landkreis leipzig", "14729", "region_known_typo"),
-        # unseen spellings
-        ("Landkreis Görlitz", "14626", "region_normalised"),
-        ("Kreis Meissen", "14627", "region_normalised"),
-        ("Vogtland\u00adkreis", "14523", "region_normalised"),  # soft hyphen
-        ("LANDKREIS  LEIPZIG", "14729", "region_normalised"),
-        ("leipzig stadt", "14713", "region_normalised"),
-        ("Chemnitz, Stadt", "14511", "region_normalised"),
-        ("kreisfreie Stadt Chemnitz", "14511", "region_normalised"),
-        ("Stadt Leipzig", "14713", "region_official"),
-        ("Landkreis Sächsische-Schweiz-Osterzgebirge", "14628", "region_normalised"),
-        ("Landkreis Erzgebirge", "14521", "region_normalised"),
-        ("Goerlitz", "14626", "region_normalised"),
-        # typos
-        ("Mittelsachssen", "14522", "region_fuzzy"),
-        ("Nordsachsn", "14730", "region_fuzzy"),
-        ("Stadt Leipzg", "14713", "region_fuzzy"),
-        ("Dresdn", "14612", "region_fuzzy"),
-    ],
-)
-def test_match_region(raw, ags, rule):
-    match = match_region(raw)
-    assert (match.kreis_ags, match.rule) == (ags, rule)
-
-
-@pytest.mark.parametrize(
-    "raw",
-    [
-        "",
-        "Leipzig",  # ambiguous: the city or the Landkreis (Destatis: "Leipzig")
-        "Leipzg",  # a typo of the ambiguous name stays ambiguous
-        "Stadt Bautzen",  # a town in the Landkreis Bautzen, not a district
-        "Landkreis Dresden",  # no such district
-        "Sachsen",
-        "Ostsachsen",
-        "Westsachsen",
-        "Leipziger Land",  # dissolved in 2008
-        "Plauen",
-        "SSO",
-    ],
-)
-def test_match_region_unknown(raw):
-    assert match_region(raw) is None
-
-
-# --------------------------------------------------------------------------
-# RL number and Vorhabensart
-
-
-@pytest.mark.parametrize("raw, want", [("1", 1), ("10", 10), (" 3", 3), ("3.", 3), ("", None), ("3a", None)])
-def test_parse_rl_nr(raw, want):
-    assert parse_rl_nr(raw) == want
-
-
-@pytest.mark.parametrize(
-    "raw, suffix, standard",
-    [
-        ("Arbeits- und Ausbildungsmarktintegration - gesteuerte Zuwanderung", True, True),
-        ("Anwerbungund/oder Begleitung ausländischer Fachkräfte -gesteuerte Zuwanderung", True, False),
-        ("Arbeits- und Ausbildungsmarktintegration gesteuerte Zuwanderung", True, False),
-        ("Anwerbung und/oder Begleitung ausländischer Fachkräfte Gesteuerte Zuwanderung", True, False),
-        ("Anwerbung und/oder Begleitung ausländischer Fachkräfte -", False, True),
-        ("digitaler Wandel", False, True),
-    ],
-)
-def test_split_suffix(raw, suffix, standard):
-    base, has_suffix, is_standard = split_suffix(raw)
-    assert (has_suffix, is_standard) == (suffix, standard)
-    assert "gesteuerte" not in base.lower() and not base.endswith("-")
-
-
-@pytest.mark.parametrize(
-    "raw, rl_nr, kind, suffix",
-    [
-        ("digitaler Wandel - gesteuerte Zuwanderung", 1, "label", True),
-        ("Qualität der Arbeit gesteuerte Zuwanderung", 2, "suffix_variant", True),
-        ("Qualität der Arbeit -", 2, "truncated", False),
-        ("Fachkräftekampagnen, -veranstaltugen", 3, "typo", False),
-        ("Anwerbung und/oder Begleitng ausländischer Fachkräfte - Gesteuerte Zuwanderung", 7, "typo", True),
-        ("Information und Sensibilisierung", 4, "short_form", False),
-        ("Maßnahmen zur Information und Sensibilisierung von Unternehmen", 4, "long_form", False),
-        ("Arbeit", None, "not_a_label", False),
-        ("Fachkräftesicherung", None, "not_a_label", False),
-        ("Arbeiten und Leben in der Pflege, Teil 5", None, "not_a_label", False),
-        ("", None, "empty", False),
-    ],
-)
-def test_classify_unseen_vorhabensart(raw, rl_nr, kind, suffix):
-    match = classify_vorhabensart(raw)
-    assert (match.rl_nr, match.kind, match.gesteuerte_zuwanderung) == (rl_nr, kind, suffix)
 
 
 # --------------------------------------------------------------------------
