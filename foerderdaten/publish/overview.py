@@ -9,6 +9,9 @@ script adds searching (also via ``?q=…`` in the address) and sorting (also
 via ``?sort=<column>&dir=asc|desc``). Every row links to its page in the
 source PDF (``../raw/<file>#page=N``: the PDFs live in data/raw, next to
 data/clean). All text from the documents is HTML-escaped.
+
+Why one module of ~540 lines: about 130 of them are the page's own CSS and
+JavaScript, kept beside the HTML they style and script.
 """
 
 from __future__ import annotations
