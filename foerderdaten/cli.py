@@ -1,6 +1,6 @@
 """Command line: a thin layer over :mod:`foerderdaten.pipeline`.
 
-    foerderdaten build [INPUT ...] [--out DIR]
+    foerderdaten build [INPUT ...] [--out DIR] [--engine pdfium|pdfplumber]
     foerderdaten serve [--db FILE] [--port N]
 
 Bad input prints one line ``error: <file name>: <reason>`` on stderr and
@@ -18,6 +18,8 @@ import typer
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Saxon skilled-worker funding PDFs as open data.")
 
 DEFAULT_RAW = Path("data/raw")
+# the engine names (foerderdaten.extract.pdfdoc.ENGINES), here so that --help needs no PDF library
+ENGINES = ("pdfium", "pdfplumber")
 DEFAULT_OUT = Path("data/clean")
 
 
@@ -41,14 +43,18 @@ def build(
     inputs: Optional[list[Path]] = typer.Argument(None, help="PDF files or folders (default: data/raw)."),
     out: Path = typer.Option(DEFAULT_OUT, "--out", help="Output folder, replaced only when the whole build succeeds."),
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback on errors."),
+    engine: str = typer.Option("pdfium", "--engine", help="PDF engine: pdfium (fast) or pdfplumber (the reference); both give the same values."),
 ) -> None:
     """Build the dataset from the source PDFs."""
     from foerderdaten.errors import InputError
     from foerderdaten.pipeline import build as run_build
 
+    if engine not in ENGINES:
+        typer.echo(f"error: --engine must be one of {', '.join(ENGINES)}", err=True)
+        raise typer.Exit(code=2)
     progress = _progress_printer()
     try:
-        tables = run_build(inputs or [DEFAULT_RAW], out, progress=progress)
+        tables = run_build(inputs or [DEFAULT_RAW], out, progress=progress, engine=engine)
     except InputError as exc:
         _fail(f"{exc.file_name}: {exc.reason}", exc, debug)
     except Exception as exc:  # anything unforeseen: still one line, unless --debug

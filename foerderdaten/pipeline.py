@@ -16,7 +16,7 @@ from pathlib import Path
 
 from foerderdaten import __version__
 from foerderdaten.errors import InputError
-from foerderdaten.extract.pdfdoc import PdfDocument, open_pdf
+from foerderdaten.extract.pdfdoc import DEFAULT_ENGINE, PdfDocument, open_pdfs, reading_pool
 from foerderdaten.schemas import TABLES
 
 Progress = Callable[[str], None]
@@ -128,20 +128,24 @@ READERS = {"sab_overview": read_sab, "landtag_answer": read_landtag}
 # Whole build
 
 
-def build_tables(pdfs: list[Path], progress: Progress = lambda _: None) -> Tables:
-    """Read every PDF and link across documents. Raises InputError on bad input."""
+def build_tables(pdfs: list[Path], progress: Progress = lambda _: None, engine: str = DEFAULT_ENGINE) -> Tables:
+    """Read every PDF and link across documents. Raises InputError on bad input.
+
+    The pages of all documents are read at once by a pool of worker
+    processes; the documents are then parsed one after the other.
+    """
     from foerderdaten.link import link_annex
     from foerderdaten.normalize import vocab
 
     tables = Tables()
     seen: dict[str, str] = {}
-    for path in pdfs:
-        progress(f"reading {path.name}")
-        doc = open_pdf(path)
-        if doc.sha256 in seen:
-            raise InputError(path.name, f"same file as {seen[doc.sha256]}; pass each document once")
-        seen[doc.sha256] = path.name
-        READERS[detect_kind(doc)](doc, tables)
+    progress(f"reading {len(pdfs)} PDF file(s)")
+    with reading_pool() as pool:
+        for doc in open_pdfs(pdfs, engine, pool):
+            if doc.sha256 in seen:
+                raise InputError(doc.file_name, f"same file as {seen[doc.sha256]}; pass each document once")
+            seen[doc.sha256] = doc.file_name
+            READERS[detect_kind(doc)](doc, tables)
     _check_unique_sources(tables)
     progress("linking annex rows to SAB projects")
     links, review = link_annex(tables.rows["annex_projects"], tables.rows["projects"])
@@ -162,11 +166,11 @@ def _check_unique_sources(tables: Tables) -> None:
         names[doc.source_id] = doc.file_name
 
 
-def build(inputs: list[Path], out_dir: Path, progress: Progress = lambda _: None) -> Tables:
+def build(inputs: list[Path], out_dir: Path, progress: Progress = lambda _: None, engine: str = DEFAULT_ENGINE) -> Tables:
     """Build the dataset from ``inputs`` into ``out_dir``, replacing it atomically."""
     from foerderdaten.publish import write_dataset
 
-    tables = build_tables(collect_pdfs(inputs), progress)
+    tables = build_tables(collect_pdfs(inputs), progress, engine)
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))

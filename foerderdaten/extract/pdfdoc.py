@@ -1,9 +1,15 @@
 """The shared PDF layer: open a file, read its pages as characters and rulings.
 
-Every parser reads PDFs only through this module, so the character engine
-(pdfplumber today) could be swapped without touching a parser. What leaves
-this module are plain data classes with positions in PDF points, origin at
-the top-left of the page (``top`` grows downwards).
+Every parser reads PDFs only through this module. Two engines read the
+pages: pypdfium2 (``pdfium``, fast) and pdfplumber (``pdfplumber``, the
+reference, slow); both give the same characters and rulings, so the parsers
+cannot tell them apart (``tests/test_engines.py`` checks that on every
+fixture and rendering). What leaves this module are plain data classes with
+positions in PDF points, origin at the top-left of the page (``top`` grows
+downwards), as pdfplumber gives them.
+
+Documents and pages are independent, so they are read by a pool of worker
+processes (one per core) when there is enough to read.
 """
 
 from __future__ import annotations
@@ -12,15 +18,19 @@ import hashlib
 import logging
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+import threading
+from array import array
+from collections.abc import Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from foerderdaten.errors import InputError
 
-# pdfminer logs every odd font at WARNING; our own errors say what matters.
-logging.getLogger("pdfminer").setLevel(logging.ERROR)
+ENGINES = ("pdfium", "pdfplumber")
+DEFAULT_ENGINE = "pdfium"
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +115,7 @@ class Page:
     height: float
     chars: list[Char]
     rulings: list[Ruling] = field(default_factory=list)
+    engine: str = "pdfplumber"  # the engine that read it (pdfium hands doubtful pages to pdfplumber)
 
     def lines(self, chars: list[Char] | None = None) -> list[TextLine]:
         """The text lines made of ``chars`` (default: the whole page), top to bottom."""
@@ -170,7 +181,31 @@ def group_lines(chars: list[Char]) -> list[TextLine]:
 
 
 # --------------------------------------------------------------------------
-# Opening a file
+# Opening files
+
+
+@dataclass
+class RawPage:
+    """A page as the engines hand it over: plain arrays, cheap to send between processes.
+
+    ``boxes`` holds x0, x1, top, bottom, size per glyph; ``rulings`` holds
+    x0, top, x1, bottom per edge (all edges; only straight ones are kept).
+    """
+
+    number: int
+    width: float
+    height: float
+    texts: list[str] = field(default_factory=list)
+    boxes: array = field(default_factory=lambda: array("d"))
+    rulings: array = field(default_factory=lambda: array("d"))
+    engine: str = "pdfplumber"
+
+    def to_page(self) -> Page:
+        b = self.boxes
+        chars = [Char(t, b[k], b[k + 1], b[k + 2], b[k + 3], b[k + 4]) for t, k in zip(self.texts, range(0, len(b), 5))]
+        r = self.rulings
+        rulings = [Ruling(r[k], r[k + 1], r[k + 2], r[k + 3]) for k in range(0, len(r), 4)]
+        return Page(self.number, self.width, self.height, chars, [x for x in rulings if x.vertical or x.horizontal], self.engine)
 
 
 def sha256_of(path: Path) -> str:
@@ -181,94 +216,202 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def open_pdf(path: Path) -> PdfDocument:
+ENCRYPTED = "PDF is password-protected; ask for an unprotected copy or remove the password (qpdf --decrypt --password=... in.pdf out.pdf), then build again"
+
+
+def open_pdf(path: Path, engine: str = DEFAULT_ENGINE) -> PdfDocument:
     """Read a PDF into pages of characters and rulings.
 
     Raises ``InputError`` with a one-line reason for anything that is not a
     readable PDF with a text layer.
     """
-    import pdfplumber  # imported here so the CLI starts fast
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
+    with reading_pool() as pool:
+        return next(open_pdfs([path], engine, pool))
 
+
+def open_pdfs(paths: list[Path], engine: str = DEFAULT_ENGINE, pool: Executor | None = None) -> Iterator[PdfDocument]:
+    """The documents in order; with a pool, all their pages are read at once, spread over its workers."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    pending = []
+    for path in paths:
+        page_count, metadata = _inspect(path, engine)
+        chunks = _chunks(page_count, pool)
+        if pool is None or (len(chunks) == 1 and len(paths) == 1):
+            parts = [_read_chunk(engine, str(path), start, stop) for start, stop in chunks]
+        else:
+            parts = [pool.submit(_read_chunk, engine, str(path), start, stop) for start, stop in chunks]
+        pending.append((path, metadata, parts))
+    for path, metadata, parts in pending:
+        raws = [page for part in parts for page in (part if isinstance(part, list) else part.result())]
+        failed = next((p for p in raws if isinstance(p, str)), None)
+        if failed is not None:
+            raise InputError(path.name, failed)
+        pages = [p.to_page() for p in raws]
+        if not any(page.chars for page in pages):
+            raise InputError(path.name, "PDF has no text layer (scanned image?); run OCR first, e.g. ocrmypdf, then build again")
+        yield PdfDocument(path=path, sha256=sha256_of(path), pages=pages, metadata=metadata)
+
+
+def _inspect(path: Path, engine: str) -> tuple[int, dict]:
+    """Page count and metadata; the file's own faults as InputError."""
     name = path.name
     if not path.exists():
         raise InputError(name, "file not found; check the path")
-    if path.stat().st_size == 0:
+    size = path.stat().st_size
+    if size == 0:
         raise InputError(name, "file is empty; download it again")
     with path.open("rb") as fh:
         head = fh.read(1024)
+        fh.seek(max(0, size - TAIL_BYTES))
+        tail = fh.read()
     if b"%PDF-" not in head:
         raise InputError(name, "not a PDF file (no %PDF header); pass the original PDF")
+    if b"%%EOF" not in tail:
+        raise InputError(name, "PDF is truncated (no %%EOF at its end); download it again")
+    reader = _engine(engine)
     try:
-        with pdfplumber.open(path) as pdf:
-            if not pdf.pages:
-                raise InputError(name, "PDF has no pages; download it again")
-            page_count = len(pdf.pages)
-            metadata = {k: v for k, v in (pdf.metadata or {}).items() if isinstance(v, str)}
-            if page_count < PARALLEL_MIN_PAGES or _workers() < 2:
-                pages = [_read_page(p) for p in pdf.pages]
-        if page_count >= PARALLEL_MIN_PAGES and _workers() >= 2:
-            pages = _read_pages_in_parallel(path, page_count)
-    except InputError:
-        raise
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise InputError(name, "PDF is encrypted; save an unencrypted copy (e.g. qpdf --decrypt) and try again") from None
-    except PDFSyntaxError as exc:
-        raise InputError(name, f"PDF is damaged or truncated ({exc}); download it again") from None
-    except Exception as exc:  # pdfminer raises many kinds for broken files
-        if "encrypt" in str(exc).lower() or "password" in str(exc).lower():
-            raise InputError(name, "PDF is encrypted; save an unencrypted copy (e.g. qpdf --decrypt) and try again") from None
-        raise InputError(name, f"PDF cannot be read ({type(exc).__name__}: {exc}); it may be truncated, download it again") from None
-    if not any(page.chars for page in pages):
-        raise InputError(name, "PDF has no text layer (scanned image?); run OCR first, e.g. ocrmypdf, then build again")
-    return PdfDocument(path=path, sha256=sha256_of(path), pages=pages, metadata=metadata)
+        with quiet_pdfminer():
+            pdf = reader.open_document(path)
+            try:
+                page_count, metadata = reader.document_info(pdf)
+            finally:
+                pdf.close()
+    except Exception as exc:  # the engines raise many kinds for broken files
+        raise InputError(name, _reason(reader, exc)) from None
+    if page_count == 0:
+        raise InputError(name, "PDF has no pages; download it again")
+    return page_count, metadata
 
 
-# Reading characters is most of a build's time; pages are independent, so
-# longer documents are read by one process per core.
+# A PDF ends with "%%EOF", perhaps followed by a few bytes of padding.
+TAIL_BYTES = 2048
+
+
+@contextmanager
+def quiet_pdfminer() -> Iterator[None]:
+    """pdfminer logs every odd font at WARNING; our own errors say what matters.
+
+    Raised only while reading and put back afterwards, so that importing the
+    package changes no logging set-up.
+    """
+    logger = logging.getLogger("pdfminer")
+    before = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(before)
+
+
+def _engine(engine: str):
+    if engine == "pdfium":
+        from foerderdaten.extract import pdfium_engine as reader
+    else:
+        from foerderdaten.extract import pdfplumber_engine as reader
+    return reader
+
+
+def _reason(reader, exc: Exception) -> str:
+    """One line for an engine's exception on a broken file."""
+    # pdfplumber wraps pdfminer's exceptions in one without a message
+    while exc.args and isinstance(exc.args[0], Exception):
+        exc = exc.args[0]
+    if reader.is_password_error(exc):
+        return ENCRYPTED
+    return f"PDF cannot be read ({type(exc).__name__}: {exc}); it may be damaged or truncated, download it again"
+
+
+# --------------------------------------------------------------------------
+# Reading pages, in worker processes when there is enough to read
+
+# Below this many pages a document is read in one piece; above, in one
+# contiguous run of pages per worker.
 PARALLEL_MIN_PAGES = 6
+
+
+def _chunks(page_count: int, pool: Executor | None) -> list[tuple[int, int]]:
+    workers = getattr(pool, "_max_workers", 1) if pool is not None else 1
+    if page_count < PARALLEL_MIN_PAGES or workers < 2:
+        return [(0, page_count)]
+    bounds = [round(i * page_count / workers) for i in range(workers + 1)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def _read_chunk(engine: str, path: str, start: int, stop: int) -> list[RawPage | str]:
+    """Pages ``start`` to ``stop`` (0-based) of one file; a failure as its one-line reason.
+
+    Runs in a worker: it returns plain data only (an exception of an engine
+    need not survive pickling).
+    """
+    reader = _engine(engine)
+    try:
+        with quiet_pdfminer():
+            if engine == "pdfplumber":
+                with reader.open_document(Path(path)) as pdf:
+                    return [reader.read_page(pdf, i) for i in range(start, stop)]
+            return _read_chunk_pdfium(Path(path), start, stop)
+    except Exception as exc:
+        return [_reason(reader, exc)]
+
+
+def _read_chunk_pdfium(path: Path, start: int, stop: int) -> list[RawPage]:
+    """pdfium for every page it reads exactly, pdfplumber for the others."""
+    from foerderdaten.extract import pdfium_engine, pdfplumber_engine
+
+    pdf = pdfium_engine.open_document(path)
+    declared = pdfium_engine.Declarations(path)
+    reference = None
+    pages = []
+    try:
+        for i in range(start, stop):
+            try:
+                pages.append(pdfium_engine.read_page(pdf, i, declared))
+            except pdfium_engine.NotExact:
+                reference = reference or pdfplumber_engine.open_document(path)
+                pages.append(pdfplumber_engine.read_page(reference, i))
+    finally:
+        declared.close()
+        pdf.close()
+        if reference is not None:
+            reference.close()
+    return pages
 
 
 def _workers() -> int:
     return min(4, os.cpu_count() or 1)
 
 
-def _read_pages_in_parallel(path: Path, page_count: int) -> list[Page]:
-    """All pages, read in contiguous chunks by worker processes, in order."""
+@contextmanager
+def reading_pool() -> Iterator[Executor | None]:
+    """A pool of worker processes for reading pages (None on one core).
+
+    The ``with`` block shuts the workers down when it ends, by error or
+    interrupt too; each worker also ends itself when its parent process is
+    gone (killed), so no worker is left behind.
+    """
     workers = _workers()
-    bounds = [round(i * page_count / workers) for i in range(workers + 1)]
-    chunks = [(str(path), bounds[i], bounds[i + 1]) for i in range(workers)]
+    if workers < 2:
+        yield None
+        return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return [page for chunk in pool.map(_read_page_range, chunks) for page in chunk]
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_watch_parent, initargs=(os.getpid(),))
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _read_page_range(chunk: tuple[str, int, int]) -> list[Page]:
-    import pdfplumber
-
-    path, start, stop = chunk
-    with pdfplumber.open(path) as pdf:
-        return [_read_page(pdf.pages[i]) for i in range(start, stop)]
+# How often a worker checks that its parent is still there, in seconds.
+PARENT_CHECK_SECONDS = 0.5
 
 
-def _read_page(page) -> Page:
-    chars = [
-        Char(
-            text=c["text"],
-            x0=float(c["x0"]),
-            x1=float(c["x1"]),
-            top=float(c["top"]),
-            bottom=float(c["bottom"]),
-            size=float(c["size"]),
-        )
-        for c in page.chars
-        if c.get("upright", True)
-    ]
-    rulings = [
-        Ruling(float(e["x0"]), float(e["top"]), float(e["x1"]), float(e["bottom"]))
-        for e in page.edges
-    ]
-    rulings = [r for r in rulings if r.vertical or r.horizontal]
-    return Page(number=page.page_number, width=float(page.width), height=float(page.height), chars=chars, rulings=rulings)
+def _watch_parent(parent: int) -> None:
+    """In a worker: exit as soon as the parent process has gone."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            threading.Event().wait(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
