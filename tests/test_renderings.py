@@ -8,6 +8,7 @@ such ways; every field must still come out exactly.
 
 from __future__ import annotations
 
+from pathlib import Path
 
 import pytest
 from reportlab.lib.pagesizes import A3, A4, landscape, portrait
@@ -50,15 +51,20 @@ SAB_VARIANTS = {
 }
 
 
-@pytest.fixture(scope="module", params=sorted(SAB_VARIANTS))
-def sab_rendering(request, tmp_path_factory):
-    layout, wording, order, widths = SAB_VARIANTS[request.param]
+def render_sab_variant(name: str, folder: Path) -> Path:
+    """The gold SAB rows printed as variant ``name``."""
+    layout, wording, order, widths = SAB_VARIANTS[name]
     order = list(order)
-    path = tmp_path_factory.mktemp("sab") / f"{request.param}.pdf"
+    path = folder / f"{name}.pdf"
     headers = [SAB_HEADERS[wording][i] for i in order]
     rows = [[g[SAB_FIELDS[i]] for i in order] for g in gold_sab()]
     render_table(path, headers, widths, rows, layout)
-    return extract_projects(open_pdf(path))
+    return path
+
+
+@pytest.fixture(scope="module", params=sorted(SAB_VARIANTS))
+def sab_rendering(request, tmp_path_factory):
+    return extract_projects(open_pdf(render_sab_variant(request.param, tmp_path_factory.mktemp("sab"))))
 
 
 def test_sab_rendering_head(sab_rendering):
@@ -82,14 +88,12 @@ ANNEX_VARIANTS = {
 }
 
 
-@pytest.fixture(scope="module", params=sorted(ANNEX_VARIANTS))
-def annex_rendering(request, tmp_path_factory):
-    """Both annexes printed one after the other, each with its caption."""
+def render_annex_variant(name: str, folder: Path) -> Path:
+    """Both annexes printed one after the other as variant ``name``, each with its caption."""
     from pypdf import PdfWriter
 
-    layout = ANNEX_VARIANTS[request.param]
+    layout = ANNEX_VARIANTS[name]
     gold = gold_landtag()["anlagen"]
-    folder = tmp_path_factory.mktemp("annex")
     # Portrait widths avoid a word that fills its cell exactly before a word
     # in lower case: with the blank dropped that is indistinguishable from a
     # broken word (see textjoin, "Known ambiguity", and test_textjoin).
@@ -107,7 +111,12 @@ def annex_rendering(request, tmp_path_factory):
     path = folder / "annex.pdf"
     with path.open("wb") as fh:
         writer.write(fh)
-    return extract_annex_rows(open_pdf(path), "x")
+    return path
+
+
+@pytest.fixture(scope="module", params=sorted(ANNEX_VARIANTS))
+def annex_rendering(request, tmp_path_factory):
+    return extract_annex_rows(open_pdf(render_annex_variant(request.param, tmp_path_factory.mktemp("annex"))), "x")
 
 
 @pytest.mark.parametrize("field", ["anlage", "seq_in_anlage"] + ANNEX_FIELDS)

@@ -51,6 +51,12 @@ BLANK_GAP_LIMIT = 0.5
 # hyphen's advance ends (pdfium's width of the hyphen may differ from the
 # declared one by a little; a second blank would start a blank further).
 BLANK_AFTER_HYPHEN_SLACK = 0.5
+# A glyph within this many points of one declared advance after the
+# previous one is placed exactly there (single-precision noise is ~1e-4 pt).
+SNAP_TOLERANCE = 1e-3
+# pdfium's own metrics of a standard font (one the PDF gives no widths for)
+# must agree with pdfminer's to this many points, or glyph positions differ.
+WIDTH_TOLERANCE = 0.01
 
 
 class NotExact(Exception):
@@ -155,12 +161,18 @@ class Declarations:
                 yield from self._fonts(attrs.get("Resources"), seen)
 
 
+_STANDARD_FONTS = {"Courier", "Courier-Bold", "Courier-BoldOblique", "Courier-Oblique", "Helvetica", "Helvetica-Bold",
+                   "Helvetica-BoldOblique", "Helvetica-Oblique", "Times-Roman", "Times-Bold", "Times-BoldItalic",
+                   "Times-Italic", "Symbol", "ZapfDingbats"}
+
+
 @dataclass(frozen=True)
 class FontMetrics:
     """pdfminer's descent and advance widths of a font (text space units per point of size)."""
 
     descent: float
     widths: dict[str, float | None]  # by the text a glyph stands for; None where glyphs disagree
+    check_widths: bool = False  # a standard font without declared widths: pdfium uses its own
 
     @classmethod
     def of(cls, font) -> FontMetrics:
@@ -176,9 +188,9 @@ class FontMetrics:
                     continue
                 width = font.char_width(cid)
                 widths[text] = width if widths.get(text, width) == width else None
-        return cls(font.get_descent(), widths)
+        return cls(font.get_descent(), widths, check_widths=not getattr(font, "widths", None) or font.fontname in _STANDARD_FONTS)
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other) -> bool:  # noqa: D105
         return isinstance(other, FontMetrics) and (self.descent, self.widths) == (other.descent, other.widths)
 
     __hash__ = None
@@ -382,20 +394,42 @@ def _check_glyphs(tp, address: int, obj: _TextObject) -> None:
 
 
 def _append_glyphs(obj: _TextObject, frame: PageFrame, out: RawPage) -> None:
-    """pdfminer's LTChar box for each glyph, in pdfplumber's coordinates."""
-    a, b, c, d = obj.matrix
-    size = obj.size
+    """pdfminer's LTChar box for each glyph, in pdfplumber's coordinates.
+
+    pdfium computes in single precision. Where a glyph sits exactly one
+    declared advance after the previous one (no character or word spacing,
+    no kerning), its position is recomputed the way pdfminer computes it, in
+    double precision from the numbers the PDF wrote, so that both engines
+    give the same bits and round a coordinate to the same side.
+    """
+    a, b, c, d = (_exact(v) for v in obj.matrix)
+    size = _exact(obj.size)
     descent = obj.metrics.descent * size
-    widths = obj.metrics.widths
+    metrics = obj.metrics
     texts, boxes = out.texts, out.boxes
-    for _, text, _left, _right, x, y in obj.glyphs:
-        m = _mult((a, b, c, d, x, y), frame.ctm)
-        if not (m[0] * m[3] > 0 and m[1] * m[2] <= 0):
-            continue  # not upright (pdfplumber's reader skips these too)
-        width = widths.get(text)
+    start = advanced = None  # the object's first origin; pdfminer's text-space x
+    for _, text, left, right, x, y in obj.glyphs:
+        width = metrics.widths.get(text)
         if width is None:
             raise NotExact(f"no declared width for {text!r}")
-        x0, y0, x1, y1 = _rect(m, 0, descent, width * size, descent + size)
+        adv = width * size
+        if metrics.check_widths and text != " " and abs((right - left) - adv * a) > WIDTH_TOLERANCE:
+            raise NotExact(f"pdfium's width of {text!r} differs from the standard font's")
+        if start is None:
+            start = (_exact(x), _exact(y))
+            advanced = 0.0
+            ex, ey = start
+        elif advanced is not None and abs(start[0] + advanced * a - x) <= SNAP_TOLERANCE and abs(start[1] + advanced * b - y) <= SNAP_TOLERANCE:
+            ex, ey = advanced * a + start[0], advanced * b + start[1]
+        else:
+            advanced = None  # spacing or kerning: pdfium's position stands
+            ex, ey = x, y
+        if advanced is not None:
+            advanced += adv
+        m = _mult((a, b, c, d, ex, ey), frame.ctm)
+        if not (m[0] * m[3] > 0 and m[1] * m[2] <= 0):
+            continue  # not upright (pdfplumber's reader skips these too)
+        x0, y0, x1, y1 = _rect(m, 0, descent, adv, descent + size)
         texts.append(text)
         boxes.extend((frame.x(x0), frame.x(x1), frame.top(y1), frame.top(y0), y1 - y0))
 
