@@ -79,3 +79,9 @@ def test_same_annex_rows(name, tmp_path):
 def test_pdfium_reads_the_fixtures_itself(name):
     doc = open_pdf(FIXTURES / name, "pdfium")
     assert [page.number for page in doc.pages if page.engine != "pdfium"] == []
+
+
+@pytest.mark.parametrize("name", sorted(SAB_VARIANTS))
+def test_pdfium_reads_the_sab_renderings_itself(name, tmp_path):
+    doc = open_pdf(render_sab_variant(name, tmp_path), "pdfium")
+    assert [page.number for page in doc.pages if page.engine != "pdfium"] == []
