@@ -170,11 +170,14 @@ def group_lines(chars: list[Char]) -> list[TextLine]:
     first character join that line; superscripts thus stay with their line.
     """
     lines: list[list[Char]] = []
-    for c in sorted(chars, key=lambda c: (round(c.mid_y, 1), c.x0)):
-        if lines and abs(c.mid_y - lines[-1][0].mid_y) <= c.size / 3:
+    first_mid = 0.0  # the middle of the current line's first character
+    # each middle computed once: this runs over every character many times per build
+    for mid, c in sorted((((c.top + c.bottom) / 2, c) for c in chars), key=lambda item: (round(item[0], 1), item[1].x0)):
+        if lines and abs(mid - first_mid) <= c.size / 3:
             lines[-1].append(c)
         else:
             lines.append([c])
+            first_mid = mid
     result = [TextLine(tuple(sorted(line, key=lambda c: c.x0))) for line in lines]
     # a line of blanks only carries no text
     return [line for line in result if line.text.strip()]

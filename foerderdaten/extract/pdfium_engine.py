@@ -265,7 +265,14 @@ class _TextObject:
     matrix: tuple  # linear part of the text matrix (with CTM), PDF user space
     size: float
     metrics: FontMetrics
-    glyphs: list = field(default_factory=list)  # (index, text, left, right, origin_x, origin_y)
+    glyphs: list = field(default_factory=list)  # (index, text, origin_x, origin_y) in PDF user space
+
+    def advance(self, text: str) -> float:
+        """The glyph's declared advance along x in PDF user space (points)."""
+        width = self.metrics.widths.get(text)
+        if width is None:
+            raise NotExact(f"no declared width for {text!r}")
+        return width * self.size * self.matrix[0]
 
 
 def read_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: PageFrame,
@@ -273,7 +280,6 @@ def read_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: PageFr
     """Append the page's upright glyphs to ``out``; raise NotExact where pdfium may differ."""
     tp = textpage.raw
     count = raw.FPDFText_CountChars(tp)
-    rect = raw.FS_RECTF()
     matrix = raw.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     objects: dict[int, _TextObject] = {}
@@ -299,10 +305,9 @@ def read_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: PageFr
                 metrics=fonts[name],
             )
             order.append(address)
-        raw.FPDFText_GetLooseCharBox(tp, i, rect)
         raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
         text = "-" if code == 0x02 else chr(code)
-        obj.glyphs.append((i, text, rect.left, rect.right, ox.value, oy.value))
+        obj.glyphs.append((i, text, ox.value, oy.value))
     _check_objects(page, tp, objects)
     for address in order:
         obj = objects[address]
@@ -348,7 +353,7 @@ def _check_objects(page: pdfium.PdfPage, tp, objects: dict[int, _TextObject]) ->
         a, b, c, d, e, f = form_matrix
         x, y = a * m.e + c * m.f + e, b * m.e + d * m.f + f
         first = obj.glyphs[0]
-        if abs(first[4] - x) > POSITION_TOLERANCE or abs(first[5] - y) > POSITION_TOLERANCE:
+        if abs(first[2] - x) > POSITION_TOLERANCE or abs(first[3] - y) > POSITION_TOLERANCE:
             raise NotExact("first glyph of a text object dropped")
 
 
@@ -373,10 +378,12 @@ def _check_glyphs(tp, address: int, obj: _TextObject) -> None:
     """
     glyphs = obj.glyphs
     for prev, nxt in zip(glyphs, glyphs[1:]):
-        if prev[4] == nxt[4] and prev[5] == nxt[5]:
+        if prev[2] == nxt[2] and prev[3] == nxt[3]:
             raise NotExact("glyph split into pieces (ligature or ActualText)")
-        if prev[1] == " " and nxt[4] - prev[3] > BLANK_GAP_LIMIT * (prev[3] - prev[2]):
-            raise NotExact("wide gap after a blank")
+        if prev[1] == " ":
+            blank = obj.advance(" ")
+            if nxt[2] - (prev[2] + blank) > BLANK_GAP_LIMIT * blank:
+                raise NotExact("wide gap after a blank")
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     _P["FPDFPageObj_GetBounds"](address, left, bottom, right, top)
     last = glyphs[-1]
@@ -384,8 +391,8 @@ def _check_glyphs(tp, address: int, obj: _TextObject) -> None:
     raw.FPDFText_GetCharBox(tp, last[0], l, r, b, t)
     if right.value <= r.value + POSITION_TOLERANCE:
         return
-    if last[1] == "-" and raw.FPDFText_IsHyphen(tp, last[0]) and abs(right.value - last[3]) <= BLANK_AFTER_HYPHEN_SLACK:
-        glyphs.append((-1, " ", right.value, right.value, right.value, last[5]))
+    if last[1] == "-" and raw.FPDFText_IsHyphen(tp, last[0]) and abs(right.value - (last[2] + obj.advance("-"))) <= BLANK_AFTER_HYPHEN_SLACK:
+        glyphs.append((-1, " ", right.value, last[3]))
         return
     raise NotExact("glyph at the end of a text object dropped")
 
@@ -402,11 +409,17 @@ def _append_glyphs(obj: _TextObject, frame: PageFrame, out: RawPage) -> None:
     a, b, c, d = (_exact(v) for v in obj.matrix)
     size = _exact(obj.size)
     descent = obj.metrics.descent * size
-    metrics = obj.metrics
+    widths, check_widths = obj.metrics.widths, obj.metrics.check_widths
+    # the glyph matrix times the page's: the same for all glyphs but the origin
+    pa, pb, pc, pd, pe, pf = frame.ctm
+    ma, mb, mc, md = pa * a + pc * b, pb * a + pd * b, pa * c + pc * d, pb * c + pd * d
+    if not (ma * md > 0 and mb * mc <= 0):
+        return  # not upright (pdfplumber's reader skips these too)
+    axis_aligned = mb == 0 and mc == 0
     texts, boxes = out.texts, out.boxes
     start = advanced = None  # the object's first origin; pdfminer's text-space x
-    for _, text, _left, _right, x, y in obj.glyphs:
-        width = metrics.widths.get(text)
+    for _, text, x, y in obj.glyphs:
+        width = widths.get(text)
         if width is None:
             raise NotExact(f"no declared width for {text!r}")
         adv = width * size
@@ -416,7 +429,7 @@ def _append_glyphs(obj: _TextObject, frame: PageFrame, out: RawPage) -> None:
             ex, ey = start
         elif advanced is not None and abs(start[0] + advanced * a - x) <= SNAP_TOLERANCE and abs(start[1] + advanced * b - y) <= SNAP_TOLERANCE:
             ex, ey = advanced * a + start[0], advanced * b + start[1]
-        elif metrics.check_widths:
+        elif check_widths:
             # a standard font without declared widths: pdfium places glyphs by
             # its own metrics, which may differ from pdfminer's (the euro sign)
             raise NotExact(f"glyph {text!r} not one standard advance after the previous one")
@@ -425,10 +438,12 @@ def _append_glyphs(obj: _TextObject, frame: PageFrame, out: RawPage) -> None:
             ex, ey = x, y
         if advanced is not None:
             advanced += adv
-        m = _mult((a, b, c, d, ex, ey), frame.ctm)
-        if not (m[0] * m[3] > 0 and m[1] * m[2] <= 0):
-            continue  # not upright (pdfplumber's reader skips these too)
-        x0, y0, x1, y1 = _rect(m, 0, descent, adv, descent + size)
+        me, mf = pa * ex + pc * ey + pe, pb * ex + pd * ey + pf
+        if axis_aligned:  # pdfminer's apply_matrix_rect, its zero terms left out
+            x0, x1 = sorted((me, ma * adv + me))
+            y0, y1 = sorted((md * descent + mf, md * (descent + size) + mf))
+        else:
+            x0, y0, x1, y1 = _rect((ma, mb, mc, md, me, mf), 0, descent, adv, descent + size)
         texts.append(text)
         boxes.extend((frame.x(x0), frame.x(x1), frame.top(y1), frame.top(y0), y1 - y0))
 
