@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import csv
 import filecmp
-import os
 import re
 import statistics
 import subprocess
@@ -149,14 +148,25 @@ def pdfium_chars(pdf: Path) -> int:
 
 
 def build_cli(pdf: Path, engine: str, out: Path) -> int:
-    """Run ``foerderdaten build``; the peak RSS of its main process in MB."""
+    """Run ``foerderdaten build``; the peak RSS of its main process in MB (Linux, else 0).
+
+    The high-water mark (VmHWM) is read while the process runs: the
+    kernel's rusage would count the benchmark's own memory, copied at fork.
+    """
     command = [str(Path(sys.executable).parent / "foerderdaten"), "build", str(pdf), "--out", str(out), "--engine", engine]
     process = subprocess.Popen(command)
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
+    peak = 0
+    status = Path(f"/proc/{process.pid}/status")
+    while process.poll() is None:
+        try:
+            line = next(ln for ln in status.read_text().splitlines() if ln.startswith("VmHWM:"))
+            peak = max(peak, int(line.split()[1]))
+        except (OSError, StopIteration):
+            pass
+        time.sleep(0.01)
     if process.returncode:
         raise SystemExit(f"build failed: {' '.join(command)}")
-    return usage.ru_maxrss // 1024
+    return peak // 1024
 
 
 # ---------------------------------------------------------------- main

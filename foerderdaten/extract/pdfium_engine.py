@@ -20,9 +20,10 @@ few things on its way; each is undone or detected here:
   reported as not exact (:class:`NotExact`) and read by the reference
   engine instead, so the result is the same either way.
 
-The font's descent (which places a glyph's box around its baseline) is not
-what pdfium reports but what the PDF declares; it is taken from pdfminer's
-font model, which parses the font dictionaries without reading any content
+A glyph's box comes from what the PDF declares, not from pdfium: the
+font's descent (which places the box around the baseline) and advance
+widths, and the page's MediaBox and /Rotate, are taken from pdfminer's font
+and page model, which parses the dictionaries without reading any content
 stream.
 """
 
@@ -97,14 +98,15 @@ def is_password_error(exc: Exception) -> bool:
 
 
 # --------------------------------------------------------------------------
-# Descents as pdfminer declares them
+# What the PDF declares, read by pdfminer (no content stream is parsed)
 
 
 class Declarations:
     """What the PDF declares and pdfium rounds or reinterprets, read as pdfminer reads it.
 
-    Page boxes and rotation (pdfium keeps them in single precision) and font
-    descents (pdfium estimates them from the glyphs where the PDF says 0).
+    Page boxes and rotation (pdfium keeps them in single precision), font
+    descents (pdfium estimates them from the glyphs where the PDF says 0) and
+    advance widths (pdfium's boxes use the font program's, not /Widths).
     """
 
     def __init__(self, path: Path) -> None:
