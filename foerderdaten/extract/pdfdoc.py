@@ -25,6 +25,8 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import repeat
+from operator import attrgetter
 from pathlib import Path
 
 from foerderdaten.errors import InputError
@@ -154,7 +156,7 @@ def chars_to_text(chars) -> str:
     """
     out: list[str] = []
     prev: Char | None = None
-    for c in sorted(chars, key=lambda c: c.x0):
+    for c in sorted(chars, key=_X0):
         if prev is not None and c.text != " " and prev.text != " ":
             if c.x0 - prev.x1 > 0.2 * max(c.size, prev.size):
                 out.append(" ")
@@ -163,22 +165,31 @@ def chars_to_text(chars) -> str:
     return "".join(out)
 
 
+_X0 = attrgetter("x0")
+
+
 def group_lines(chars: list[Char]) -> list[TextLine]:
     """Group characters into lines by their vertical middle.
 
     Characters whose middles lie within a third of the font size of a line's
     first character join that line; superscripts thus stay with their line.
     """
+    # This runs over every character many times per build: the middles are
+    # computed once, and the order (middle to 0.1 pt, then x0, then the
+    # given order) is sorted on plain tuples instead of through a key function.
+    chars = list(chars)
+    mids = [(c.top + c.bottom) / 2 for c in chars]
+    order = sorted(zip(map(round, mids, repeat(1)), map(_X0, chars), range(len(chars))))
     lines: list[list[Char]] = []
     first_mid = 0.0  # the middle of the current line's first character
-    # each middle computed once: this runs over every character many times per build
-    for mid, c in sorted((((c.top + c.bottom) / 2, c) for c in chars), key=lambda item: (round(item[0], 1), item[1].x0)):
+    for _, _, i in order:
+        c, mid = chars[i], mids[i]
         if lines and abs(mid - first_mid) <= c.size / 3:
             lines[-1].append(c)
         else:
             lines.append([c])
             first_mid = mid
-    result = [TextLine(tuple(sorted(line, key=lambda c: c.x0))) for line in lines]
+    result = [TextLine(tuple(sorted(line, key=_X0))) for line in lines]
     # a line of blanks only carries no text
     return [line for line in result if line.text.strip()]
 
