@@ -418,6 +418,7 @@ def _append_glyphs(obj: _TextObject, frame: PageFrame, out: RawPage) -> None:
     if not (ma * md > 0 and mb * mc <= 0):
         return  # not upright (pdfplumber's reader skips these too)
     axis_aligned = mb == 0 and mc == 0
+    x_shift, height, top_shift = frame.x_shift, frame.height, frame.top_shift
     texts, boxes = out.texts, out.boxes
     start = advanced = None  # the object's first origin; pdfminer's text-space x
     for _, text, x, y in obj.glyphs:
@@ -442,12 +443,18 @@ def _append_glyphs(obj: _TextObject, frame: PageFrame, out: RawPage) -> None:
             advanced += adv
         me, mf = pa * ex + pc * ey + pe, pb * ex + pd * ey + pf
         if axis_aligned:  # pdfminer's apply_matrix_rect, its zero terms left out
-            x0, x1 = sorted((me, ma * adv + me))
-            y0, y1 = sorted((md * descent + mf, md * (descent + size) + mf))
+            x0, x1 = me, ma * adv + me
+            y0, y1 = md * descent + mf, md * (descent + size) + mf
+            if x1 < x0:
+                x0, x1 = x1, x0
+            if y1 < y0:
+                y0, y1 = y1, y0
         else:
             x0, y0, x1, y1 = _rect((ma, mb, mc, md, me, mf), 0, descent, adv, descent + size)
         texts.append(text)
-        boxes.extend((frame.x(x0), frame.x(x1), frame.top(y1), frame.top(y0), y1 - y0))
+        if x_shift:  # pdfplumber's flip to a top-left origin (PageFrame.x and .top, inlined)
+            x0, x1 = x0 + x_shift, x1 + x_shift
+        boxes.extend((x0, x1, (height - y1) + top_shift, (height - y0) + top_shift, y1 - y0))
 
 
 # --------------------------------------------------------------------------
