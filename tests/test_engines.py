@@ -85,3 +85,50 @@ def test_pdfium_reads_the_fixtures_itself(name):
 def test_pdfium_reads_the_sab_renderings_itself(name, tmp_path):
     doc = open_pdf(render_sab_variant(name, tmp_path), "pdfium")
     assert [page.number for page in doc.pages if page.engine != "pdfium"] == []
+
+
+# --------------------------------------------------------------------------
+# Page boxes and rotation: the same page set up in other ways
+
+
+def _rewrite(source: Path, path: Path, change) -> Path:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(source))
+    for page in writer.pages:
+        change(page)
+    with path.open("wb") as fh:
+        writer.write(fh)
+    return path
+
+
+def turned(page) -> None:
+    """Content turned a quarter left on a portrait MediaBox, shown with /Rotate 90: it looks as before."""
+    from pypdf import Transformation
+
+    width, height = float(page.mediabox.width), float(page.mediabox.height)
+    page.add_transformation(Transformation((0, 1, -1, 0, height, 0)))
+    page.mediabox.lower_left, page.mediabox.upper_right = (0, 0), (height, width)
+    page.rotate(90)
+
+
+def shifted(page) -> None:
+    """MediaBox not at the origin, content moved with it, a CropBox inside it."""
+    from pypdf import Transformation
+
+    width, height = float(page.mediabox.width), float(page.mediabox.height)
+    page.add_transformation(Transformation().translate(10, 20))
+    page.mediabox.lower_left, page.mediabox.upper_right = (10, 20), (width + 10, height + 20)
+    page.cropbox.lower_left, page.cropbox.upper_right = (15, 25), (width + 5, height + 15)
+
+
+@pytest.mark.parametrize("change", [turned, shifted], ids=["rotate_90", "shifted_mediabox_cropbox"])
+def test_same_values_whatever_the_page_boxes(change, tmp_path):
+    path = _rewrite(FIXTURES / "sab_2023_ruled.pdf", tmp_path / "sab.pdf", change)
+    reference, fast = published(path, "pdfplumber"), published(path, "pdfium")
+    assert "error" not in reference
+    assert fast == reference
+    assert [page.number for page in open_pdf(path, "pdfium").pages if page.engine != "pdfium"] == []
+    if change is turned:  # looks as before, so reads as before
+        original = published(FIXTURES / "sab_2023_ruled.pdf", "pdfplumber")
+        assert [{**p, "project_id": None} for p in reference["projects"]] == [{**p, "project_id": None} for p in original["projects"]]

@@ -270,11 +270,11 @@ class _TextObject:
     glyphs: list = field(default_factory=list)  # (index, text, origin_x, origin_y) in PDF user space
 
     def advance(self, text: str) -> float:
-        """The glyph's declared advance along x in PDF user space (points)."""
+        """The glyph's declared advance in text space times the size (points before the text matrix)."""
         width = self.metrics.widths.get(text)
         if width is None:
             raise NotExact(f"no declared width for {text!r}")
-        return width * self.size * self.matrix[0]
+        return width * self.size
 
 
 def read_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: PageFrame,
@@ -377,24 +377,38 @@ def _check_glyphs(tp, address: int, obj: _TextObject) -> None:
 
     The one glyph pdfium drops often, the blank after a hyphen at a line
     end, is put back: the text object then ends where that blank starts.
+    Distances are measured along the writing direction (the text matrix's
+    first row), so text turned on the page is checked alike.
     """
+    a, b = obj.matrix[0], obj.matrix[1]
+    norm = (a * a + b * b) ** 0.5
+    ux, uy = a / norm, b / norm  # unit vector along the writing direction
+
+    def along(x: float, y: float) -> float:
+        return x * ux + y * uy
+
     glyphs = obj.glyphs
     for prev, nxt in zip(glyphs, glyphs[1:]):
         if prev[2] == nxt[2] and prev[3] == nxt[3]:
             raise NotExact("glyph split into pieces (ligature or ActualText)")
         if prev[1] == " ":
-            blank = obj.advance(" ")
-            if nxt[2] - (prev[2] + blank) > BLANK_GAP_LIMIT * blank:
+            blank = obj.advance(" ") * norm
+            if along(nxt[2] - prev[2], nxt[3] - prev[3]) - blank > BLANK_GAP_LIMIT * blank:
                 raise NotExact("wide gap after a blank")
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     _P["FPDFPageObj_GetBounds"](address, left, bottom, right, top)
     last = glyphs[-1]
-    l, r, b, t = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
-    raw.FPDFText_GetCharBox(tp, last[0], l, r, b, t)
-    if right.value <= r.value + POSITION_TOLERANCE:
+    l, r, bt, t = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    raw.FPDFText_GetCharBox(tp, last[0], l, r, bt, t)
+    # how far the object and its last glyph reach along the writing direction
+    reach = max(along(x, y) for x in (left.value, right.value) for y in (bottom.value, top.value))
+    glyph_reach = max(along(x, y) for x in (l.value, r.value) for y in (bt.value, t.value))
+    if reach <= glyph_reach + POSITION_TOLERANCE:
         return
-    if last[1] == "-" and raw.FPDFText_IsHyphen(tp, last[0]) and abs(right.value - (last[2] + obj.advance("-"))) <= BLANK_AFTER_HYPHEN_SLACK:
-        glyphs.append((-1, " ", right.value, last[3]))
+    hyphen_end = along(last[2], last[3]) + obj.advance("-") * norm if last[1] == "-" else None
+    if hyphen_end is not None and raw.FPDFText_IsHyphen(tp, last[0]) and abs(reach - hyphen_end) <= BLANK_AFTER_HYPHEN_SLACK:
+        step = reach - along(last[2], last[3])
+        glyphs.append((-1, " ", last[2] + step * ux, last[3] + step * uy))
         return
     raise NotExact("glyph at the end of a text object dropped")
 
