@@ -256,12 +256,15 @@ def open_pdfs(paths: list[Path], engine: str = DEFAULT_ENGINE, pool: Executor | 
         else:
             parts = [pool.submit(_read_chunk, engine, str(path), start, stop) for start, stop in chunks]
         pending.append((path, metadata, parts))
-    for path, metadata, parts in pending:
+    for k, (path, metadata, parts) in enumerate(pending):
+        pending[k] = None  # a document's raw pages are dropped once it is handed out
         raws = [page for part in parts for page in (part if isinstance(part, list) else part.result())]
+        del parts
         failed = next((p for p in raws if isinstance(p, str)), None)
         if failed is not None:
             raise InputError(path.name, failed)
         pages = [p.to_page() for p in raws]
+        del raws
         if not any(page.chars for page in pages):
             raise InputError(path.name, "PDF has no text layer (scanned image?); run OCR first, e.g. ocrmypdf, then build again")
         yield PdfDocument(path=path, sha256=sha256_of(path), pages=pages, metadata=metadata)
