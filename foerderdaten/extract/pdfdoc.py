@@ -258,13 +258,13 @@ def open_pdfs(paths: list[Path], engine: str = DEFAULT_ENGINE, pool: Executor | 
         pending.append((path, metadata, parts))
     for k, (path, metadata, parts) in enumerate(pending):
         pending[k] = None  # a document's raw pages are dropped once it is handed out
-        raws = [page for part in parts for page in (part if isinstance(part, list) else part.result())]
+        pages = []
+        for part in parts:  # in order; the parent builds pages while workers read later parts
+            for raw in part if isinstance(part, list) else part.result():
+                if isinstance(raw, str):
+                    raise InputError(path.name, raw)
+                pages.append(raw.to_page())
         del parts
-        failed = next((p for p in raws if isinstance(p, str)), None)
-        if failed is not None:
-            raise InputError(path.name, failed)
-        pages = [p.to_page() for p in raws]
-        del raws
         if not any(page.chars for page in pages):
             raise InputError(path.name, "PDF has no text layer (scanned image?); run OCR first, e.g. ocrmypdf, then build again")
         yield PdfDocument(path=path, sha256=sha256_of(path), pages=pages, metadata=metadata)
@@ -342,16 +342,20 @@ def _reason(reader, exc: Exception) -> str:
 # --------------------------------------------------------------------------
 # Reading pages, in worker processes when there is enough to read
 
-# Below this many pages a document is read in one piece; above, in one
-# contiguous run of pages per worker.
+# Below this many pages a document is read in one piece; above, in runs of
+# pages, a few per worker so that the parent builds the pages of one run
+# while the workers read the next (each run opens the file again: a run is
+# never shorter than this).
 PARALLEL_MIN_PAGES = 6
+RUNS_PER_WORKER = 3
 
 
 def _chunks(page_count: int, pool: Executor | None) -> list[tuple[int, int]]:
-    workers = getattr(pool, "_max_workers", 1) if pool is not None else 1
+    workers = _workers() if pool is not None else 1  # reading_pool starts this many
     if page_count < PARALLEL_MIN_PAGES or workers < 2:
         return [(0, page_count)]
-    bounds = [round(i * page_count / workers) for i in range(workers + 1)]
+    runs = max(workers, min(workers * RUNS_PER_WORKER, page_count // PARALLEL_MIN_PAGES))
+    bounds = [round(i * page_count / runs) for i in range(runs + 1)]
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
