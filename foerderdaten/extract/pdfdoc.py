@@ -32,6 +32,8 @@ from pathlib import Path
 from foerderdaten.errors import InputError
 
 ENGINES = ("pdfium", "pdfplumber")
+# pdfium is the default because it is exact wherever the reference is: every
+# fixture and rendering publishes the same values with both (tests/test_engines.py)
 DEFAULT_ENGINE = "pdfium"
 
 
