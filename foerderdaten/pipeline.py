@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from foerderdaten import __version__
@@ -19,7 +20,7 @@ from foerderdaten import outfolder
 from foerderdaten.errors import InputError
 from foerderdaten.extract.damage import check_pages, check_repetition
 from foerderdaten.extract.guard import Limits, read_within_limits
-from foerderdaten.extract.pdfdoc import PdfDocument, open_pdf
+from foerderdaten.extract.pdfdoc import DEFAULT_ENGINE, PdfDocument, open_pdf
 from foerderdaten.schemas import TABLES
 
 Progress = Callable[[str], None]
@@ -66,15 +67,16 @@ def _check_file_name(path: Path) -> None:
         raise InputError(path.name, "the file name is not valid UTF-8; rename the file") from None
 
 
-def read_document(path: Path, limits: Limits) -> PdfDocument:
-    """The PDF's pages, read within ``limits``, with no page lost in reading."""
-    return read_within_limits(path, _open_checked, limits)
+def read_document(path: Path, limits: Limits, engine: str = DEFAULT_ENGINE) -> PdfDocument:
+    """The PDF's pages, read with ``engine`` within ``limits``, with no page lost in reading."""
+    return read_within_limits(path, partial(_open_checked, engine=engine), limits)
 
 
-def _open_checked(path: Path) -> PdfDocument:
-    doc = open_pdf(path)
+def _open_checked(path: Path, engine: str) -> PdfDocument:
+    doc = open_pdf(path, engine)
     check_pages(doc.file_name, [page.text() for page in doc.pages])
     return doc
+
 def _superseded_in(folder: Path) -> set[str]:
     """Bundled reconstructions whose original was fetched into the folder (see fetch/manifest.py)."""
     from foerderdaten.fetch.manifest import FILE_NAME, Manifest
@@ -175,7 +177,8 @@ READERS = {"sab_overview": read_sab, "landtag_answer": read_landtag}
 # Whole build
 
 
-def build_tables(pdfs: list[Path], progress: Progress = lambda _: None, limits: Limits = Limits()) -> Tables:
+def build_tables(pdfs: list[Path], progress: Progress = lambda _: None, limits: Limits = Limits(),
+                 engine: str = DEFAULT_ENGINE) -> Tables:
     """Read every PDF and link across documents. Raises InputError on bad input."""
     from foerderdaten.link import link_annex
     from foerderdaten.normalize import vocab
@@ -184,7 +187,7 @@ def build_tables(pdfs: list[Path], progress: Progress = lambda _: None, limits: 
     seen: dict[str, str] = {}
     for path in pdfs:
         progress(f"reading {path.name}")
-        doc = read_document(path, limits)
+        doc = read_document(path, limits, engine)
         if doc.sha256 in seen:
             raise InputError(path.name, f"same file as {seen[doc.sha256]}; pass each document once")
         seen[doc.sha256] = path.name
@@ -268,7 +271,8 @@ def _linkable_projects(tables: Tables) -> list:
     return newest_rows(tables.rows["projects"], tables.rows["documents"])
 
 
-def build(inputs: list[Path], out_dir: Path, progress: Progress = lambda _: None, limits: Limits = Limits()) -> Tables:
+def build(inputs: list[Path], out_dir: Path, progress: Progress = lambda _: None, limits: Limits = Limits(),
+          engine: str = DEFAULT_ENGINE) -> Tables:
     """Build the dataset from ``inputs`` into ``out_dir``, replacing it atomically.
 
     Refuses an ``out_dir`` that a build did not write (outfolder.check_replaceable), then
@@ -282,7 +286,7 @@ def build(inputs: list[Path], out_dir: Path, progress: Progress = lambda _: None
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     with outfolder.lock(out_dir):
         outfolder.recover(out_dir)
-        tables = build_tables(collect_pdfs(inputs), progress, limits)
+        tables = build_tables(collect_pdfs(inputs), progress, limits, engine)
         progress(f"writing {out_dir.name}")
         with outfolder.staging(out_dir) as staging:
             write_dataset(tables.rows, staging, version=__version__)
