@@ -38,7 +38,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from foerderdaten.extract.pdfdoc import RawPage
+from foerderdaten.extract.pdfdoc import LIGATURES, RawPage
 
 # A glyph that starts more than this many points away from where pdfium
 # says its text object starts, or a text object reaching this far past its
@@ -342,6 +342,7 @@ def read_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: PageFr
     _check_objects(page, tp, objects)
     for address in order:
         obj = objects[address]
+        _join_pieces(obj)
         _check_glyphs(tp, address, obj)
         _append_glyphs(obj, frame, out)
     text = "".join(out.texts)
@@ -399,6 +400,44 @@ def _text_objects(holder, form_matrix, in_form: bool = False) -> Iterator[tuple[
             m = raw.FS_MATRIX()
             _P["FPDFPageObj_GetMatrix"](address, m)
             yield from _text_objects(address, _mult((m.a, m.b, m.c, m.d, m.e, m.f), form_matrix), True)
+
+
+def _join_pieces(obj: _TextObject) -> None:
+    """One glyph for several letters, as pdfminer gives it.
+
+    pdfium hands a glyph that stands for several letters (a ToUnicode entry
+    "ft", as Calibri's ligatures have it, or a ligature character such as
+    U+FB02 "fl", which pdfium spells out) as one glyph per letter, all at the
+    glyph's origin; pdfminer as one glyph whose text is all of them. The
+    pieces are joined where the font declares a glyph for the joined text
+    (or for the ligature character it spells); anything else at one origin
+    (an /ActualText, a glyph printed twice) stays apart and fails
+    ``_check_glyphs``.
+    """
+    glyphs, joined = obj.glyphs, []
+    k = 0
+    while k < len(glyphs):
+        first = glyphs[k]
+        j = k + 1
+        while j < len(glyphs) and glyphs[j][2] == first[2] and glyphs[j][3] == first[3]:
+            j += 1
+        text = _declared_text("".join(g[1] for g in glyphs[k:j]), obj.metrics.widths) if j > k + 1 else None
+        if text is None:
+            joined.extend(glyphs[k:j])
+        else:
+            joined.append((glyphs[j - 1][0], text, first[2], first[3]))
+        k = j
+    obj.glyphs = joined
+
+
+def _declared_text(letters: str, widths: dict[str, float | None]) -> str | None:
+    """The text the font declares for a glyph of ``letters`` (the letters, or their ligature character)."""
+    if widths.get(letters) is not None:
+        return letters
+    for ligature, spelt in LIGATURES.items():
+        if spelt == letters and widths.get(ligature) is not None:
+            return ligature
+    return None
 
 
 def _check_glyphs(tp, address: int, obj: _TextObject) -> None:
