@@ -65,7 +65,10 @@ def test_same_published_values(kind, name, tmp_path):
     else:
         path = render_weakness(name, tmp_path)
     reference, fast = published(path, "pdfplumber"), published(path, "pdfium")
-    assert "error" not in reference or kind == "weakness"
+    # whether a rendering reads right is for test_renderings and test_landtag_renderings
+    # to judge (bottom_aligned_plain is refused on the base today); here both
+    # engines must agree, on a refusal too
+    assert "error" not in reference or kind != "fixture"
     assert fast.keys() == reference.keys()
     for table in reference:
         assert fast[table] == reference[table], table
