@@ -68,12 +68,12 @@ def _check_file_name(path: Path) -> None:
 
 
 def read_document(path: Path, limits: Limits, engine: str = DEFAULT_ENGINE) -> PdfDocument:
-    """The PDF's pages, read with ``engine`` within ``limits``, with no page lost in reading."""
-    return read_within_limits(path, partial(_open_checked, engine=engine), limits)
+    """The PDF's pages, read with ``engine`` within ``limits``, with no page lost in reading.
 
-
-def _open_checked(path: Path, engine: str) -> PdfDocument:
-    doc = open_pdf(path, engine)
+    The pages are checked here, not in the reader: the lines their texts
+    are made of are grouped once, and the parsers start from them.
+    """
+    doc = read_within_limits(path, partial(open_pdf, engine=engine), limits)
     check_pages(doc.file_name, [page.text() for page in doc.pages])
     return doc
 

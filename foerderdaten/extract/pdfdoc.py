@@ -57,6 +57,9 @@ SAME_LINE = 1 / 3
 MIDDLE_DECIMALS = 1
 
 
+_X0, _X1, _TOP, _BOTTOM, _SIZE = (attrgetter(name) for name in ("x0", "x1", "top", "bottom", "size"))
+
+
 @dataclass(frozen=True, slots=True)
 class Char:
     """One glyph (spaces included, where the PDF has them)."""
@@ -107,23 +110,23 @@ class TextLine:
 
     @cached_property
     def x0(self) -> float:
-        return min(c.x0 for c in self.chars)
+        return min(map(_X0, self.chars))
 
     @cached_property
     def x1(self) -> float:
-        return max(c.x1 for c in self.chars)
+        return max(map(_X1, self.chars))
 
     @cached_property
     def top(self) -> float:
-        return min(c.top for c in self.chars)
+        return min(map(_TOP, self.chars))
 
     @cached_property
     def bottom(self) -> float:
-        return max(c.bottom for c in self.chars)
+        return max(map(_BOTTOM, self.chars))
 
     @cached_property
     def size(self) -> float:
-        return max(c.size for c in self.chars)
+        return max(map(_SIZE, self.chars))
 
     @cached_property
     def mid_y(self) -> float:
@@ -140,10 +143,17 @@ class Page:
     chars: list[Char]
     rulings: list[Ruling] = field(default_factory=list)
     engine: str = "pdfplumber"  # the engine that read it (pdfium hands doubtful pages to pdfplumber)
+    # the page's own lines, grouped once: the damage checks, the kind of
+    # document and the table reader all start from them
+    _lines: list[TextLine] | None = field(default=None, repr=False, compare=False)
 
     def lines(self, chars: list[Char] | None = None) -> list[TextLine]:
         """The text lines made of ``chars`` (default: the whole page), top to bottom."""
-        return group_lines(self.chars if chars is None else chars)
+        if chars is not None:
+            return group_lines(chars)
+        if self._lines is None:
+            self._lines = group_lines(self.chars)
+        return list(self._lines)
 
     def text(self) -> str:
         return "\n".join(line.text.strip() for line in self.lines())
@@ -174,19 +184,23 @@ class PdfDocument:
 # --------------------------------------------------------------------------
 # Geometry helpers shared by all parsers
 
-_X0 = attrgetter("x0")
-
 
 def chars_to_text(chars) -> str:
     """Join characters left to right; insert a blank where a gap shows one
     (wider than ``BLANK_GAP`` of the font size)."""
-    out: list[str] = []
-    prev: Char | None = None
-    for c in sorted(chars, key=_X0):
-        if prev is not None and c.text != " " and prev.text != " ":
-            if c.x0 - prev.x1 > BLANK_GAP * max(c.size, prev.size):
+    chars = sorted(chars, key=_X0)
+    if not chars:
+        return ""
+    # this runs for every line the parsers look at: plain locals, no max()
+    prev = chars[0]
+    out = [prev.text]
+    for c in chars[1:]:
+        text = c.text
+        if text != " " and prev.text != " ":
+            size = c.size if c.size > prev.size else prev.size
+            if c.x0 - prev.x1 > BLANK_GAP * size:
                 out.append(" ")
-        out.append(c.text)
+        out.append(text)
         prev = c
     return "".join(out)
 
@@ -204,15 +218,24 @@ def group_lines(chars: list[Char]) -> list[TextLine]:
     mids = [(c.top + c.bottom) / 2 for c in chars]
     order = sorted(zip(map(round, mids, repeat(MIDDLE_DECIMALS)), map(_X0, chars), range(len(chars))))
     lines: list[list[Char]] = []
+    mixed: list[bool] = []  # whether a line's characters come from more than one rounded middle
     first_mid = 0.0  # the middle of the current line's first character
-    for _, _, i in order:
+    rounded = None
+    line: list[Char] = []
+    for r, _, i in order:
         c, mid = chars[i], mids[i]
-        if lines and abs(mid - first_mid) <= c.size * SAME_LINE:
-            lines[-1].append(c)
+        if line and abs(mid - first_mid) <= c.size * SAME_LINE:
+            line.append(c)
+            if r != rounded:
+                mixed[-1] = True
         else:
-            lines.append([c])
+            line = [c]
+            lines.append(line)
+            mixed.append(False)
             first_mid = mid
-    result = [TextLine(tuple(sorted(line, key=_X0))) for line in lines]
+        rounded = r
+    # a line from one rounded middle is in x0 order already (the sort's second key)
+    result = [TextLine(tuple(sorted(line, key=_X0) if m else line)) for line, m in zip(lines, mixed)]
     # a line of blanks only carries no text
     return [line for line in result if line.text.strip()]
 
@@ -272,12 +295,12 @@ class RawPage:
     def to_page(self) -> Page:
         """The page's characters (ligatures split into their letters, whichever
         engine read them) and its straight rulings."""
-        b = self.boxes
-        chars = [Char(t, b[k], b[k + 1], b[k + 2], b[k + 3], b[k + 4]) for t, k in zip(self.texts, range(0, len(b), 5))]
+        boxes = iter(self.boxes)  # five numbers a glyph, taken in step by zip
+        chars = [Char(t, *box) for t, box in zip(self.texts, zip(boxes, boxes, boxes, boxes, boxes))]
         if any(t in LIGATURES for t in self.texts):
             chars = [letter for c in chars for letter in split_ligature(c)]
-        r = self.rulings
-        rulings = [Ruling(r[k], r[k + 1], r[k + 2], r[k + 3]) for k in range(0, len(r), 4)]
+        edges = iter(self.rulings)
+        rulings = [Ruling(*edge) for edge in zip(edges, edges, edges, edges)]
         return Page(self.number, self.width, self.height, chars, [x for x in rulings if x.vertical or x.horizontal], self.engine)
 
 
