@@ -478,15 +478,18 @@ def _assign_columns(chars: list[Char], columns: list[Column]) -> dict[str, list[
     line was wrapped at a space.
     """
     result: dict[str, list[Char]] = {}
-    prev: tuple[Char, str] | None = None
-    for c in sorted(chars, key=lambda c: (round(c.mid_y), c.x0)):
-        same_line = prev is not None and abs(prev[0].mid_y - c.mid_y) <= c.size / 3
-        if c.text == " " and same_line:
-            name = prev[1]
+    # every character of the table passes here: plain tuples, no key function
+    spans = [(col.x0, col.x1, col.field) for col in columns]
+    mids = [(c.top + c.bottom) / 2 for c in chars]
+    prev_mid, prev_name = None, ""
+    for _, x0, k in sorted((round(mid), c.x0, k) for k, (c, mid) in enumerate(zip(chars, mids))):
+        c, mid = chars[k], mids[k]
+        if c.text == " " and prev_mid is not None and abs(prev_mid - mid) <= c.size / 3:
+            name = prev_name
         else:
-            name = next((col.field for col in columns if col.x0 <= c.x0 < col.x1), columns[-1].field)
+            name = next((f for a, b, f in spans if a <= x0 < b), columns[-1].field)
         result.setdefault(name, []).append(c)
-        prev = (c, name)
+        prev_mid, prev_name = mid, name
     return result
 
 
