@@ -20,7 +20,7 @@ from foerderdaten import outfolder
 from foerderdaten.errors import InputError
 from foerderdaten.extract.damage import check_pages, check_repetition
 from foerderdaten.extract.guard import Limits, read_within_limits
-from foerderdaten.extract.pdfdoc import DEFAULT_ENGINE, PdfDocument, open_pdf
+from foerderdaten.extract.pdfdoc import DEFAULT_ENGINE, PdfDocument, read_pdf
 from foerderdaten.schemas import TABLES
 
 Progress = Callable[[str], None]
@@ -70,10 +70,10 @@ def _check_file_name(path: Path) -> None:
 def read_document(path: Path, limits: Limits, engine: str = DEFAULT_ENGINE) -> PdfDocument:
     """The PDF's pages, read with ``engine`` within ``limits``, with no page lost in reading.
 
-    The pages are checked here, not in the reader: the lines their texts
-    are made of are grouped once, and the parsers start from them.
+    The reader process sends the engine's arrays; the pages are built and
+    checked here, where the parsers then use the lines grouped for the check.
     """
-    doc = read_within_limits(path, partial(open_pdf, engine=engine), limits)
+    doc = read_within_limits(path, partial(read_pdf, engine=engine), limits).to_document()
     check_pages(doc.file_name, [page.text() for page in doc.pages])
     return doc
 

@@ -158,11 +158,6 @@ class Page:
     def text(self) -> str:
         return "\n".join(line.text.strip() for line in self.lines())
 
-    def __reduce__(self):
-        # Pages travel from the reader process as plain arrays: pickling
-        # tens of thousands of slotted dataclasses one by one is ~8x slower.
-        return (RawPage.to_page, (RawPage.of(self),))
-
 
 @dataclass(slots=True)
 class PdfDocument:
@@ -282,16 +277,6 @@ class RawPage:
     rulings: array = field(default_factory=lambda: array("d"))
     engine: str = "pdfplumber"
 
-    @classmethod
-    def of(cls, page: Page) -> RawPage:
-        boxes = array("d")
-        for c in page.chars:
-            boxes.extend((c.x0, c.x1, c.top, c.bottom, c.size))
-        rulings = array("d")
-        for r in page.rulings:
-            rulings.extend((r.x0, r.top, r.x1, r.bottom))
-        return cls(page.number, page.width, page.height, [c.text for c in page.chars], boxes, rulings, page.engine)
-
     def to_page(self) -> Page:
         """The page's characters (ligatures split into their letters, whichever
         engine read them) and its straight rulings."""
@@ -320,12 +305,30 @@ ENCRYPTED = ("PDF is password-protected; ask for an unprotected copy or remove t
              "(qpdf --decrypt --password=... in.pdf out.pdf), then build again")
 
 
+@dataclass
+class RawDocument:
+    """A PDF as the engines read it: what a reader process sends back (arrays pickle fast)."""
+
+    path: Path
+    sha256: str
+    pages: list[RawPage]
+    metadata: dict
+
+    def to_document(self) -> PdfDocument:
+        return PdfDocument(path=self.path, sha256=self.sha256, pages=[raw.to_page() for raw in self.pages], metadata=self.metadata)
+
+
 def open_pdf(path: Path, engine: str = DEFAULT_ENGINE) -> PdfDocument:
     """Read a PDF into pages of characters and rulings, with ``engine``.
 
     Raises ``InputError`` with a one-line reason for anything that is not a
     readable PDF with a text layer; the reasons are the same with either engine.
     """
+    return read_pdf(path, engine).to_document()
+
+
+def read_pdf(path: Path, engine: str = DEFAULT_ENGINE) -> RawDocument:
+    """``open_pdf``'s reading part, for a reader process: the pages as the engine gives them."""
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     name = path.name
@@ -342,10 +345,9 @@ def open_pdf(path: Path, engine: str = DEFAULT_ENGINE) -> PdfDocument:
         raise
     except Exception as exc:  # the engines raise many kinds for broken files
         raise InputError(name, _reason(reader, exc)) from None
-    pages = [raw.to_page() for raw in raw_pages]
-    if not any(page.chars for page in pages):
+    if not any(raw.texts for raw in raw_pages):
         raise InputError(name, "PDF has no text layer (scanned image?); run OCR first, e.g. ocrmypdf, then build again")
-    return PdfDocument(path=path, sha256=sha256_of(path), pages=pages, metadata=metadata)
+    return RawDocument(path=path, sha256=sha256_of(path), pages=raw_pages, metadata=metadata)
 
 
 def _check_file(path: Path) -> None:
