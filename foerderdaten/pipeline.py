@@ -73,7 +73,7 @@ def read_document(path: Path, limits: Limits, engine: str = DEFAULT_ENGINE) -> P
     The reader process sends the engine's arrays; the pages are built and
     checked here, where the parsers then use the lines grouped for the check.
     """
-    doc = read_within_limits(path, partial(read_pdf, engine=engine), limits).to_document()
+    doc = read_within_limits(path, partial(read_pdf, engine=engine), limits, meanwhile=_import_later_stages).to_document()
     check_pages(doc.file_name, [page.text() for page in doc.pages])
     return doc
 
@@ -82,6 +82,19 @@ def _superseded_in(folder: Path) -> set[str]:
     from foerderdaten.fetch.manifest import FILE_NAME, Manifest
 
     return Manifest.load(folder).superseded() if (folder / FILE_NAME).is_file() else set()
+
+
+def _import_later_stages() -> None:
+    """Import what parsing and publishing need, while the first PDF is being read.
+
+    They are imported where used, so that the command line starts fast; the
+    build process has nothing else to do while its reader works.
+    """
+    import foerderdaten.extract.landtag  # noqa: F401
+    import foerderdaten.extract.sab  # noqa: F401
+    import foerderdaten.link  # noqa: F401
+    import foerderdaten.normalize.projects  # noqa: F401
+    import foerderdaten.publish  # noqa: F401
 
 
 def detect_kind(doc: PdfDocument) -> str:
