@@ -16,6 +16,7 @@ leaves no worker behind.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -100,6 +101,7 @@ def read_within_limits(path: Path, read: Callable[[Path], T], limits: Limits,
 def _work(read: Callable[[Path], T], path: Path, max_memory_mb: int, sender, parent: int) -> None:
     """In the worker: set the limits, read, send ("ok", result) or ("error", reason)."""
     die_with_parent(parent)
+    gc.enable()  # the build pauses its collector; the engines make reference cycles
     limit = _limit_memory(max_memory_mb)
     try:
         outcome = ("ok", read(path))
