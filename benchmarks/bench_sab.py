@@ -15,8 +15,12 @@ Time, side by side in one run, on the bundled SAB PDF and on a generated
 * pdfplumber ``extract_tables`` and camelot lattice over all pages,
 * ``foerderdaten build`` with each engine (a fresh process, as a user runs it).
 
-Memory: peak RSS of ``foerderdaten build`` (the main process) on a 100-row
-and the 400-row edition, per engine. The published values of both engines
+Memory: peak RSS of ``foerderdaten build`` on a 100-row and the 400-row
+edition, per engine: of the build process, and of the build with its reader
+processes together (sampled every 10 ms). Flat means: the reader's peak does
+not grow with the pages (each page's engine data is dropped once read), and
+the build process grows only by the characters it keeps (arrays of numbers,
+then one small object per character). The published values of both engines
 are compared file by file.
 
 Target: ``build`` within 3x the pypdfium2 floor on the 400-row edition.
@@ -27,6 +31,7 @@ from __future__ import annotations
 import argparse
 import csv
 import filecmp
+import os
 import re
 import statistics
 import subprocess
@@ -147,26 +152,68 @@ def pdfium_chars(pdf: Path) -> int:
     return count
 
 
-def build_cli(pdf: Path, engine: str, out: Path) -> int:
-    """Run ``foerderdaten build``; the peak RSS of its main process in MB (Linux, else 0).
+def build_command(pdf: Path, engine: str, out: Path) -> list[str]:
+    return [str(Path(sys.executable).parent / "foerderdaten"), "build", str(pdf), "--out", str(out), "--engine", engine]
 
-    The high-water mark (VmHWM) is read while the process runs: the
-    kernel's rusage would count the benchmark's own memory, copied at fork.
+
+def run_build(pdf: Path, engine: str, out: Path) -> None:
+    """``foerderdaten build`` in a fresh process, as a user runs it (timed: nothing else runs meanwhile)."""
+    subprocess.run(build_command(pdf, engine, out), check=True)
+
+
+def build_memory(pdf: Path, engine: str, out: Path) -> tuple[int, int]:
+    """Run ``foerderdaten build``; peak RSS in MB of its main process, and of
+    it with all its descendants at once (Linux, else 0).
+
+    Read from /proc while the build runs: the kernel's rusage would count
+    the benchmark's own memory, copied at fork.
     """
-    command = [str(Path(sys.executable).parent / "foerderdaten"), "build", str(pdf), "--out", str(out), "--engine", engine]
+    command = build_command(pdf, engine, out)
     process = subprocess.Popen(command)
-    peak = 0
-    status = Path(f"/proc/{process.pid}/status")
+    main_peak = tree_peak = 0
     while process.poll() is None:
-        try:
-            line = next(ln for ln in status.read_text().splitlines() if ln.startswith("VmHWM:"))
-            peak = max(peak, int(line.split()[1]))
-        except (OSError, StopIteration):
-            pass
+        rss = {pid: _rss_kb(pid) for pid in _tree(process.pid)}
+        main_peak = max(main_peak, _hwm_kb(process.pid))
+        tree_peak = max(tree_peak, sum(rss.values()))
         time.sleep(0.01)
     if process.returncode:
         raise SystemExit(f"build failed: {' '.join(command)}")
-    return peak // 1024
+    return main_peak // 1024, tree_peak // 1024
+
+
+def _status(pid: int, field: str) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def _rss_kb(pid: int) -> int:
+    return _status(pid, "VmRSS:")
+
+
+def _hwm_kb(pid: int) -> int:
+    return _status(pid, "VmHWM:")
+
+
+def _tree(root: int) -> list[int]:
+    """``root`` and its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, []))
+    return found
 
 
 # ---------------------------------------------------------------- main
@@ -224,7 +271,7 @@ def main() -> None:
                 results[step][label] = timed(lambda: fn(pdf), args.repeat)
             for engine in ENGINES:
                 out = tmp / f"out-{engine}-{label}"
-                results[f"foerderdaten build --engine {engine}"][label] = timed(lambda: build_cli(pdf, engine, out), args.repeat)
+                results[f"foerderdaten build --engine {engine}"][label] = timed(lambda: run_build(pdf, engine, out), args.repeat)
             same[label] = same_output(tmp / f"out-pdfium-{label}", tmp / f"out-pdfplumber-{label}")
         pages = {label: _pages(pdf) for label, pdf in documents.items()}
         print("| step | " + " | ".join(f"{label} ({pages[label]} pages): s | x floor" for label in documents) + " |")
@@ -235,11 +282,16 @@ def main() -> None:
         print()
         print("published CSV files identical with both engines: " + ", ".join(f"{label}: {'yes' if ok else 'NO'}" for label, ok in same.items()))
         print()
-        print("| peak RSS of build (main process), MB | 100 rows (" + str(_pages(small)) + " pages) | 400 rows (" + str(_pages(large)) + " pages) |")
-        print("|---|---:|---:|")
+        small_pages, large_pages = _pages(small), _pages(large)
+        print(f"| peak RSS of build, MB: build process / with its readers | 100 rows ({small_pages} pages) "
+              f"| 400 rows ({large_pages} pages) | growth per page, MB |")
+        print("|---|---:|---:|---:|")
         for engine in ENGINES:
-            rss = [build_cli(pdf, engine, tmp / f"rss-{engine}") for pdf in (small, large)]
-            print(f"| {engine} | {rss[0]} | {rss[1]} |")
+            (main_s, tree_s), (main_l, tree_l) = (build_memory(pdf, engine, tmp / f"rss-{engine}") for pdf in (small, large))
+            per_page = (main_l - main_s) / (large_pages - small_pages)
+            print(f"| {engine} | {main_s} / {tree_s} | {main_l} / {tree_l} | {per_page:.2f} |")
+        print()
+        print(f"load average during the run (1, 5, 15 min): {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
 
 
 def _pages(pdf: Path) -> int:
