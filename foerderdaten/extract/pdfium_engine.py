@@ -135,21 +135,8 @@ class Declarations:
         page = self._pages[index]
         for stream in page.contents:
             resolve1(stream).get_data()
-        self._check_forms(page.resources, set())
-
-    def _check_forms(self, resources, seen: set) -> None:
-        from pdfminer.pdftypes import PDFStream, resolve1
-
-        resources = resolve1(resources) or {}
-        for ref in (resolve1(resources.get("XObject")) or {}).values():
-            objid = getattr(ref, "objid", None)
-            if objid in seen:
-                continue
-            seen.add(objid)
-            xobj = resolve1(ref)
-            if isinstance(xobj, PDFStream) and getattr(resolve1(xobj.attrs.get("Subtype")), "name", "") == "Form":
-                xobj.get_data()
-                self._check_forms(xobj.attrs.get("Resources"), seen)
+        for form in self._forms(page.resources, set()):
+            form.get_data()
 
     def frame(self, index: int) -> PageFrame:
         from pdfminer.pdftypes import resolve1
@@ -160,12 +147,15 @@ class Declarations:
     def fonts(self, index: int) -> dict[str, FontMetrics | None]:
         """Base font name (without subset prefix) -> metrics; None where two fonts share a name."""
         found: dict[str, FontMetrics | None] = {}
-        for name, font in self._fonts(self._pages[index].resources, set()):
+        resources = self._pages[index].resources
+        every = [resources] + [form.attrs.get("Resources") for form in self._forms(resources, set())]
+        for name, font in (named for held in every for named in self._fonts(held)):
             metrics = None if font.is_vertical() else FontMetrics.of(font)
             found[name] = metrics if name not in found or found[name] == metrics else None
         return found
 
-    def _fonts(self, resources, seen: set) -> Iterator[tuple[str, object]]:
+    def _fonts(self, resources) -> Iterator[tuple[str, object]]:
+        """The fonts a resource dictionary names, by base font name."""
         from pdfminer.pdftypes import resolve1
         from pdfminer.psparser import PSLiteral
 
@@ -178,6 +168,12 @@ class Declarations:
             base = resolve1(spec.get("BaseFont"))
             base = base.name if isinstance(base, PSLiteral) else str(base or "")
             yield base.split("+", 1)[-1], font
+
+    def _forms(self, resources, seen: set) -> Iterator:
+        """The form XObjects a resource dictionary names, and the forms they use, each once."""
+        from pdfminer.pdftypes import resolve1
+
+        resources = resolve1(resources) or {}
         for ref in (resolve1(resources.get("XObject")) or {}).values():
             objid = getattr(ref, "objid", None)
             if objid in seen:
@@ -185,8 +181,9 @@ class Declarations:
             seen.add(objid)
             xobj = resolve1(ref)
             attrs = getattr(xobj, "attrs", {})
-            if resolve1(attrs.get("Subtype")) is not None and getattr(resolve1(attrs.get("Subtype")), "name", "") == "Form":
-                yield from self._fonts(attrs.get("Resources"), seen)
+            if getattr(resolve1(attrs.get("Subtype")), "name", "") == "Form":
+                yield xobj
+                yield from self._forms(attrs.get("Resources"), seen)
 
 
 _STANDARD_FONTS = {"Courier", "Courier-Bold", "Courier-BoldOblique", "Courier-Oblique", "Helvetica", "Helvetica-Bold",
