@@ -138,3 +138,37 @@ def test_same_values_whatever_the_page_boxes(change, tmp_path):
     if change is turned:  # looks as before, so reads as before
         original = published(FIXTURES / "sab_2023_ruled.pdf", "pdfplumber")
         assert [{**p, "project_id": None} for p in reference["projects"]] == [{**p, "project_id": None} for p in original["projects"]]
+
+
+# --------------------------------------------------------------------------
+# Damage: refused alike
+
+
+def _corrupt_page_stream(path: Path) -> Path:
+    """A copy of the ruled SAB PDF with four bytes of a compressed page stream changed."""
+    data = bytearray((FIXTURES / "sab_2023_ruled.pdf").read_bytes())
+    start = data.index(b"stream\n", 2000) + 40
+    data[start:start + 4] = bytes(b ^ 0x5A for b in data[start:start + 4])
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_corrupt_page_stream_is_refused_by_both_engines(engine, tmp_path):
+    with pytest.raises(InputError) as caught:
+        open_pdf(_corrupt_page_stream(tmp_path / "sab.pdf"), engine)
+    assert caught.value.reason.startswith("PDF is damaged")
+
+
+def test_pdfium_alone_would_read_the_corrupt_stream_silently(tmp_path):
+    """Why the pdfium engine decodes each page's streams with pdfminer first:
+    pdfium itself reads on without an error and loses the page's text."""
+    import pypdfium2 as pdfium
+
+    def texts(path: Path) -> list[str]:
+        pdf = pdfium.PdfDocument(str(path))
+        return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+
+    damaged, clean = texts(_corrupt_page_stream(tmp_path / "sab.pdf")), texts(FIXTURES / "sab_2023_ruled.pdf")
+    lost = [i + 1 for i, (a, b) in enumerate(zip(damaged, clean)) if a != b]
+    assert len(damaged) == len(clean) and lost and all(len(damaged[i - 1]) < len(clean[i - 1]) for i in lost)
