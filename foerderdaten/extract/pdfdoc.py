@@ -12,7 +12,9 @@ Both engines read under the same guards: pdfminer's strict mode, where any
 warning is an error (extract/damage.py; the pdfium engine reads the page
 tree, fonts and content streams through pdfminer's parser too, see
 ``pdfium_engine.Declarations``), and the worker limits of extract/guard.py,
-which wrap ``open_pdf`` as a whole.
+which wrap ``read_pdf`` as a whole (the build reads each PDF in a worker
+process that sends back the engine's arrays, ``RawDocument``, and makes the
+pages itself).
 """
 
 from __future__ import annotations
