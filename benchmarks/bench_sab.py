@@ -1,23 +1,37 @@
-"""Benchmark on the bundled SAB overview: field accuracy against gold and wall time.
+"""Benchmark: field accuracy against gold, and wall time and memory per engine.
 
-    .venv/bin/python benchmarks/bench_sab.py [--repeat N] [--markdown]
+    .venv/bin/python benchmarks/bench_sab.py [--repeat N]
 
-Compares our parser with pdfplumber's ``extract_tables`` and camelot's
-lattice mode (both read "out of the box": cell text with line breaks turned
-into blanks), on the ruled and the plain rendering, and times
+Accuracy: our parser, pdfplumber's ``extract_tables`` and camelot's lattice
+mode (both "out of the box": cell text with line breaks turned into blanks)
+on the ruled and the plain rendering of the bundled SAB PDF.
 
-* ``foerderdaten build`` of the SAB PDF (a fresh process, as a user runs it),
-* pdfplumber ``extract_tables`` over all pages,
-* camelot lattice over all pages,
-* pdfplumber merely reading all characters of all pages (the floor).
+Time, side by side in one run, on the bundled SAB PDF and on a generated
+400-row edition (the 134 gold rows repeated with numbered titles, printed by
+``tests/render.py``, ~44 pages):
 
-The target is 100 % of fields and ``build`` no slower than 1.5x the floor.
+* pypdfium2 merely reading every character with its box (the floor),
+* pdfplumber merely reading every character,
+* pdfplumber ``extract_tables`` and camelot lattice over all pages,
+* ``foerderdaten build`` with each engine (a fresh process, as a user runs it).
+
+Memory: peak RSS of ``foerderdaten build`` on a 100-row and the 400-row
+edition, per engine: of the build process, and of the build with its reader
+processes together (sampled every 10 ms). Flat means: the reader's peak does
+not grow with the pages (each page's engine data is dropped once read), and
+the build process grows only by the characters it keeps (arrays of numbers,
+then one small object per character). The published values of both engines
+are compared file by file.
+
+Target: ``build`` within 3x the pypdfium2 floor on the 400-row edition.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import filecmp
+import os
 import re
 import statistics
 import subprocess
@@ -32,6 +46,7 @@ PLAIN_PDF = ROOT / "tests" / "fixtures" / "sab_2023_plain.pdf"
 GOLD = ROOT / "tests" / "gold" / "sab_2023.csv"
 FIELDS = ["projekttraeger", "durchfuehrungsort", "region_raw", "rl_nr_raw", "vorhabensart_raw",
           "bewilligungsbeginn_raw", "bewilligungsende_raw", "projekttitel", "kurzbeschreibung"]
+ENGINES = ("pdfium", "pdfplumber")
 
 
 def gold_rows() -> list[list[str]]:
@@ -54,6 +69,25 @@ def is_header(cells: list[str]) -> bool:
     return any("Projektträger" in c or "Kurzbeschreibung" in c for c in cells)
 
 
+def edition(rows: int, folder: Path) -> Path:
+    """A generated SAB edition of ``rows`` rows: the gold rows repeated, titles numbered."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from render import Layout, render_table
+
+    gold = gold_rows()
+    body = []
+    for i in range(rows):
+        row = list(gold[i % len(gold)])
+        row[7] = f"{row[7]} ({i // len(gold) + 1})" if i >= len(gold) else row[7]
+        body.append(row)
+    headers = ["Projektträger", "Durchführungs-ort", "Region/FKA", "Nr. der RL", "Vorhabensart",
+               "Bewilligungs-beginn", "Bewilligungs-ende", "Projekttitel", "Kurzbeschreibung"]
+    head = ["Stand: 31.12.2023", "Fachkräfterichtlinie: Übersicht über beantragte und bewilligte Projekte - Regionalbudget 2023"]
+    path = folder / f"sab_{rows}_rows.pdf"
+    render_table(path, headers, [100, 60, 62, 22, 80, 52, 52, 90, 260], body, Layout(head=head))
+    return path
+
+
 # ---------------------------------------------------------------- readers
 
 
@@ -73,6 +107,7 @@ def pdfplumber_tables(pdf: Path) -> list[list[str]]:
         for page in doc.pages:
             for table in page.extract_tables():
                 rows.extend([fold(c) for c in row] for row in table if not is_header([fold(c) for c in row]))
+            page.close()
     return rows
 
 
@@ -88,16 +123,97 @@ def camelot_lattice(pdf: Path) -> list[list[str]]:
     return rows
 
 
-def read_chars(pdf: Path) -> int:
+def pdfplumber_chars(pdf: Path) -> int:
     import pdfplumber
 
+    count = 0
     with pdfplumber.open(pdf) as doc:
-        return sum(len(page.chars) for page in doc.pages)
+        for page in doc.pages:
+            count += len(page.chars)
+            page.close()
+    return count
 
 
-def build_cli(pdf: Path) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run([str(Path(sys.executable).parent / "foerderdaten"), "build", str(pdf), "--out", str(Path(tmp) / "clean")], check=True)
+def pdfium_chars(pdf: Path) -> int:
+    """The floor: every character's text and box, nothing else."""
+    import pypdfium2 as pdfium
+
+    count = 0
+    doc = pdfium.PdfDocument(str(pdf))
+    for page in doc:
+        text = page.get_textpage()
+        for i in range(text.count_chars()):
+            text.get_text_range(i, 1)
+            text.get_charbox(i, loose=True)
+            count += 1
+        text.close()
+        page.close()
+    doc.close()
+    return count
+
+
+def build_command(pdf: Path, engine: str, out: Path) -> list[str]:
+    return [str(Path(sys.executable).parent / "foerderdaten"), "build", str(pdf), "--out", str(out), "--engine", engine]
+
+
+def run_build(pdf: Path, engine: str, out: Path) -> None:
+    """``foerderdaten build`` in a fresh process, as a user runs it (timed: nothing else runs meanwhile)."""
+    subprocess.run(build_command(pdf, engine, out), check=True)
+
+
+def build_memory(pdf: Path, engine: str, out: Path) -> tuple[int, int]:
+    """Run ``foerderdaten build``; peak RSS in MB of its main process, and of
+    it with all its descendants at once (Linux, else 0).
+
+    Read from /proc while the build runs: the kernel's rusage would count
+    the benchmark's own memory, copied at fork.
+    """
+    command = build_command(pdf, engine, out)
+    process = subprocess.Popen(command)
+    main_peak = tree_peak = 0
+    while process.poll() is None:
+        rss = {pid: _rss_kb(pid) for pid in _tree(process.pid)}
+        main_peak = max(main_peak, _hwm_kb(process.pid))
+        tree_peak = max(tree_peak, sum(rss.values()))
+        time.sleep(0.01)
+    if process.returncode:
+        raise SystemExit(f"build failed: {' '.join(command)}")
+    return main_peak // 1024, tree_peak // 1024
+
+
+def _status(pid: int, field: str) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def _rss_kb(pid: int) -> int:
+    return _status(pid, "VmRSS:")
+
+
+def _hwm_kb(pid: int) -> int:
+    return _status(pid, "VmHWM:")
+
+
+def _tree(root: int) -> list[int]:
+    """``root`` and its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, []))
+    return found
 
 
 # ---------------------------------------------------------------- main
@@ -112,6 +228,12 @@ def timed(fn, repeat: int) -> float:
     return statistics.median(times)
 
 
+def same_output(a: Path, b: Path) -> bool:
+    names = sorted(p.name for p in a.glob("*.csv"))
+    match, mismatch, errors = filecmp.cmpfiles(a, b, names, shallow=False)
+    return not mismatch and not errors
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
@@ -119,10 +241,9 @@ def main() -> None:
     import warnings
 
     warnings.filterwarnings("ignore")
-    readers = {"foerderdaten": ours, "pdfplumber extract_tables": pdfplumber_tables, "camelot lattice": camelot_lattice}
     print("| reader | ruled: fields exact | plain: fields exact |")
     print("|---|---:|---:|")
-    for name, reader in readers.items():
+    for name, reader in {"foerderdaten": ours, "pdfplumber extract_tables": pdfplumber_tables, "camelot lattice": camelot_lattice}.items():
         scores = []
         for pdf in (RAW_PDF, PLAIN_PDF):
             try:
@@ -131,18 +252,52 @@ def main() -> None:
                 scores.append(f"0.0 % ({type(exc).__name__})")
         print(f"| {name} | {' | '.join(scores)} |")
     print()
-    floor = timed(lambda: read_chars(RAW_PDF), args.repeat)
-    times = {
-        "pdfplumber: read all characters (floor)": floor,
-        "foerderdaten build (whole CLI run, fresh process)": timed(lambda: build_cli(RAW_PDF), args.repeat),
-        "foerderdaten parse only (extract_projects)": timed(lambda: ours(RAW_PDF), args.repeat),
-        "pdfplumber extract_tables": timed(lambda: pdfplumber_tables(RAW_PDF), args.repeat),
-        "camelot lattice": timed(lambda: camelot_lattice(RAW_PDF), args.repeat),
-    }
-    print(f"| step ({RAW_PDF.name}, median of {args.repeat}) | seconds | x floor |")
-    print("|---|---:|---:|")
-    for name, seconds in times.items():
-        print(f"| {name} | {seconds:.2f} | {seconds / floor:.2f} |")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        small, large = edition(100, tmp), edition(400, tmp)
+        documents = {RAW_PDF.name: RAW_PDF, large.name: large}
+        steps = {
+            "pypdfium2: read all characters (the floor)": pdfium_chars,
+            "pdfplumber: read all characters": pdfplumber_chars,
+            "pdfplumber extract_tables": pdfplumber_tables,
+            "camelot lattice": camelot_lattice,
+        }
+        results: dict[str, dict[str, float]] = {step: {} for step in steps}
+        for engine in ENGINES:
+            results[f"foerderdaten build --engine {engine}"] = {}
+        same = {}
+        for label, pdf in documents.items():
+            for step, fn in steps.items():
+                results[step][label] = timed(lambda: fn(pdf), args.repeat)
+            for engine in ENGINES:
+                out = tmp / f"out-{engine}-{label}"
+                results[f"foerderdaten build --engine {engine}"][label] = timed(lambda: run_build(pdf, engine, out), args.repeat)
+            same[label] = same_output(tmp / f"out-pdfium-{label}", tmp / f"out-pdfplumber-{label}")
+        pages = {label: _pages(pdf) for label, pdf in documents.items()}
+        print("| step | " + " | ".join(f"{label} ({pages[label]} pages): s | x floor" for label in documents) + " |")
+        print("|---|" + "---:|---:|" * len(documents))
+        for step, times in results.items():
+            cells = " | ".join(f"{times[label]:.2f} | {times[label] / results['pypdfium2: read all characters (the floor)'][label]:.1f}" for label in documents)
+            print(f"| {step} | {cells} |")
+        print()
+        print("published CSV files identical with both engines: " + ", ".join(f"{label}: {'yes' if ok else 'NO'}" for label, ok in same.items()))
+        print()
+        small_pages, large_pages = _pages(small), _pages(large)
+        print(f"| peak RSS of build, MB: build process / with its readers | 100 rows ({small_pages} pages) "
+              f"| 400 rows ({large_pages} pages) | growth per page, MB |")
+        print("|---|---:|---:|---:|")
+        for engine in ENGINES:
+            (main_s, tree_s), (main_l, tree_l) = (build_memory(pdf, engine, tmp / f"rss-{engine}") for pdf in (small, large))
+            per_page = (main_l - main_s) / (large_pages - small_pages)
+            print(f"| {engine} | {main_s} / {tree_s} | {main_l} / {tree_l} | {per_page:.2f} |")
+        print()
+        print(f"load average during the run (1, 5, 15 min): {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+
+
+def _pages(pdf: Path) -> int:
+    import pypdfium2 as pdfium
+
+    return len(pdfium.PdfDocument(str(pdf)))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Command line: a thin layer over the library (api.py, pipeline.py).
 
-    foerderdaten build [INPUT ...] [--out DIR] [--debug]
+    foerderdaten build [INPUT ...] [--out DIR] [--debug] [--engine pdfium|pdfplumber]
     foerderdaten serve [--db FILE] [--port N] [--host ADDRESS --public]
     foerderdaten fetch [--sources FILE] [--raw DIR]
     foerderdaten refresh [--sources FILE] [--raw DIR] [--out DIR]
@@ -30,6 +30,9 @@ app = typer.Typer(
 
 DEFAULT_RAW = Path("data/raw")
 DEFAULT_OUT = Path("data/clean")
+# the engine names (foerderdaten.extract.pdfdoc.ENGINES, the first the default),
+# here so that --help needs no PDF library
+ENGINES = ("pdfium", "pdfplumber")
 
 
 def _print_version(value: bool) -> None:
@@ -60,12 +63,19 @@ def build(
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback on errors."),
     timeout: float = typer.Option(DEFAULT_TIMEOUT_SECONDS, "--timeout", min=0.1, help="Seconds reading one PDF may take."),
     max_memory: int = typer.Option(DEFAULT_MAX_MEMORY_MB, "--max-memory", min=16, help="Megabytes of memory reading one PDF may take."),
+    engine: str = typer.Option(
+        ENGINES[0], "--engine", metavar="pdfium|pdfplumber",
+        help="PDF engine: pdfium (fast) or pdfplumber (the reference); both give the same values.",
+    ),
 ) -> None:
     """Build the dataset from the source PDFs."""
     from foerderdaten.errors import InputError, short_exception
     from foerderdaten.extract.guard import Limits
     from foerderdaten.pipeline import build as run_build
 
+    if engine not in ENGINES:
+        typer.echo(f"error: --engine must be one of {', '.join(ENGINES)}", err=True)
+        raise typer.Exit(code=2)
     _exit_cleanly_on_sigterm()
     if not inputs and not DEFAULT_RAW.exists():
         _fail(
@@ -74,7 +84,7 @@ def build(
         )
     progress = _progress_printer()
     try:
-        tables = run_build(inputs or [DEFAULT_RAW], out, progress=progress, limits=Limits(timeout, max_memory))
+        tables = run_build(inputs or [DEFAULT_RAW], out, progress=progress, limits=Limits(timeout, max_memory), engine=engine)
     except InputError as exc:
         _fail(f"{exc.file_name}: {exc.reason}", exc, debug)
     except OSError as exc:  # reading or writing a file: name it

@@ -203,6 +203,16 @@ def _append_annex(letter: Path, annex: tuple, path: Path) -> None:
         writer.write(fh)
 
 
+def render_variant(name: str, folder: Path) -> tuple[Path, Rendering]:
+    """The letter (and annexes) printed as variant ``name``: the PDF and the renderer's record."""
+    layout, annex = VARIANTS[name]
+    path = folder / f"{name}.pdf"
+    rendering = render_letter(path.with_name("letter.pdf") if annex else path, gold_landtag(), layout)
+    if annex:
+        _append_annex(rendering.path, annex, path)
+    return path, rendering
+
+
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
     """name -> (path of the PDF, the renderer's record); each variant printed once."""
@@ -210,12 +220,7 @@ def rendered(tmp_path_factory):
 
     def get(name: str) -> tuple[Path, Rendering]:
         if name not in cache:
-            layout, annex = VARIANTS[name]
-            path = tmp_path_factory.mktemp(name) / f"{name}.pdf"
-            rendering = render_letter(path.with_name("letter.pdf") if annex else path, gold_landtag(), layout)
-            if annex:
-                _append_annex(rendering.path, annex, path)
-            cache[name] = (path, rendering)
+            cache[name] = render_variant(name, tmp_path_factory.mktemp(name))
         return cache[name]
 
     return get

@@ -8,6 +8,7 @@ such ways; every field must still come out exactly.
 
 from __future__ import annotations
 
+from pathlib import Path
 
 import pytest
 from reportlab.lib.pagesizes import A3, A4, landscape, portrait
@@ -94,20 +95,25 @@ def _with_headings(rows: list[list[str]]) -> list[list[str]]:
 _HEADINGS_GAP = pytest.mark.xfail(reason="heading row as a page's first row is not yet dropped", strict=False)
 
 
-@pytest.fixture(scope="module", params=sorted(SAB_VARIANTS) + [pytest.param(n, marks=_HEADINGS_GAP) for n in sorted(SECTION_VARIANTS)])
-def sab_rendering(request, tmp_path_factory):
-    if request.param in SECTION_VARIANTS:
-        layout, wording, order, widths = SECTION_VARIANTS[request.param], "original", range(9), [100, 60, 62, 22, 80, 52, 52, 90, 260]
+def render_sab_variant(name: str, folder: Path) -> Path:
+    """The gold SAB rows printed as variant ``name`` (of SAB_VARIANTS or SECTION_VARIANTS)."""
+    if name in SECTION_VARIANTS:
+        layout, wording, order, widths = SECTION_VARIANTS[name], "original", range(9), [100, 60, 62, 22, 80, 52, 52, 90, 260]
     else:
-        layout, wording, order, widths = SAB_VARIANTS[request.param]
+        layout, wording, order, widths = SAB_VARIANTS[name]
     order = list(order)
-    path = tmp_path_factory.mktemp("sab") / f"{request.param}.pdf"
+    path = folder / f"{name}.pdf"
     headers = [SAB_HEADERS[wording][i] for i in order]
     rows = [[g[SAB_FIELDS[i]] for i in order] for g in gold_sab()]
-    if request.param in SECTION_VARIANTS:
+    if name in SECTION_VARIANTS:
         rows = _with_headings(rows)
     render_table(path, headers, widths, rows, layout)
-    return extract_projects(open_pdf(path))
+    return path
+
+
+@pytest.fixture(scope="module", params=sorted(SAB_VARIANTS) + [pytest.param(n, marks=_HEADINGS_GAP) for n in sorted(SECTION_VARIANTS)])
+def sab_rendering(request, tmp_path_factory):
+    return extract_projects(open_pdf(render_sab_variant(request.param, tmp_path_factory.mktemp("sab"))))
 
 
 def test_sab_rendering_head(sab_rendering):
@@ -154,14 +160,13 @@ ANNEX_VARIANTS = {
 }
 
 
-@pytest.fixture(scope="module", params=sorted(ANNEX_VARIANTS))
-def annex_rendering(request, tmp_path_factory):
-    """Both annexes printed one after the other, each with its caption."""
+def render_annex_variant(name: str, folder: Path) -> tuple[Path, list]:
+    """Both annexes printed one after the other as variant ``name``, each with
+    its caption: the PDF and the rows the renderer split across pages."""
     from pypdf import PdfWriter
 
-    layout = ANNEX_VARIANTS[request.param]
+    layout = ANNEX_VARIANTS[name]
     gold = gold_landtag()["anlagen"]
-    folder = tmp_path_factory.mktemp("annex")
     # (A word that fills its cell exactly before a word in lower case, its
     # blank dropped, has a test of its own: test_annex_word_filling_its_cell_exactly.)
     widths = [120, 150, 150, 260] if layout.page[0] > layout.page[1] else [100, 118, 124, 190]
@@ -178,6 +183,12 @@ def annex_rendering(request, tmp_path_factory):
     path = folder / "annex.pdf"
     with path.open("wb") as fh:
         writer.write(fh)
+    return path, splits
+
+
+@pytest.fixture(scope="module", params=sorted(ANNEX_VARIANTS))
+def annex_rendering(request, tmp_path_factory):
+    path, splits = render_annex_variant(request.param, tmp_path_factory.mktemp("annex"))
     return request.param, extract_annex_rows(open_pdf(path), "x"), splits
 
 

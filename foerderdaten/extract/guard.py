@@ -16,10 +16,12 @@ leaves no worker behind.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,14 +53,19 @@ class Limits:
     max_memory_mb: int = DEFAULT_MAX_MEMORY_MB
 
 
-def read_within_limits(path: Path, read: Callable[[Path], T], limits: Limits) -> T:
+def read_within_limits(path: Path, read: Callable[[Path], T], limits: Limits,
+                       meanwhile: Callable[[], object] | None = None) -> T:
     """``read(path)`` in a worker process, within ``limits``.
 
     Errors raised by ``read`` (``InputError``) come back as they are; any
     other failure of the engine becomes an ``InputError`` naming the file.
     Without ``fork`` (Windows) the file is read in this process, unbounded.
+    ``meanwhile`` runs in this process while the worker reads (it would
+    otherwise only wait); its time counts against the time limit.
     """
     if "fork" not in multiprocessing.get_all_start_methods():
+        if meanwhile is not None:
+            meanwhile()
         return read(path)
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
@@ -66,8 +73,11 @@ def read_within_limits(path: Path, read: Callable[[Path], T], limits: Limits) ->
     worker = context.Process(target=_work, args=(read, path, limits.max_memory_mb, sender, os.getpid()), daemon=False)
     worker.start()
     sender.close()
+    deadline = time.monotonic() + limits.timeout_seconds
     try:
-        if not receiver.poll(limits.timeout_seconds):
+        if meanwhile is not None:
+            meanwhile()
+        if not receiver.poll(max(0.0, deadline - time.monotonic())):
             raise InputError(
                 path.name,
                 f"reading stopped after {limits.timeout_seconds:g} s (time limit, option --timeout); "
@@ -91,6 +101,7 @@ def read_within_limits(path: Path, read: Callable[[Path], T], limits: Limits) ->
 def _work(read: Callable[[Path], T], path: Path, max_memory_mb: int, sender, parent: int) -> None:
     """In the worker: set the limits, read, send ("ok", result) or ("error", reason)."""
     die_with_parent(parent)
+    gc.enable()  # the build pauses its collector; the engines make reference cycles
     limit = _limit_memory(max_memory_mb)
     outcome: tuple[str, object]
     try:

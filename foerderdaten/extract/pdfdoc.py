@@ -1,29 +1,65 @@
 """The shared PDF layer: open a file, read its pages as characters and rulings.
 
-Every parser reads PDFs only through this module, so the character engine
-(pdfplumber today) could be swapped without touching a parser. What leaves
-this module are plain data classes with positions in PDF points, origin at
-the top-left of the page (``top`` grows downwards).
+Every parser reads PDFs only through this module. Two engines read the
+pages: pypdfium2 (``pdfium``, fast) and pdfplumber (``pdfplumber``, the
+reference, slow); both give the same characters and rulings, so the parsers
+cannot tell them apart (``tests/test_engines.py`` checks that on every
+fixture and rendering). What leaves this module are plain data classes with
+positions in PDF points, origin at the top-left of the page (``top`` grows
+downwards), as pdfplumber gives them.
+
+Both engines read under the same guards: pdfminer's strict mode, where any
+warning is an error (extract/damage.py; the pdfium engine reads the page
+tree, fonts and content streams through pdfminer's parser too, see
+``pdfium_engine.Declarations``), and the worker limits of extract/guard.py,
+which wrap ``read_pdf`` as a whole (the build reads each PDF in a worker
+process that sends back the engine's arrays, ``RawDocument``, and makes the
+pages itself).
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
 import multiprocessing
 import os
 import unicodedata
+from array import array
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import repeat
+from operator import attrgetter
 from pathlib import Path
 
 from foerderdaten.errors import InputError, short_exception
 from foerderdaten.extract.damage import check_complete, strict_engine
 from foerderdaten.extract.guard import die_with_parent, raise_if_out_of_memory
 
-# pdfminer logs every odd font at WARNING; our own errors say what matters.
-logging.getLogger("pdfminer").setLevel(logging.ERROR)
+ENGINES = ("pdfium", "pdfplumber")
+# pdfium is the default because it is exact wherever the reference is: every
+# fixture and rendering publishes the same values with both (tests/test_engines.py)
+DEFAULT_ENGINE = "pdfium"
+
+# --------------------------------------------------------------------------
+# Tolerances of the geometry below, relative to the font size
+
+# A drawn line or rectangle thinner than this many points is a ruling (a
+# hairline is 0.1-0.5 pt; the thinnest table cell is several points).
+RULING_THICKNESS = 1.0
+# Renderers that omit blank glyphs still leave a visible gap between words:
+# a gap wider than this share of the font size is read as a blank (letter
+# spacing, even with kerning, stays below a tenth; a blank is ~0.25-0.3).
+BLANK_GAP = 0.2
+# Characters whose vertical middles differ by at most this share of the font
+# size are on one line; a line pitch is at least ~1.1 times the size, and a
+# superscript is raised by ~0.3 of it.
+SAME_LINE = 1 / 3
+# Characters are ordered by their middle rounded to this many decimals of a
+# point before they are grouped (the engines' noise is ~1e-4 pt).
+MIDDLE_DECIMALS = 1
+
+
+_X0, _X1, _TOP, _BOTTOM, _SIZE = (attrgetter(name) for name in ("x0", "x1", "top", "bottom", "size"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +89,11 @@ class Ruling:
 
     @property
     def vertical(self) -> bool:
-        return (self.x1 - self.x0) < 1.0 and (self.bottom - self.top) >= 1.0
+        return (self.x1 - self.x0) < RULING_THICKNESS and (self.bottom - self.top) >= RULING_THICKNESS
 
     @property
     def horizontal(self) -> bool:
-        return (self.bottom - self.top) < 1.0 and (self.x1 - self.x0) >= 1.0
+        return (self.bottom - self.top) < RULING_THICKNESS and (self.x1 - self.x0) >= RULING_THICKNESS
 
 
 @dataclass(frozen=True)
@@ -76,23 +112,23 @@ class TextLine:
 
     @cached_property
     def x0(self) -> float:
-        return min(c.x0 for c in self.chars)
+        return min(map(_X0, self.chars))
 
     @cached_property
     def x1(self) -> float:
-        return max(c.x1 for c in self.chars)
+        return max(map(_X1, self.chars))
 
     @cached_property
     def top(self) -> float:
-        return min(c.top for c in self.chars)
+        return min(map(_TOP, self.chars))
 
     @cached_property
     def bottom(self) -> float:
-        return max(c.bottom for c in self.chars)
+        return max(map(_BOTTOM, self.chars))
 
     @cached_property
     def size(self) -> float:
-        return max(c.size for c in self.chars)
+        return max(map(_SIZE, self.chars))
 
     @cached_property
     def mid_y(self) -> float:
@@ -108,24 +144,21 @@ class Page:
     height: float
     chars: list[Char]
     rulings: list[Ruling] = field(default_factory=list)
+    engine: str = "pdfplumber"  # the engine that read it (pdfium hands doubtful pages to pdfplumber)
+    # the page's own lines, grouped once: the damage checks, the kind of
+    # document and the table reader all start from them
+    _lines: list[TextLine] | None = field(default=None, repr=False, compare=False)
 
     def lines(self, chars: list[Char] | None = None) -> list[TextLine]:
         """The text lines made of ``chars`` (default: the whole page), top to bottom."""
-        return group_lines(self.chars if chars is None else chars)
+        if chars is not None:
+            return group_lines(chars)
+        if self._lines is None:
+            self._lines = group_lines(self.chars)
+        return list(self._lines)
 
     def text(self) -> str:
         return "\n".join(line.text.strip() for line in self.lines())
-
-    def __reduce__(self):
-        # Pages travel from reader processes as plain tuples: pickling
-        # tens of thousands of slotted dataclasses one by one is ~8x slower.
-        chars = [(c.text, c.x0, c.x1, c.top, c.bottom, c.size) for c in self.chars]
-        rulings = [(r.x0, r.top, r.x1, r.bottom) for r in self.rulings]
-        return (_page_from_tuples, (self.number, self.width, self.height, chars, rulings))
-
-
-def _page_from_tuples(number: int, width: float, height: float, chars: list[tuple], rulings: list[tuple]) -> Page:
-    return Page(number, width, height, [Char(*c) for c in chars], [Ruling(*r) for r in rulings])
 
 
 @dataclass(slots=True)
@@ -150,18 +183,21 @@ class PdfDocument:
 
 
 def chars_to_text(chars) -> str:
-    """Join characters left to right; insert a blank where a gap shows one.
-
-    Renderers that omit space glyphs still leave a visible gap; a gap wider
-    than a fifth of the font size is read as a blank.
-    """
-    out: list[str] = []
-    prev: Char | None = None
-    for c in sorted(chars, key=lambda c: c.x0):
-        if prev is not None and c.text != " " and prev.text != " ":
-            if c.x0 - prev.x1 > 0.2 * max(c.size, prev.size):
+    """Join characters left to right; insert a blank where a gap shows one
+    (wider than ``BLANK_GAP`` of the font size)."""
+    chars = sorted(chars, key=_X0)
+    if not chars:
+        return ""
+    # this runs for every line the parsers look at: plain locals, no max()
+    prev = chars[0]
+    out = [prev.text]
+    for c in chars[1:]:
+        text = c.text
+        if text != " " and prev.text != " ":
+            size = c.size if c.size > prev.size else prev.size
+            if c.x0 - prev.x1 > BLANK_GAP * size:
                 out.append(" ")
-        out.append(c.text)
+        out.append(text)
         prev = c
     return "".join(out)
 
@@ -169,22 +205,40 @@ def chars_to_text(chars) -> str:
 def group_lines(chars: list[Char]) -> list[TextLine]:
     """Group characters into lines by their vertical middle.
 
-    Characters whose middles lie within a third of the font size of a line's
-    first character join that line; superscripts thus stay with their line.
+    Characters whose middles lie within ``SAME_LINE`` of the font size of a
+    line's first character join that line; superscripts thus stay with their line.
     """
+    # This runs over every character many times per build: the middles are
+    # computed once, and the order (middle to 0.1 pt, then x0, then the
+    # given order) is sorted on plain tuples instead of through a key function.
+    chars = list(chars)
+    mids = [(c.top + c.bottom) / 2 for c in chars]
+    order = sorted(zip(map(round, mids, repeat(MIDDLE_DECIMALS)), map(_X0, chars), range(len(chars))))
     lines: list[list[Char]] = []
-    for c in sorted(chars, key=lambda c: (round(c.mid_y, 1), c.x0)):
-        if lines and abs(c.mid_y - lines[-1][0].mid_y) <= c.size / 3:
-            lines[-1].append(c)
+    mixed: list[bool] = []  # whether a line's characters come from more than one rounded middle
+    first_mid = 0.0  # the middle of the current line's first character
+    rounded = None
+    line: list[Char] = []
+    for r, _, i in order:
+        c, mid = chars[i], mids[i]
+        if line and abs(mid - first_mid) <= c.size * SAME_LINE:
+            line.append(c)
+            if r != rounded:
+                mixed[-1] = True
         else:
-            lines.append([c])
-    result = [TextLine(tuple(sorted(line, key=lambda c: c.x0))) for line in lines]
+            line = [c]
+            lines.append(line)
+            mixed.append(False)
+            first_mid = mid
+        rounded = r
+    # a line from one rounded middle is in x0 order already (the sort's second key)
+    result = [TextLine(tuple(sorted(line, key=_X0) if m else line)) for line, m in zip(lines, mixed)]
     # a line of blanks only carries no text
     return [line for line in result if line.text.strip()]
 
 
 # --------------------------------------------------------------------------
-# Opening a file
+# Characters as the engines hand them over
 
 
 # Latin ligature glyphs (U+FB00 "ff" to U+FB06 "st"). Browsers and other
@@ -209,6 +263,38 @@ def split_ligature(char: Char) -> list[Char]:
     ]
 
 
+@dataclass
+class RawPage:
+    """A page as the engines hand it over: plain arrays, cheap to send between processes.
+
+    ``boxes`` holds x0, x1, top, bottom, size per glyph; ``rulings`` holds
+    x0, top, x1, bottom per edge (all edges; only straight ones are kept).
+    """
+
+    number: int
+    width: float
+    height: float
+    texts: list[str] = field(default_factory=list)
+    boxes: array = field(default_factory=lambda: array("d"))
+    rulings: array = field(default_factory=lambda: array("d"))
+    engine: str = "pdfplumber"
+
+    def to_page(self) -> Page:
+        """The page's characters (ligatures split into their letters, whichever
+        engine read them) and its straight rulings."""
+        boxes = iter(self.boxes)  # five numbers a glyph, taken in step by zip
+        chars = [Char(t, *box) for t, box in zip(self.texts, zip(boxes, boxes, boxes, boxes, boxes))]
+        if any(t in LIGATURES for t in self.texts):
+            chars = [letter for c in chars for letter in split_ligature(c)]
+        edges = iter(self.rulings)
+        rulings = [Ruling(*edge) for edge in zip(edges, edges, edges, edges)]
+        return Page(self.number, self.width, self.height, chars, [x for x in rulings if x.vertical or x.horizontal], self.engine)
+
+
+# --------------------------------------------------------------------------
+# Opening a file
+
+
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:
@@ -217,16 +303,57 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def open_pdf(path: Path) -> PdfDocument:
-    """Read a PDF into pages of characters and rulings.
+ENCRYPTED = ("PDF is password-protected; ask for an unprotected copy or remove the password "
+             "(qpdf --decrypt --password=... in.pdf out.pdf), then build again")
+
+
+@dataclass
+class RawDocument:
+    """A PDF as the engines read it: what a reader process sends back (arrays pickle fast)."""
+
+    path: Path
+    sha256: str
+    pages: list[RawPage]
+    metadata: dict
+
+    def to_document(self) -> PdfDocument:
+        return PdfDocument(path=self.path, sha256=self.sha256, pages=[raw.to_page() for raw in self.pages], metadata=self.metadata)
+
+
+def open_pdf(path: Path, engine: str = DEFAULT_ENGINE) -> PdfDocument:
+    """Read a PDF into pages of characters and rulings, with ``engine``.
 
     Raises ``InputError`` with a one-line reason for anything that is not a
-    readable PDF with a text layer.
+    readable PDF with a text layer; the reasons are the same with either engine.
     """
-    import pdfplumber  # imported here so the CLI starts fast
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
+    return read_pdf(path, engine).to_document()
 
+
+def read_pdf(path: Path, engine: str = DEFAULT_ENGINE) -> RawDocument:
+    """``open_pdf``'s reading part, for a reader process: the pages as the engine gives them."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    name = path.name
+    _check_file(path)
+    reader = _engine(engine)
+    try:
+        with strict_engine(name):
+            page_count, metadata = _inspect(reader, path)
+            if page_count < PARALLEL_MIN_PAGES or _workers() < 2:
+                raw_pages = _read_pages(engine, str(path), 0, page_count)
+        if page_count >= PARALLEL_MIN_PAGES and _workers() >= 2:
+            raw_pages = _read_pages_in_parallel(engine, path, page_count)
+    except InputError:
+        raise
+    except Exception as exc:  # the engines raise many kinds for broken files
+        raise InputError(name, _reason(reader, exc)) from None
+    if not any(raw.texts for raw in raw_pages):
+        raise InputError(name, "PDF has no text layer (scanned image?); run OCR first, e.g. ocrmypdf, then build again")
+    return RawDocument(path=path, sha256=sha256_of(path), pages=raw_pages, metadata=metadata)
+
+
+def _check_file(path: Path) -> None:
+    """The file's own faults, before any engine sees it."""
     name = path.name
     if not path.exists():
         raise InputError(name, "file not found; check the path")
@@ -237,31 +364,46 @@ def open_pdf(path: Path) -> PdfDocument:
     if b"%PDF-" not in head:
         raise InputError(name, "not a PDF file (no %PDF header); pass the original PDF")
     check_complete(path)
-    try:
-        with strict_engine(name), pdfplumber.open(path) as pdf:
-            if not pdf.pages:
-                raise InputError(name, "PDF is damaged: no page can be found in it (broken page tree); get an undamaged copy")
-            page_count = len(pdf.pages)
-            metadata = {k: v for k, v in (pdf.metadata or {}).items() if isinstance(v, str)}
-            if page_count < PARALLEL_MIN_PAGES or _workers() < 2:
-                pages = [_read_page(p) for p in pdf.pages]
-        if page_count >= PARALLEL_MIN_PAGES and _workers() >= 2:
-            pages = _read_pages_in_parallel(path, page_count)
-    except InputError:
-        raise
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise InputError(name, "PDF is encrypted; save an unencrypted copy (e.g. qpdf --decrypt) and try again") from None
-    except PDFSyntaxError as exc:
-        raise InputError(name, f"PDF is damaged ({short_exception(exc)}); get an undamaged copy") from None
-    except Exception as exc:  # pdfminer raises many kinds for broken files
-        raise_if_out_of_memory(exc)
-        if "encrypt" in str(exc).lower() or "password" in str(exc).lower():
-            raise InputError(name, "PDF is encrypted; save an unencrypted copy (e.g. qpdf --decrypt) and try again") from None
-        raise InputError(name, f"PDF is damaged, the PDF engine failed ({short_exception(exc)}); get an undamaged copy") from None
-    if not any(page.chars for page in pages):
-        raise InputError(name, "PDF has no text layer (scanned image?); run OCR first, e.g. ocrmypdf, then build again")
-    return PdfDocument(path=path, sha256=sha256_of(path), pages=pages, metadata=metadata)
 
+
+def _inspect(reader, path: Path) -> tuple[int, dict]:
+    """Page count and metadata."""
+    pdf = reader.open_document(path)
+    try:
+        page_count, metadata = reader.document_info(pdf)
+    finally:
+        pdf.close()
+    if page_count == 0:
+        raise InputError(path.name, "PDF is damaged: no page can be found in it (broken page tree); get an undamaged copy")
+    return page_count, metadata
+
+
+def _engine(engine: str):
+    # imported here so the CLI starts fast
+    if engine == "pdfium":
+        from foerderdaten.extract import pdfium_engine as reader
+    else:
+        from foerderdaten.extract import pdfplumber_engine as reader
+    return reader
+
+
+def _reason(reader, exc: Exception) -> str:
+    """One line for an engine's exception on a broken file (MemoryError where the memory ran out)."""
+    raise_if_out_of_memory(exc)
+    # pdfplumber wraps pdfminer's exceptions in one without a message
+    while exc.args and isinstance(exc.args[0], Exception):
+        exc = exc.args[0]
+    if reader.is_password_error(exc) or "password" in str(exc).lower():
+        return ENCRYPTED
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    if isinstance(exc, PDFSyntaxError):
+        return f"PDF is damaged ({short_exception(exc)}); get an undamaged copy"
+    return f"PDF is damaged, the PDF engine failed ({short_exception(exc)}); get an undamaged copy"
+
+
+# --------------------------------------------------------------------------
+# Reading pages, in worker processes when there is enough to read
 
 # Reading characters is most of a build's time; pages are independent, so
 # longer documents are read by one process per core.
@@ -272,11 +414,11 @@ def _workers() -> int:
     return min(4, os.cpu_count() or 1)
 
 
-def _read_pages_in_parallel(path: Path, page_count: int) -> list[Page]:
+def _read_pages_in_parallel(engine: str, path: Path, page_count: int) -> list[RawPage]:
     """All pages, read in contiguous chunks by worker processes, in order."""
     workers = _workers()
     bounds = [round(i * page_count / workers) for i in range(workers + 1)]
-    chunks = [(str(path), bounds[i], bounds[i + 1]) for i in range(workers)]
+    chunks = [(engine, str(path), bounds[i], bounds[i + 1]) for i in range(workers)]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     # page readers die with this process, so a killed build leaves none behind
@@ -284,33 +426,41 @@ def _read_pages_in_parallel(path: Path, page_count: int) -> list[Page]:
         return [page for chunk in pool.map(_read_page_range, chunks) for page in chunk]
 
 
-def _read_page_range(chunk: tuple[str, int, int]) -> list[Page]:
-    import pdfplumber
-
-    path, start, stop = chunk
-    with strict_engine(Path(path).name), pdfplumber.open(path) as pdf:
-        return [_read_page(pdf.pages[i]) for i in range(start, stop)]
+def _read_page_range(chunk: tuple[str, str, int, int]) -> list[RawPage]:
+    engine, path, start, stop = chunk
+    with strict_engine(Path(path).name):
+        return _read_pages(engine, path, start, stop)
 
 
-def _read_page(page) -> Page:
-    chars = [
-        letter
-        for c in page.chars
-        if c.get("upright", True)
-        for letter in split_ligature(
-            Char(
-                text=c["text"],
-                x0=float(c["x0"]),
-                x1=float(c["x1"]),
-                top=float(c["top"]),
-                bottom=float(c["bottom"]),
-                size=float(c["size"]),
-            )
-        )
-    ]
-    rulings = [
-        Ruling(float(e["x0"]), float(e["top"]), float(e["x1"]), float(e["bottom"]))
-        for e in page.edges
-    ]
-    rulings = [r for r in rulings if r.vertical or r.horizontal]
-    return Page(number=page.page_number, width=float(page.width), height=float(page.height), chars=chars, rulings=rulings)
+def _read_pages(engine: str, path: str, start: int, stop: int) -> list[RawPage]:
+    """Pages ``start`` to ``stop`` (0-based) of one file, inside ``strict_engine``."""
+    from foerderdaten.extract import pdfplumber_engine
+
+    if engine == "pdfplumber":
+        with pdfplumber_engine.open_document(Path(path)) as pdf:
+            return [pdfplumber_engine.read_page(pdf, i) for i in range(start, stop)]
+    return _read_pages_pdfium(Path(path), start, stop)
+
+
+def _read_pages_pdfium(path: Path, start: int, stop: int) -> list[RawPage]:
+    """pdfium for every page it reads exactly, pdfplumber for the others."""
+    from foerderdaten.extract import pdfium_engine, pdfplumber_engine
+
+    pdf = pdfium_engine.open_document(path)
+    declared = pdfium_engine.Declarations(path)
+    reference = None
+    pages = []
+    try:
+        for i in range(start, stop):
+            declared.check_streams(i)  # what pdfminer would lose on this page, pdfium must not read past
+            try:
+                pages.append(pdfium_engine.read_page(pdf, i, declared))
+            except pdfium_engine.NotExact:
+                reference = reference or pdfplumber_engine.open_document(path)
+                pages.append(pdfplumber_engine.read_page(reference, i))
+    finally:
+        declared.close()
+        pdf.close()
+        if reference is not None:
+            reference.close()
+    return pages

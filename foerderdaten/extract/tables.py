@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from foerderdaten.extract.pdfdoc import Char, Page, Ruling, TextLine, chars_to_text, group_lines
@@ -478,16 +479,39 @@ def _assign_columns(chars: list[Char], columns: list[Column]) -> dict[str, list[
     line was wrapped at a space.
     """
     result: dict[str, list[Char]] = {}
-    prev: tuple[Char, str] | None = None
-    for c in sorted(chars, key=lambda c: (round(c.mid_y), c.x0)):
-        same_line = prev is not None and abs(prev[0].mid_y - c.mid_y) <= c.size / 3
-        if c.text == " " and same_line and prev is not None:
-            name = prev[1]
+    # every character of the table passes here: plain tuples, no key function
+    column_of = _column_finder(columns)
+    mids = [(c.top + c.bottom) / 2 for c in chars]
+    prev_mid, prev_name = None, ""
+    for _, x0, k in sorted((round(mid), c.x0, k) for k, (c, mid) in enumerate(zip(chars, mids))):
+        c, mid = chars[k], mids[k]
+        if c.text == " " and prev_mid is not None and abs(prev_mid - mid) <= c.size / 3:
+            name = prev_name
         else:
-            name = next((col.field for col in columns if col.x0 <= c.x0 < col.x1), columns[-1].field)
+            name = column_of(x0)
         result.setdefault(name, []).append(c)
-        prev = (c, name)
+        prev_mid, prev_name = mid, name
     return result
+
+
+def _column_finder(columns: list[Column]):
+    """x -> the field of the first column with x0 <= x < x1, else of the last column.
+
+    Columns left to right without overlap (the usual case) are found by
+    bisection; any other order by trying each in turn, as listed.
+    """
+    spans = [(col.x0, col.x1, col.field) for col in columns]
+    last = columns[-1].field
+    ordered = all(a[1] <= b[0] and a[0] <= a[1] for a, b in zip(spans, spans[1:]))
+    if not ordered:
+        return lambda x: next((f for a, b, f in spans if a <= x < b), last)
+    starts = [a for a, _, _ in spans]
+
+    def find(x: float) -> str:
+        j = bisect_right(starts, x) - 1
+        return spans[j][2] if j >= 0 and x < spans[j][1] else last
+
+    return find
 
 
 def _row_starts_from_rulings(lines: list[TextLine], separators: list[float]) -> list[float]:

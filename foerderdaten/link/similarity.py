@@ -16,6 +16,7 @@ organisations also the legal form) and then compared with rapidfuzz.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -23,12 +24,17 @@ from foerderdaten.normalize.text import fold_organisation, fold_words
 from foerderdaten.schemas.tables import AnnexProject, Project
 
 
+# Every annex row is compared with every project: normalise each text once,
+# not once per pair (the normalisation dominated the whole build). Pure
+# functions of their argument, so the caches change no result.
+@lru_cache(maxsize=8192)
 def normalize_text(text: str) -> str:
     """Lower case, umlauts spelt out, punctuation and quotes as blanks, blanks
     folded (the project-wide ``fold_words``)."""
     return fold_words(text)
 
 
+@lru_cache(maxsize=8192)
 def normalize_org(name: str) -> str:
     """An organisation's name without its legal form, normalised like any text."""
     return fold_organisation(name)

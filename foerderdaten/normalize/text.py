@@ -33,8 +33,11 @@ def fold_words(text: str) -> str:
     -> "landkreis saechsische schweiz osterzgebirge")."""
     folded = clean_text(text).casefold().translate(_UMLAUTS)
     # other accents are dropped ("é" -> "e") rather than losing the letter
-    decomposed = unicodedata.normalize("NFKD", folded)
-    ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if folded.isascii():  # most text: nothing to decompose (the same result, without a pass per character)
+        ascii_only = folded
+    else:
+        decomposed = unicodedata.normalize("NFKD", folded)
+        ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(_NON_ALNUM.split(ascii_only)).strip()
 
 
