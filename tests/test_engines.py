@@ -27,10 +27,10 @@ from test_renderings import ANNEX_VARIANTS, SAB_VARIANTS, SECTION_VARIANTS, rend
 def published(path: Path, engine: str) -> dict:
     """Every row the build would publish from ``path`` (or its one-line error)."""
     try:
-        rows = build_tables([path], engine=engine).rows
+        tables = build_tables([path], engine=engine)
     except InputError as exc:
         return {"error": str(exc)}
-    return {name: [row.model_dump() for row in items] for name, items in rows.items()}
+    return {name: [row.model_dump() for row in items] for name, items in tables.items()}
 
 
 def render_weakness(name: str, folder: Path) -> Path:

@@ -381,10 +381,12 @@ def _inspect(reader, path: Path) -> tuple[int, dict]:
 def _engine(engine: str):
     # imported here so the CLI starts fast
     if engine == "pdfium":
-        from foerderdaten.extract import pdfium_engine as reader
-    else:
-        from foerderdaten.extract import pdfplumber_engine as reader
-    return reader
+        from foerderdaten.extract import pdfium_engine
+
+        return pdfium_engine
+    from foerderdaten.extract import pdfplumber_engine
+
+    return pdfplumber_engine
 
 
 def _reason(reader, exc: Exception) -> str:

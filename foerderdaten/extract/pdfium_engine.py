@@ -34,11 +34,15 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from foerderdaten.extract.pdfdoc import LIGATURES, RawPage
+
+if TYPE_CHECKING:
+    from pdfminer.pdffont import PDFFont
 
 # A glyph that starts more than this many points away from where pdfium
 # says its text object starts, or a text object reaching this far past its
@@ -154,7 +158,7 @@ class Declarations:
             found[name] = metrics if name not in found or found[name] == metrics else None
         return found
 
-    def _fonts(self, resources) -> Iterator[tuple[str, object]]:
+    def _fonts(self, resources) -> Iterator[tuple[str, PDFFont]]:
         """The fonts a resource dictionary names, by base font name."""
         from pdfminer.pdftypes import resolve1
         from pdfminer.psparser import PSLiteral
@@ -165,8 +169,8 @@ class Declarations:
             if not isinstance(spec, dict):
                 continue
             font = self._resources.get_font(getattr(ref, "objid", None), spec)
-            base = resolve1(spec.get("BaseFont"))
-            base = base.name if isinstance(base, PSLiteral) else str(base or "")
+            declared = resolve1(spec.get("BaseFont"))
+            base = str(declared.name) if isinstance(declared, PSLiteral) else str(declared or "")
             yield base.split("+", 1)[-1], font
 
     def _forms(self, resources, seen: set) -> Iterator:
@@ -218,7 +222,7 @@ class FontMetrics:
     def __eq__(self, other) -> bool:  # noqa: D105
         return isinstance(other, FontMetrics) and (self.descent, self.widths) == (other.descent, other.widths)
 
-    __hash__ = None
+    __hash__ = None  # type: ignore[assignment]  # equal by value, mutable: not hashable
 
 
 # --------------------------------------------------------------------------
@@ -325,12 +329,13 @@ def read_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: PageFr
         if obj is None:
             raw.FPDFText_GetMatrix(tp, i, matrix)
             name = _font_name(address)
-            if fonts.get(name) is None:
+            metrics = fonts.get(name)
+            if metrics is None:
                 raise NotExact(f"font {name!r} not matched to its declaration")
             obj = objects[address] = _TextObject(
                 matrix=(matrix.a, matrix.b, matrix.c, matrix.d),
                 size=raw.FPDFText_GetFontSize(tp, i),
-                metrics=fonts[name],
+                metrics=metrics,
             )
             order.append(address)
         raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
@@ -545,7 +550,9 @@ _SEGMENT_OPS = {raw.FPDF_SEGMENT_MOVETO: "m", raw.FPDF_SEGMENT_LINETO: "l", raw.
 
 def read_edges(page: pdfium.PdfPage, frame: PageFrame) -> list[tuple[float, float, float, float]]:
     """Every edge pdfplumber's ``page.edges`` gives (x0, top, x1, bottom), in its order."""
-    lines, rects, curves = [], [], []
+    lines: list[list[tuple[float, float]]] = []
+    rects: list[list[tuple[float, float]]] = []
+    curves: list[list[tuple[float, float]]] = []
     identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     for path, matrix in _path_objects(page.raw, identity):
         for kind, pts in _classify(_segments(path, _mult(matrix, frame.ctm))):
@@ -587,7 +594,7 @@ def _segments(path: int, matrix) -> list[tuple[str, tuple[float, float] | None]]
     """The path as pdfminer records it: (operator, end point); "h" closes."""
     a, b, c, d, e, f = matrix
     x, y = ctypes.c_float(), ctypes.c_float()
-    ops = []
+    ops: list[tuple[str, tuple[float, float] | None]] = []
     for k in range(_P["FPDFPath_CountSegments"](path)):
         segment = _P["FPDFPath_GetPathSegment"](path, k)
         _P["FPDFPathSegment_GetPoint"](segment, x, y)
@@ -597,7 +604,7 @@ def _segments(path: int, matrix) -> list[tuple[str, tuple[float, float] | None]]
         if _P["FPDFPathSegment_GetClose"](segment):
             ops.append(("h", None))
     # pdfium stores a Bézier curve as three points; pdfminer as one operator ending at the last
-    merged = []
+    merged: list[tuple[str, tuple[float, float] | None]] = []
     run = 0
     for op, pt in ops:
         if op == "c":
