@@ -24,10 +24,13 @@ let a row break across pages). It does only if that row filled its page
 (it ends within ``PAGE_FULL_PITCHES`` of the lowest table line of any
 page), and every column with text goes on from a cell that wrapped at its
 last line (the cell's next word would not have fitted behind it); where the
-first row has text in its key column, those cells must also have reached
-the foot of the page. A first row without its key column (every row starts
-with its key) that does not continue so is not read: ``TableReadingError``
-names the page and column.
+first row has text in its key column, the two parts must also have the
+shape of one row broken at the foot of the page, as the table aligns its
+cells (``_split_shape``: top-aligned, the continuation's columns all go on
+from cells that reached the foot; bottom-aligned, every column of the part
+above goes on, from the continuation's first line). A first row without
+its key column (every row starts with its key) that does not continue so
+is not read: ``TableReadingError`` names the page and column.
 Text above the header (running heads, captions) is kept as ``preamble``;
 page footers are dropped.
 """
@@ -69,6 +72,11 @@ NARROW_GAP = 0.1
 # A vertical ruling this close (pt) to a column boundary draws that boundary
 # (rulings are drawn as thin rectangles, whose two edges are a stroke apart).
 RULING_SNAP = 1.5
+
+# Text whose tops lie within this share of the font size of each other is
+# on one printed line (baselines of one line differ only by rounding and
+# font; the next line is a whole line pitch, about 1.2 sizes, lower).
+SAME_LINE = 1 / 3
 
 # A page is ruled as a grid when rulings between columns cross at least
 # this share of its rows (banded fills cross every second row only).
@@ -682,17 +690,18 @@ def _merge_continued_rows(page_tables: list[PageTable], key: str) -> list[TableR
         return []
     lowest = max(pt.rows[-1].bottom for pt in filled)
     pitch = _cell_pitch(filled)
+    alignment = _rows_alignment([row for pt in filled for row in pt.rows])
     rows: list[TableRow] = []
     for prev, pt in zip([None, *filled], filled):
         for i, row in enumerate(pt.rows):
-            if i == 0 and prev is not None and _continues(prev, pt, row, key, lowest, pitch):
+            if i == 0 and prev is not None and _continues(prev, pt, row, key, lowest, pitch, alignment):
                 _append(rows[-1], row)
             else:
                 rows.append(row)
     return rows
 
 
-def _continues(prev: PageTable, pt: PageTable, row: TableRow, key: str, lowest: float, pitch: float) -> bool:
+def _continues(prev: PageTable, pt: PageTable, row: TableRow, key: str, lowest: float, pitch: float, alignment: str) -> bool:
     """Whether ``row``, the first on its page, continues ``prev``'s last row."""
     last = prev.rows[-1]
     slack = PAGE_FULL_PITCHES * pitch
@@ -709,11 +718,34 @@ def _continues(prev: PageTable, pt: PageTable, row: TableRow, key: str, lowest: 
         raise TableReadingError(pt.page, header, f"{why}; cannot tell whether it continues the row before")
     if not full:
         return False  # the previous page did not end full: its last row ended there
-    # a row whose columns all start anew, and a row that continues in every
-    # column, are told apart column by column
-    if any(name not in last.cells or lowest - last.cells[name][-1].bottom > slack for name in row.cells):
+    return _split_shape(last, row, alignment, lowest - slack) and all(_goes_on(last, row, name) for name in row.cells if name in last.cells)
+
+
+def _split_shape(last: TableRow, row: TableRow, alignment: str, foot: float) -> bool:
+    """Whether ``last`` and ``row`` have the shape of one row broken at the
+    page's foot, given how the table aligns cells in their rows.
+
+    A cell's text is one block: where a cell goes on over the break, its
+    part above runs down to the foot of the page and its part below starts
+    on the continuation's first line. Top-aligned cells fill a row from
+    its first line, so the continuation holds only columns that go on;
+    bottom-aligned ones fill it up to its last line, so the continuation
+    holds every column of the part above (and a fresh row, whose short
+    cells start lower, is told apart). Middle-aligned cells may lie wholly
+    above or below the break.
+    """
+    shared = [name for name in row.cells if name in last.cells]
+    if not shared:
+        return False
+    if alignment == "top" and len(shared) < len(row.cells):
         return False  # a column starts under a cell that ended before the page did
-    return all(_goes_on(last, row, name) for name in row.cells)
+    if alignment == "bottom" and len(shared) < len(last.cells):
+        return False  # a column of the part above has no text in the continuation
+    return all(last.cells[name][-1].bottom >= foot and _on_first_line(row, row.cells[name][0]) for name in shared)
+
+
+def _on_first_line(row: TableRow, line: TextLine) -> bool:
+    return line.top - row.top <= line.size * SAME_LINE
 
 
 def _goes_on(last: TableRow, row: TableRow, name: str) -> bool:
@@ -729,6 +761,12 @@ def _goes_on(last: TableRow, row: TableRow, name: str) -> bool:
     # the edge is the end of the widest line, at most a little short of the
     # true edge: a word that just failed to fit may seem to fit by that much
     return line.room - FIT_TOLERANCE_EM * line.size < line.blank + nxt.first_word
+
+
+def _rows_alignment(rows: list[TableRow]) -> str:
+    """How the table aligns cells in their rows (see ``_alignment``), by a
+    vote of its rows as read, ruled or not."""
+    return _alignment([_levels(row.cells) for row in rows])
 
 
 def _cell_pitch(page_tables: list[PageTable]) -> float:
