@@ -123,6 +123,9 @@ class TableRow:
     pages: list[int] = field(default_factory=list)  # all pages the row spans
     # the cells' lines measured against their column's usable right edge
     printed: dict[str, list[PrintedLine]] = field(default_factory=dict)
+    # a page's first row that is one line across columns: a heading row
+    # unless it continues the previous page's last row
+    heading_like: bool = False
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -224,7 +227,7 @@ def _read_page(page: Page, specs: list[ColumnSpec], needed: int) -> PageTable | 
     header_bottom = _header_bottom(header_lines[-1], lines[end] if end < len(lines) else None, h_rules)
     body_chars = [c for c in page.chars if c.mid_y >= header_bottom]
     body_chars = _drop_footer(body_chars, pitch)
-    columns = _columns(header_lines, body_chars, page.rulings, specs)
+    columns = _columns(header_lines, body_chars, page.rulings, specs, pitch)
     if columns is None:
         return None
     rows = _rows(body_chars, columns, h_rules, pitch, key=specs[0].field)
@@ -296,8 +299,8 @@ def _header_bottom(last: TextLine, below: TextLine | None, h_rules: list[Ruling]
 # 2. Columns
 
 
-def _columns(header_lines: list[TextLine], body_chars: list[Char], rulings: list[Ruling], specs: list[ColumnSpec]) -> list[Column] | None:
-    gaps = _body_gaps(body_chars)
+def _columns(header_lines: list[TextLine], body_chars: list[Char], rulings: list[Ruling], specs: list[ColumnSpec], pitch: float) -> list[Column] | None:
+    gaps = _body_gaps(_column_evidence(body_chars, pitch))
     cells = _header_cells(header_lines, rulings, gaps)
     matched = _match_specs([cell.text for cell in cells], specs)
     named = sorted(((spec.field, cells[i]) for i, spec in matched.items()), key=lambda item: item[1].x0)
@@ -363,6 +366,27 @@ def _cell_break(prev: Char, c: Char, cuts: list[float], gaps) -> bool:
     if any((prev.x0 + prev.x1) / 2 < x < (c.x0 + c.x1) / 2 for x in cuts):
         return True
     return white > NARROW_GAP * c.size and any(g0 < c.x0 and g1 > prev.x1 for g0, g1 in gaps)
+
+
+def _column_evidence(chars: list[Char], pitch: float) -> list[Char]:
+    """The body characters that show where the columns are: all but the
+    lines that stand alone (no line within a line pitch above or below)
+    and run on without a gap as wide as one between columns. Those are
+    heading rows across the table ("Region Sächsische Schweiz-
+    Osterzgebirge"), whose text bridges column gaps."""
+    lines = group_lines(chars)
+    near = [
+        (i > 0 and line.top - lines[i - 1].top <= ROW_GAP * pitch) or (i + 1 < len(lines) and lines[i + 1].top - line.top <= ROW_GAP * pitch)
+        for i, line in enumerate(lines)
+    ]
+    kept = [c for line, close in zip(lines, near) if close or not _without_column_gap(line.chars) for c in line.chars]
+    return kept or chars
+
+
+def _without_column_gap(chars: tuple[Char, ...] | list[Char]) -> bool:
+    """Whether visible characters follow each other with no gap wider than a word space."""
+    ink = sorted((c for c in chars if c.text.strip()), key=lambda c: c.x0)
+    return all(b.x0 - a.x1 <= WORD_GAP * b.size for a, b in zip(ink, ink[1:]))
 
 
 def _body_gaps(chars: list[Char]) -> list[tuple[float, float]]:
@@ -448,23 +472,30 @@ def _drop_heading_rows(rows: list[TableRow], columns: list[Column], rulings: lis
     without a column gap.
 
     In a ruled table a heading row is the one that no ruling between
-    columns crosses. Without rulings, a page's first row is kept: it may be
-    the continuation of the previous page's last row.
+    columns crosses (a row broken over pages is drawn with its borders on
+    both). Without rulings, a page's first row that looks like a heading
+    may also be the rest of the previous page's last row: it is kept,
+    marked ``heading_like``, and dropped only if it does not continue that
+    row (``_merge_continued_rows``).
     """
+    key = columns[0].field
     inner = [c.x0 for c in columns[1:]]
     boundary_rulings = [r for r in rulings if r.vertical and any(abs(r.x0 - x) <= RULING_SNAP for x in inner)]
     crossed = [any(r.top <= (row.top + row.bottom) / 2 <= r.bottom for r in boundary_rulings) for row in rows]
-    # rulings between the columns of most rows make a grid; fills of banded
-    # rows (every second row) do not
-    grid = sum(crossed) >= GRID_ROWS * len(rows)
+    spanning = [_one_spanning_line(row, key) for row in rows]
+    # rulings between the columns of most rows that could be records make
+    # a grid; fills of banded rows (every second row) do not
+    records = [c for c, s in zip(crossed, spanning) if not s]
+    grid = bool(records) and sum(records) >= GRID_ROWS * len(records)
     kept = []
     for i, row in enumerate(rows):
-        if grid:
-            heading = not crossed[i]
-        else:
-            heading = i > 0 and _one_spanning_line(row, columns[0].field)
-        if not heading:
-            kept.append(row)
+        if grid and not crossed[i]:
+            continue
+        if not grid and spanning[i]:
+            if i > 0:
+                continue
+            row.heading_like = True
+        kept.append(row)
     return kept
 
 
@@ -474,8 +505,7 @@ def _one_spanning_line(row: TableRow, key: str) -> bool:
     lines = [ln for cell in row.cells.values() for ln in cell]
     if key not in row.cells or any(abs(ln.top - lines[0].top) > ln.size / 3 for ln in lines):
         return False
-    chars = sorted((c for ln in lines for c in ln.chars if c.text.strip()), key=lambda c: c.x0)
-    return all(b.x0 - a.x1 <= WORD_GAP * b.size for a, b in zip(chars, chars[1:]))
+    return _without_column_gap([c for ln in lines for c in ln.chars])
 
 
 def _assign_columns(chars: list[Char], columns: list[Column]) -> dict[str, list[Char]]:
@@ -684,7 +714,8 @@ def _ink_x1(line: TextLine) -> float:
 
 def _merge_continued_rows(page_tables: list[PageTable], key: str) -> list[TableRow]:
     """All rows in order; a page's first row that continues the previous
-    page's last row (see the module docstring) is merged into it."""
+    page's last row (see the module docstring) is merged into it, one that
+    looks like a heading row and does not continue it is dropped."""
     filled = [pt for pt in page_tables if pt.rows]
     if not filled:
         return []
@@ -696,7 +727,7 @@ def _merge_continued_rows(page_tables: list[PageTable], key: str) -> list[TableR
         for i, row in enumerate(pt.rows):
             if i == 0 and prev is not None and _continues(prev, pt, row, key, lowest, pitch, alignment):
                 _append(rows[-1], row)
-            else:
+            elif not row.heading_like:
                 rows.append(row)
     return rows
 
