@@ -63,15 +63,25 @@ SAB_VARIANTS = {
     # numbers and dates right-aligned, no rulings
     "bottom_aligned_plain": (Layout(size=7, borders=False, head=SAB_HEAD, valign="bottom", right_align=frozenset({3, 5, 6})), "original",
                              range(9), [100, 60, 62, 22, 80, 52, 52, 90, 260]),
+    # bottom-aligned rows broken across pages, each part aligned on its own
+    "bottom_aligned_split_rows": (Layout(size=7, borders=False, head=SAB_HEAD, valign="bottom", split_rows=True), "original",
+                                  range(9), [100, 60, 62, 22, 80, 52, 52, 90, 260]),
     # class 1: a hyphenated header kept on one line in a wide table, the two date headers close
     "a3_hyphen_one_line": (Layout(page=landscape(A3), size=9, padding=1.0, head=SAB_HEAD), "original",
                            range(9), [160, 110, 110, 50, 160, 90, 90, 160, 204]),
 }
 
-# issue 7, class 6: a heading row per district and an empty row between groups
+# issue 7, class 6: a heading row per district and an empty row between
+# groups, also as a page's first row (same shape as SAB_VARIANTS)
 SECTION_VARIANTS = {
-    "headings_ruled": Layout(size=7, head=SAB_HEAD),
-    "headings_plain": Layout(size=7, borders=False, head=SAB_HEAD),
+    "headings_ruled": (Layout(size=7, head=SAB_HEAD), "original", range(9), [100, 60, 62, 22, 80, 52, 52, 90, 260]),
+    "headings_plain": (Layout(size=7, borders=False, head=SAB_HEAD), "original", range(9), [100, 60, 62, 22, 80, 52, 52, 90, 260]),
+    # a page that ends full on a row whose key cell fills its line, the next
+    # page opening with a heading row: not the rest of that row
+    "headings_plain_a3": (Layout(page=landscape(A3), size=9, borders=False, head=SAB_HEAD), "original",
+                          range(9), [150, 90, 100, 30, 130, 70, 70, 150, 320]),
+    "headings_plain_split_rows": (Layout(size=7, borders=False, split_rows=True, head=SAB_HEAD), "original",
+                                  range(9), [100, 60, 62, 22, 80, 52, 52, 90, 260]),
 }
 
 
@@ -90,10 +100,7 @@ def _with_headings(rows: list[list[str]]) -> list[list[str]]:
 
 @pytest.fixture(scope="module", params=sorted(SAB_VARIANTS) + sorted(SECTION_VARIANTS))
 def sab_rendering(request, tmp_path_factory):
-    if request.param in SECTION_VARIANTS:
-        layout, wording, order, widths = SECTION_VARIANTS[request.param], "original", range(9), [100, 60, 62, 22, 80, 52, 52, 90, 260]
-    else:
-        layout, wording, order, widths = SAB_VARIANTS[request.param]
+    layout, wording, order, widths = {**SAB_VARIANTS, **SECTION_VARIANTS}[request.param]
     order = list(order)
     path = tmp_path_factory.mktemp("sab") / f"{request.param}.pdf"
     headers = [SAB_HEADERS[wording][i] for i in order]

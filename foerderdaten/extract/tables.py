@@ -140,6 +140,7 @@ class PageTable:
     columns: list[Column]
     rows: list[TableRow]
     preamble: list[TextLine]
+    headings: int = 0  # heading rows dropped on this page
 
 
 class TableReadingError(Exception):
@@ -230,13 +231,13 @@ def _read_page(page: Page, specs: list[ColumnSpec], needed: int) -> PageTable | 
     columns = _columns(header_lines, body_chars, page.rulings, specs, pitch)
     if columns is None:
         return None
-    rows = _rows(body_chars, columns, h_rules, pitch, key=specs[0].field)
-    rows = _drop_heading_rows(rows, columns, page.rulings)
+    found = _rows(body_chars, columns, h_rules, pitch, key=specs[0].field)
+    rows = _drop_heading_rows(found, columns, page.rulings)
     for row in rows:
         row.page = page.number
         row.pages = [page.number]
     preamble = [ln for ln in lines[:start]]
-    return PageTable(page=page.number, columns=columns, rows=rows, preamble=preamble)
+    return PageTable(page=page.number, columns=columns, rows=rows, preamble=preamble, headings=len(found) - len(rows))
 
 
 def _find_header(lines: list[TextLine], rulings: list[Ruling], specs: list[ColumnSpec], needed: int, pitch: float) -> tuple[int, int] | None:
@@ -715,17 +716,25 @@ def _ink_x1(line: TextLine) -> float:
 def _merge_continued_rows(page_tables: list[PageTable], key: str) -> list[TableRow]:
     """All rows in order; a page's first row that continues the previous
     page's last row (see the module docstring) is merged into it, one that
-    looks like a heading row and does not continue it is dropped."""
+    looks like a heading row and does not continue it is dropped.
+
+    In a table that has heading rows elsewhere, a first row that looks like
+    one and also fits as the rest of the row before is refused: nothing on
+    the page tells the two apart, and either guess may be wrong.
+    """
     filled = [pt for pt in page_tables if pt.rows]
     if not filled:
         return []
     lowest = max(pt.rows[-1].bottom for pt in filled)
     pitch = _cell_pitch(filled)
     alignment = _rows_alignment([row for pt in filled for row in pt.rows])
+    has_headings = any(pt.headings for pt in page_tables)
     rows: list[TableRow] = []
     for prev, pt in zip([None, *filled], filled):
         for i, row in enumerate(pt.rows):
             if i == 0 and prev is not None and _continues(prev, pt, row, key, lowest, pitch, alignment):
+                if row.heading_like and has_headings:
+                    raise TableReadingError(pt.page, pt.columns[0].header, "the first row is one line like the table's heading rows but may also be the rest of the row before; cannot tell which")
                 _append(rows[-1], row)
             elif not row.heading_like:
                 rows.append(row)
@@ -756,27 +765,46 @@ def _split_shape(last: TableRow, row: TableRow, alignment: str, foot: float) -> 
     """Whether ``last`` and ``row`` have the shape of one row broken at the
     page's foot, given how the table aligns cells in their rows.
 
-    A cell's text is one block: where a cell goes on over the break, its
-    part above runs down to the foot of the page and its part below starts
-    on the continuation's first line. Top-aligned cells fill a row from
-    its first line, so the continuation holds only columns that go on;
-    bottom-aligned ones fill it up to its last line, so the continuation
-    holds every column of the part above (and a fresh row, whose short
-    cells start lower, is told apart). Middle-aligned cells may lie wholly
-    above or below the break.
+    A cell that goes on over the break runs down to the foot of the page.
+    Top-aligned cells fill a row from its first line, so the continuation
+    holds only columns that go on, each from its first line.
+    Bottom-aligned cells end on a row's last line; renderers either shift
+    the row's cells down as one block (every column of the part above goes
+    on, from the continuation's first line) or align each part on its own
+    (the continuation holds only columns that go on, each filling the part
+    above from its first line to its last). A fresh bottom-aligned row,
+    whose short cells start lower under cells that did not fill the row
+    above, has neither shape. Middle-aligned cells may lie wholly above or
+    below the break; those that go on start the continuation.
+
+    A cell part that ends above the last line of its row had room for one
+    more line there; a renderer leaves such room only to keep at least two
+    lines together on the next page, so its rest is not a single line.
     """
     shared = [name for name in row.cells if name in last.cells]
-    if not shared:
+    reached = bool(shared) and all(
+        last.cells[name][-1].bottom >= foot and (_on_last_line(last, last.cells[name][-1]) or len(row.cells[name]) > 1)
+        for name in shared
+    )
+    if not reached:
         return False
-    if alignment == "top" and len(shared) < len(row.cells):
-        return False  # a column starts under a cell that ended before the page did
-    if alignment == "bottom" and len(shared) < len(last.cells):
-        return False  # a column of the part above has no text in the continuation
-    return all(last.cells[name][-1].bottom >= foot and _on_first_line(row, row.cells[name][0]) for name in shared)
+    continued = all(_on_first_line(row, row.cells[name][0]) for name in shared)
+    if alignment == "top":
+        # a column that starts under a cell that ended before the page did is a new row
+        return len(shared) == len(row.cells) and continued
+    if alignment == "bottom":
+        as_block = len(shared) == len(last.cells) and continued
+        each_part = len(shared) == len(row.cells) and all(_on_first_line(last, last.cells[name][0]) for name in shared)
+        return as_block or each_part
+    return continued
 
 
 def _on_first_line(row: TableRow, line: TextLine) -> bool:
     return line.top - row.top <= line.size * SAME_LINE
+
+
+def _on_last_line(row: TableRow, line: TextLine) -> bool:
+    return row.bottom - line.bottom <= line.size * SAME_LINE
 
 
 def _goes_on(last: TableRow, row: TableRow, name: str) -> bool:
