@@ -230,3 +230,32 @@ def test_annex_rendering_splits_rows(annex_rendering):
     assert splits
     every_column = any(len(columns) == len(ANNEX_FIELDS) for columns in splits)
     assert every_column == (name in (SPLIT_EVERY_COLUMN_RULED, SPLIT_EVERY_COLUMN_PLAIN))
+
+
+@pytest.mark.parametrize("name", ["times_8pt_ruled", "courier_plain", "bottom_aligned_plain"])
+def test_table_page_before_the_first_header_is_refused(tmp_path, name):
+    """Page 1 printed without its header row (or with one the reader cannot
+    read): its rows would be lost without a word, as the table seems to
+    begin on page 2. The page holds lines set in the table's columns, so
+    the build stops and names it."""
+    from dataclasses import replace
+
+    from foerderdaten.errors import ExtractionError
+
+    layout, wording, order, widths = SAB_VARIANTS[name]
+    path = tmp_path / "headerless_page_1.pdf"
+    render_table(path, [SAB_HEADERS[wording][i] for i in order], widths,
+                 [[g[SAB_FIELDS[i]] for i in order] for g in gold_sab()], replace(layout, headerless_pages=frozenset({1})))
+    with pytest.raises(ExtractionError, match=r"^headerless_page_1\.pdf: page 1: .*header row is missing"):
+        extract_projects(open_pdf(path))
+
+
+def test_annex_page_before_the_first_header_is_refused(tmp_path):
+    from foerderdaten.errors import ExtractionError
+
+    layout = Layout(page=portrait(A4), size=8, footer=None, first_page_head=["Anlage 1"], headerless_pages=frozenset({1}))
+    rows = [[g[f] for f in ANNEX_FIELDS] for g in gold_landtag()["anlagen"] if g["anlage"] == 1]
+    path = tmp_path / "annex.pdf"
+    render_table(path, ["Zuwendungsempfänger", "Projekttitel", "Zielgruppe", "Kurzbeschreibung"], [100, 118, 124, 190], rows, layout)
+    with pytest.raises(ExtractionError, match=r"page 1: an annex page without the table's header row"):
+        extract_annex_rows(open_pdf(path), "x")

@@ -57,6 +57,11 @@ PAGE_FULL_PITCHES = 2.5
 # line only with this share of the font size to spare.
 FIT_TOLERANCE_EM = 0.05
 
+# A page without the header holds table rows when this many of its lines
+# are set in the table's columns (one such line may be a letter's tabbed
+# line or an address block).
+TABLE_LINES = 2
+
 # A header row has at most this many lines (a band of more lines is body).
 HEADER_MAX_LINES = 6
 
@@ -159,15 +164,24 @@ class Table:
     pages: list[PageTable]
     cues: Cues | None = None  # how its renderer wraps cell lines (textjoin.table_cues)
 
+    needed: int = 2  # how many columns a header names (read_table's min_matches)
+
     def pages_without_header(self, pages: list[Page]) -> list[int]:
-        """Pages after the table's first page whose header was not found.
+        """Pages whose header was not found although they seem to hold rows:
+        every page with text after the table's first page, and before it
+        every page with lines set in the table's columns (``_table_like``;
+        a letter or title page before the table has none).
 
         The reader skips them; a caller that expects the table to run to
         the end of the document reports them rather than lose their rows.
         """
         read = {pt.page for pt in self.pages}
         first = min(read)
-        return [p.number for p in pages if p.number > first and p.number not in read and p.chars]
+        return [
+            p.number
+            for p in pages
+            if p.number not in read and p.chars and (p.number > first or _table_like(p, self.columns, self.needed))
+        ]
 
     def cell_text(self, row: TableRow, name: str) -> str:
         """The cell's text, lines re-joined, white space folded."""
@@ -209,7 +223,7 @@ def read_table(pages: list[Page], specs: list[ColumnSpec], min_matches: int | No
     _measure_lines(page_tables)
     rows = _merge_continued_rows(page_tables, key=specs[0].field)
     cues = table_cues([lines for row in rows for lines in row.printed.values()])
-    return Table(columns=page_tables[0].columns, rows=rows, pages=page_tables, cues=cues)
+    return Table(columns=page_tables[0].columns, rows=rows, pages=page_tables, cues=cues, needed=needed)
 
 
 # --------------------------------------------------------------------------
@@ -238,6 +252,27 @@ def _read_page(page: Page, specs: list[ColumnSpec], needed: int) -> PageTable | 
         row.pages = [page.number]
     preamble = [ln for ln in lines[:start]]
     return PageTable(page=page.number, columns=columns, rows=rows, preamble=preamble, headings=len(found) - len(rows))
+
+
+def _table_like(page: Page, columns: list[Column], needed: int) -> bool:
+    """Whether a page without the header holds rows of the table: at least
+    ``TABLE_LINES`` lines with text in ``needed`` of its columns and no
+    word across a boundary between them (running text crosses them)."""
+    bounds = [c.x0 for c in columns[1:]]
+    found = 0
+    for line in page.lines():
+        ink = sorted((c for c in line.chars if c.text.strip()), key=lambda c: c.x0)
+        runs: list[list[Char]] = []
+        for a, b in zip([None, *ink], ink):
+            if a is not None and b.x0 - a.x1 <= WORD_GAP * b.size:
+                runs[-1].append(b)
+            else:
+                runs.append([b])
+        if any(run[0].x0 < x < run[-1].x1 for run in runs for x in bounds):
+            continue
+        filled = {next(col.field for col in columns if col.x0 <= run[0].x0 < col.x1) for run in runs}
+        found += len(filled) >= needed
+    return found >= TABLE_LINES
 
 
 def _find_header(lines: list[TextLine], rulings: list[Ruling], specs: list[ColumnSpec], needed: int, pitch: float) -> tuple[int, int] | None:
