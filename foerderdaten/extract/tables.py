@@ -42,7 +42,7 @@ import statistics
 from dataclasses import dataclass, field
 
 from foerderdaten.extract.pdfdoc import Char, Page, Ruling, TextLine, chars_to_text, group_lines
-from foerderdaten.extract.textjoin import Cues, PrintedLine, join_cell_lines, printed_line, table_cues
+from foerderdaten.extract.textjoin import FIT_TOLERANCE_EM, Cues, PrintedLine, join_cell_lines, printed_line, table_cues
 
 # Lines further apart than this many line pitches belong to different rows
 # (cells have padding; lines within a cell are one pitch apart).
@@ -52,10 +52,6 @@ ROW_GAP = 1.1
 # this many line pitches above the lowest table line of any page (renderers
 # keep two lines of a paragraph together; cells have padding).
 PAGE_FULL_PITCHES = 2.5
-
-# Glyph positions are rounded and kerned: a word "would have fitted" behind a
-# line only with this share of the font size to spare.
-FIT_TOLERANCE_EM = 0.05
 
 # A page without the header holds table rows when this many of its lines
 # are set in the table's columns (one such line may be a letter's tabbed
@@ -82,6 +78,37 @@ RULING_SNAP = 1.5
 # on one printed line (baselines of one line differ only by rounding and
 # font; the next line is a whole line pitch, about 1.2 sizes, lower).
 SAME_LINE = 1 / 3
+
+# Consecutive lines of a paragraph lie more than this share of the font
+# size apart (a line pitch is about 1.2 sizes); closer steps are super- or
+# subscripts and rounding, not a new line.
+LINE_STEP = 0.5
+
+# Where a page tells neither font size nor line pitch: a usual body size
+# and leading (pitch = leading x size).
+DEFAULT_SIZE = 10.0
+DEFAULT_LEADING = 1.2
+
+# Coordinates are rounded and strokes have width: gaps, overlaps and
+# offsets below this many points are rounding, not layout. (A fixed length:
+# it is far below any font size's word space, 0.25 sizes = 1.5 pt at 6 pt.)
+ROUNDING = 0.5
+
+# Just past a line's edge (pt): less than any rounding, so nothing of the
+# next line is reached.
+HAIR = 0.1
+
+# The table's horizontal rulings start at most this many font sizes above
+# its header line (the ruling over the header row, above cell padding).
+RULING_ABOVE_HEADER = 2
+
+# A horizontal ruling belongs to the table when it covers at least this
+# share of the widest ruling's length (shorter ones underline words).
+TABLE_RULING_SHARE = 0.5
+
+# A last line this many line pitches below the text above it is a page
+# footer, not table body (a row's padding is a fraction of a pitch).
+FOOTER_GAP_PITCHES = 4
 
 # A page is ruled as a grid when rulings between columns cross at least
 # this share of its rows (banded fills cross every second row only).
@@ -328,7 +355,7 @@ def _header_bottom(last: TextLine, below: TextLine | None, h_rules: list[Ruling]
     line (above the next line), else just under its last line."""
     limit = below.mid_y if below is not None else float("inf")
     rules = [r.top for r in h_rules if last.mid_y < r.top < limit]
-    return min(rules) if rules else last.bottom + 0.1
+    return min(rules) if rules else last.bottom + HAIR
 
 
 # --------------------------------------------------------------------------
@@ -358,7 +385,7 @@ def _header_cells(header_lines: list[TextLine], rulings: list[Ruling], gaps: lis
     ]
     groups: list[list[HeaderCell]] = []
     for run in sorted((r for r in runs if r.text.strip()), key=lambda r: r.x0):
-        group = next((g for g in groups if any(_overlap(run.x0, run.x1, o.x0, o.x1) > 0.5 for o in g)), None)
+        group = next((g for g in groups if any(_overlap(run.x0, run.x1, o.x0, o.x1) > ROUNDING for o in g)), None)
         if group is None:
             groups.append([run])
         else:
@@ -436,7 +463,7 @@ def _body_gaps(chars: list[Char]) -> list[tuple[float, float]]:
         return gaps
     reach = spans[0][1]
     for x0, x1 in spans[1:]:
-        if x0 - reach > 0.5:
+        if x0 - reach > ROUNDING:
             gaps.append((reach, x0))
         reach = max(reach, x1)
     return gaps
@@ -451,7 +478,7 @@ def _boundary(a: HeaderCell, b: HeaderCell, verticals: list[float], gaps: list[t
     gap of the body there.
     """
     left, right = a.x1, b.x0
-    on_ruling = [x for x in verticals if left - 0.5 < x < right + 1.0]
+    on_ruling = [x for x in verticals if left - ROUNDING < x < right + 2 * ROUNDING]
     if on_ruling:
         return max(on_ruling)
     overlaps = [(min(g1, right) - max(g0, left), (max(g0, left) + min(g1, right)) / 2) for g0, g1 in gaps if g1 > left and g0 < right]
@@ -539,7 +566,7 @@ def _one_spanning_line(row: TableRow, key: str) -> bool:
     """One line of text that starts in the key column and has no gap as wide
     as one between columns."""
     lines = [ln for cell in row.cells.values() for ln in cell]
-    if key not in row.cells or any(abs(ln.top - lines[0].top) > ln.size / 3 for ln in lines):
+    if key not in row.cells or any(abs(ln.top - lines[0].top) > SAME_LINE * ln.size for ln in lines):
         return False
     return _without_column_gap([c for ln in lines for c in ln.chars])
 
@@ -554,7 +581,7 @@ def _assign_columns(chars: list[Char], columns: list[Column]) -> dict[str, list[
     result: dict[str, list[Char]] = {}
     prev: tuple[Char, str] | None = None
     for c in sorted(chars, key=lambda c: (round(c.mid_y), c.x0)):
-        same_line = prev is not None and abs(prev[0].mid_y - c.mid_y) <= c.size / 3
+        same_line = prev is not None and abs(prev[0].mid_y - c.mid_y) <= SAME_LINE * c.size
         if c.text == " " and same_line:
             name = prev[1]
         else:
@@ -590,12 +617,12 @@ def _row_starts_from_alignment(by_column: dict[str, list[TextLine]], pitch: floa
     alignment = _alignment(blocks)
     starts: list[float] = []
     for block in blocks:
-        starts.append(block[0][0] - 0.5)
+        starts.append(block[0][0] - ROUNDING)
         for (top, present), (next_top, following) in zip(block, block[1:]):
             if alignment == "top" and key in following and (key not in present or following - present):
-                starts.append(next_top - 0.5)
+                starts.append(next_top - ROUNDING)
             elif alignment == "bottom" and key in present and (key not in following or present - following):
-                starts.append(next_top - 0.5)
+                starts.append(next_top - ROUNDING)
     return starts
 
 
@@ -631,7 +658,7 @@ def _levels(by_column: dict[str, list[TextLine]]) -> list[tuple[float, set[str]]
     items = sorted((line.top, line.size, name) for name, lines in by_column.items() for line in lines)
     levels: list[tuple[float, set[str]]] = []
     for top, size, name in items:
-        if levels and top - levels[-1][0] <= size / 3:
+        if levels and top - levels[-1][0] <= SAME_LINE * size:
             levels[-1][1].add(name)
         else:
             levels.append((top, {name}))
@@ -640,9 +667,9 @@ def _levels(by_column: dict[str, list[TextLine]]) -> list[tuple[float, set[str]]
 
 def _line_pitch(lines: list[TextLine]) -> float:
     """The usual distance between consecutive lines of one paragraph."""
-    gaps = [round(b.top - a.top, 1) for a, b in zip(lines, lines[1:]) if b.top - a.top > 0.5 * a.size]
+    gaps = [round(b.top - a.top, 1) for a, b in zip(lines, lines[1:]) if b.top - a.top > LINE_STEP * a.size]
     if not gaps:
-        return 12.0
+        return DEFAULT_LEADING * DEFAULT_SIZE
     return statistics.mode(gaps)
 
 
@@ -657,14 +684,14 @@ def _horizontal_rulings(rulings: list[Ruling], header_line: TextLine) -> list[Ru
     """
     lines: dict[float, list[Ruling]] = {}
     for r in rulings:
-        if r.horizontal and r.top >= header_line.top - 2 * header_line.size:
+        if r.horizontal and r.top >= header_line.top - RULING_ABOVE_HEADER * header_line.size:
             lines.setdefault(round(r.top, 1), []).append(r)
     covered = {y: _covered_length(segments) for y, segments in lines.items()}
     width = max(covered.values(), default=0.0)
     return [
         Ruling(min(r.x0 for r in segments), y, max(r.x1 for r in segments), y)
         for y, segments in sorted(lines.items())
-        if covered[y] >= 0.5 * width
+        if covered[y] >= TABLE_RULING_SHARE * width
     ]
 
 
@@ -686,9 +713,9 @@ def _drop_footer(chars: list[Char], pitch: float) -> list[Char]:
     for i, line in enumerate(lines):
         if FOOTER.match(line.text.strip()):
             keep_until = min(keep_until, line.top)
-        elif i > 0 and line.top - lines[i - 1].bottom > 4 * pitch and i == len(lines) - 1:
+        elif i > 0 and line.top - lines[i - 1].bottom > FOOTER_GAP_PITCHES * pitch and i == len(lines) - 1:
             keep_until = min(keep_until, line.top)
-    return [c for c in chars if c.top < keep_until - 0.1]
+    return [c for c in chars if c.top < keep_until - HAIR]
 
 
 # --------------------------------------------------------------------------
@@ -736,7 +763,7 @@ def _same_bounds(a: Column, b: Column, tolerance: float) -> bool:
 
 def _font_size(pt: PageTable) -> float:
     sizes = [line.size for row in pt.rows for lines in row.cells.values() for line in lines]
-    return statistics.median(sizes) if sizes else 10.0
+    return statistics.median(sizes) if sizes else DEFAULT_SIZE
 
 
 def _ink_x1(line: TextLine) -> float:
@@ -871,9 +898,9 @@ def _cell_pitch(page_tables: list[PageTable]) -> float:
         for row in pt.rows
         for lines in row.cells.values()
         for a, b in zip(lines, lines[1:])
-        if b.top - a.top > 0.5 * a.size
+        if b.top - a.top > LINE_STEP * a.size
     ]
-    return statistics.median(steps) if steps else 1.2 * _font_size(page_tables[0])
+    return statistics.median(steps) if steps else DEFAULT_LEADING * _font_size(page_tables[0])
 
 
 def _append(row: TableRow, more: TableRow) -> None:
