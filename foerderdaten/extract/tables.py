@@ -790,7 +790,8 @@ def _merge_continued_rows(page_tables: list[PageTable], key: str) -> list[TableR
     lowest = max(pt.rows[-1].bottom for pt in filled)
     pitch = _cell_pitch(filled)
     alignment = _rows_alignment([row for pt in filled for row in pt.rows])
-    has_headings = any(pt.headings for pt in page_tables)
+    # heading rows dropped within pages, or the table's very first row
+    has_headings = any(pt.headings for pt in page_tables) or filled[0].rows[0].heading_like
     rows: list[TableRow] = []
     for prev, pt in zip([None, *filled], filled):
         for i, row in enumerate(pt.rows):
