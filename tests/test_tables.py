@@ -111,7 +111,7 @@ def test_a_lone_heading_line_does_not_close_a_column_gap():
     the records above and below show the gap."""
     records = text("Verein", 10, 50) + text("Pirna", 110, 50) + text("Verein", 10, 62) + text("Pirna", 110, 62)
     heading = text("Region Sächsische Schweiz", 10, 90)
-    assert any(g0 <= 100 and g1 >= 110 for g0, g1 in tables._body_gaps(tables._column_evidence(records + heading, PITCH)))
+    assert any(g0 <= 100 and g1 >= 110 for g0, g1 in tables._body_gaps(tables._column_evidence(records + heading, group_lines(records + heading), PITCH)))
     assert not any(g0 <= 100 and g1 >= 110 for g0, g1 in tables._body_gaps(records + heading))
 
 

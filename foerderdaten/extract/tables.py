@@ -269,7 +269,7 @@ def _read_page(page: Page, specs: list[ColumnSpec], needed: int) -> PageTable | 
     header_bottom = _header_bottom(header_lines[-1], lines[end] if end < len(lines) else None, h_rules)
     body_chars = [c for c in page.chars if c.mid_y >= header_bottom]
     body_chars = _drop_footer(body_chars, pitch)
-    columns = _columns(header_lines, body_chars, page.rulings, specs, pitch)
+    columns = _columns(header_lines, _column_evidence(body_chars, lines[end:], pitch), page.rulings, specs)
     if columns is None:
         return None
     found = _rows(body_chars, columns, h_rules, pitch, key=specs[0].field)
@@ -362,8 +362,8 @@ def _header_bottom(last: TextLine, below: TextLine | None, h_rules: list[Ruling]
 # 2. Columns
 
 
-def _columns(header_lines: list[TextLine], body_chars: list[Char], rulings: list[Ruling], specs: list[ColumnSpec], pitch: float) -> list[Column] | None:
-    gaps = _body_gaps(_column_evidence(body_chars, pitch))
+def _columns(header_lines: list[TextLine], body_chars: list[Char], rulings: list[Ruling], specs: list[ColumnSpec]) -> list[Column] | None:
+    gaps = _body_gaps(body_chars)
     cells = _header_cells(header_lines, rulings, gaps)
     matched = _match_specs([cell.text for cell in cells], specs)
     named = sorted(((spec.field, cells[i]) for i, spec in matched.items()), key=lambda item: item[1].x0)
@@ -431,18 +431,21 @@ def _cell_break(prev: Char, c: Char, cuts: list[float], gaps) -> bool:
     return white > NARROW_GAP * c.size and any(g0 < c.x0 and g1 > prev.x1 for g0, g1 in gaps)
 
 
-def _column_evidence(chars: list[Char], pitch: float) -> list[Char]:
-    """The body characters that show where the columns are: all but the
-    lines that stand alone (no line within a line pitch above or below)
-    and run on without a gap as wide as one between columns. Those are
-    heading rows across the table ("Region Sächsische Schweiz-
-    Osterzgebirge"), whose text bridges column gaps."""
-    lines = group_lines(chars)
-    near = [
-        (i > 0 and line.top - lines[i - 1].top <= ROW_GAP * pitch) or (i + 1 < len(lines) and lines[i + 1].top - line.top <= ROW_GAP * pitch)
+def _column_evidence(chars: list[Char], lines: list[TextLine], pitch: float) -> list[Char]:
+    """The body characters (``chars``, printed as ``lines``) that show where
+    the columns are: all but the lines that stand alone (no line within a
+    line pitch above or below) and run on without a gap as wide as one
+    between columns. Those are heading rows across the table ("Region
+    Sächsische Schweiz-Osterzgebirge"), whose text bridges column gaps."""
+    lone = {
+        id(c)
         for i, line in enumerate(lines)
-    ]
-    kept = [c for line, close in zip(lines, near) if close or not _without_column_gap(line.chars) for c in line.chars]
+        if not (i > 0 and line.top - lines[i - 1].top <= ROW_GAP * pitch)
+        and not (i + 1 < len(lines) and lines[i + 1].top - line.top <= ROW_GAP * pitch)
+        and _without_column_gap(line.chars)
+        for c in line.chars
+    }
+    kept = [c for c in chars if id(c) not in lone]
     return kept or chars
 
 
