@@ -11,11 +11,13 @@ The steps, for each page:
    cells into columns (words stacked above each other belong to one
    column) and put a boundary between neighbouring columns: on a vertical
    ruling where the page has them, else in the white-space gap that the
-   body text leaves between the two columns.
+   body text leaves between the two columns (lone heading lines, which
+   run across column gaps, left out).
 3. **Rows.** Split the body at horizontal rulings where the page has them;
    else at gaps wider than a line pitch and, between rows set closer, by
    the cells' alignment (top or bottom). Heading rows between groups are
-   dropped.
+   dropped (a page's first one without rulings only once it is known not
+   to continue the row before).
 4. **Cells.** The characters of a row and column, as printed lines, are
    re-joined by :mod:`foerderdaten.extract.textjoin`.
 
@@ -28,9 +30,12 @@ first row has text in its key column, the two parts must also have the
 shape of one row broken at the foot of the page, as the table aligns its
 cells (``_split_shape``: top-aligned, the continuation's columns all go on
 from cells that reached the foot; bottom-aligned, every column of the part
-above goes on, from the continuation's first line). A first row without
-its key column (every row starts with its key) that does not continue so
-is not read: ``TableReadingError`` names the page and column.
+above goes on, from the continuation's first line, or each part is aligned
+on its own). A first row without its key column (every row starts with its
+key) that does not continue so is not read, nor is a first row that may be
+a heading row or the rest of the row before: ``TableReadingError`` names
+the page and column. ``Table.pages_without_header`` names pages that seem
+to hold rows but whose header was not found.
 Text above the header (running heads, captions) is kept as ``preamble``;
 page footers are dropped.
 """
