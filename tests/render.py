@@ -38,6 +38,7 @@ class Layout:
     # browsers write no blank at a wrap at all
     wrap_blanks: bool = True
     repeat_header: bool = True  # header row on every page, not only the first
+    headerless_pages: frozenset[int] = frozenset()  # pages printed without the header row
     header_align: str = "left"  # or "center"
     row_space: float = 0.3  # extra space between rows, in line pitches
     head: list[str] = field(default_factory=list)  # running head lines on every page
@@ -113,7 +114,7 @@ def render_table(path: Path, headers: list[str], widths: list[float], rows: list
             for text in layout.first_page_head:
                 _text(canvas, height, layout.margin, y, text, layout.bold_font, size + 2)
                 y += pitch * 2
-        if number == 1 or layout.repeat_header:
+        if (number == 1 or layout.repeat_header) and number not in layout.headerless_pages:
             y = _draw_row(canvas, height, layout, widths, header_cells, y, pitch, bold=True)
         for cells in page_rows:
             y = _draw_row(canvas, height, layout, widths, cells, y, pitch)

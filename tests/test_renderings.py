@@ -64,15 +64,25 @@ SAB_VARIANTS = {
     # numbers and dates right-aligned, no rulings
     "bottom_aligned_plain": (Layout(size=7, borders=False, head=SAB_HEAD, valign="bottom", right_align=frozenset({3, 5, 6})), "original",
                              range(9), [100, 60, 62, 22, 80, 52, 52, 90, 260]),
+    # bottom-aligned rows broken across pages, each part aligned on its own
+    "bottom_aligned_split_rows": (Layout(size=7, borders=False, head=SAB_HEAD, valign="bottom", split_rows=True), "original",
+                                  range(9), [100, 60, 62, 22, 80, 52, 52, 90, 260]),
     # class 1: a hyphenated header kept on one line in a wide table, the two date headers close
     "a3_hyphen_one_line": (Layout(page=landscape(A3), size=9, padding=1.0, head=SAB_HEAD), "original",
                            range(9), [160, 110, 110, 50, 160, 90, 90, 160, 204]),
 }
 
-# issue 7, class 6: a heading row per district and an empty row between groups
+# issue 7, class 6: a heading row per district and an empty row between
+# groups, also as a page's first row (same shape as SAB_VARIANTS)
 SECTION_VARIANTS = {
-    "headings_ruled": Layout(size=7, head=SAB_HEAD),
-    "headings_plain": Layout(size=7, borders=False, head=SAB_HEAD),
+    "headings_ruled": (Layout(size=7, head=SAB_HEAD), "original", range(9), [100, 60, 62, 22, 80, 52, 52, 90, 260]),
+    "headings_plain": (Layout(size=7, borders=False, head=SAB_HEAD), "original", range(9), [100, 60, 62, 22, 80, 52, 52, 90, 260]),
+    # a page that ends full on a row whose key cell fills its line, the next
+    # page opening with a heading row: not the rest of that row
+    "headings_plain_a3": (Layout(page=landscape(A3), size=9, borders=False, head=SAB_HEAD), "original",
+                          range(9), [150, 90, 100, 30, 130, 70, 70, 150, 320]),
+    "headings_plain_split_rows": (Layout(size=7, borders=False, split_rows=True, head=SAB_HEAD), "original",
+                                  range(9), [100, 60, 62, 22, 80, 52, 52, 90, 260]),
 }
 
 
@@ -89,18 +99,9 @@ def _with_headings(rows: list[list[str]]) -> list[list[str]]:
     return out
 
 
-# Known gap: a heading row as the very first row of a page is still read as a
-# record (or a continuation); the published rendering sab_sections.pdf reads
-# exactly (test_published_renderings.py), these reportlab ones not yet.
-_HEADINGS_GAP = pytest.mark.xfail(reason="heading row as a page's first row is not yet dropped", strict=False)
-
-
 def render_sab_variant(name: str, folder: Path) -> Path:
     """The gold SAB rows printed as variant ``name`` (of SAB_VARIANTS or SECTION_VARIANTS)."""
-    if name in SECTION_VARIANTS:
-        layout, wording, order, widths = SECTION_VARIANTS[name], "original", range(9), [100, 60, 62, 22, 80, 52, 52, 90, 260]
-    else:
-        layout, wording, order, widths = SAB_VARIANTS[name]
+    layout, wording, order, widths = {**SAB_VARIANTS, **SECTION_VARIANTS}[name]
     order = list(order)
     path = folder / f"{name}.pdf"
     headers = [SAB_HEADERS[wording][i] for i in order]
@@ -111,7 +112,7 @@ def render_sab_variant(name: str, folder: Path) -> Path:
     return path
 
 
-@pytest.fixture(scope="module", params=sorted(SAB_VARIANTS) + [pytest.param(n, marks=_HEADINGS_GAP) for n in sorted(SECTION_VARIANTS)])
+@pytest.fixture(scope="module", params=sorted(SAB_VARIANTS) + sorted(SECTION_VARIANTS))
 def sab_rendering(request, tmp_path_factory):
     return extract_projects(open_pdf(render_sab_variant(request.param, tmp_path_factory.mktemp("sab"))))
 
@@ -240,3 +241,32 @@ def test_annex_rendering_splits_rows(annex_rendering):
     assert splits
     every_column = any(len(columns) == len(ANNEX_FIELDS) for columns in splits)
     assert every_column == (name in (SPLIT_EVERY_COLUMN_RULED, SPLIT_EVERY_COLUMN_PLAIN))
+
+
+@pytest.mark.parametrize("name", ["times_8pt_ruled", "courier_plain", "bottom_aligned_plain"])
+def test_table_page_before_the_first_header_is_refused(tmp_path, name):
+    """Page 1 printed without its header row (or with one the reader cannot
+    read): its rows would be lost without a word, as the table seems to
+    begin on page 2. The page holds lines set in the table's columns, so
+    the build stops and names it."""
+    from dataclasses import replace
+
+    from foerderdaten.errors import ExtractionError
+
+    layout, wording, order, widths = SAB_VARIANTS[name]
+    path = tmp_path / "headerless_page_1.pdf"
+    render_table(path, [SAB_HEADERS[wording][i] for i in order], widths,
+                 [[g[SAB_FIELDS[i]] for i in order] for g in gold_sab()], replace(layout, headerless_pages=frozenset({1})))
+    with pytest.raises(ExtractionError, match=r"^headerless_page_1\.pdf: page 1: .*header row is missing"):
+        extract_projects(open_pdf(path))
+
+
+def test_annex_page_before_the_first_header_is_refused(tmp_path):
+    from foerderdaten.errors import ExtractionError
+
+    layout = Layout(page=portrait(A4), size=8, footer=None, first_page_head=["Anlage 1"], headerless_pages=frozenset({1}))
+    rows = [[g[f] for f in ANNEX_FIELDS] for g in gold_landtag()["anlagen"] if g["anlage"] == 1]
+    path = tmp_path / "annex.pdf"
+    render_table(path, ["Zuwendungsempfänger", "Projekttitel", "Zielgruppe", "Kurzbeschreibung"], [100, 118, 124, 190], rows, layout)
+    with pytest.raises(ExtractionError, match=r"page 1: an annex page without the table's header row"):
+        extract_annex_rows(open_pdf(path), "x")

@@ -11,11 +11,13 @@ The steps, for each page:
    cells into columns (words stacked above each other belong to one
    column) and put a boundary between neighbouring columns: on a vertical
    ruling where the page has them, else in the white-space gap that the
-   body text leaves between the two columns.
+   body text leaves between the two columns (lone heading lines, which
+   run across column gaps, left out).
 3. **Rows.** Split the body at horizontal rulings where the page has them;
    else at gaps wider than a line pitch and, between rows set closer, by
    the cells' alignment (top or bottom). Heading rows between groups are
-   dropped.
+   dropped (a page's first one without rulings only once it is known not
+   to continue the row before).
 4. **Cells.** The characters of a row and column, as printed lines, are
    re-joined by :mod:`foerderdaten.extract.textjoin`.
 
@@ -24,10 +26,16 @@ let a row break across pages). It does only if that row filled its page
 (it ends within ``PAGE_FULL_PITCHES`` of the lowest table line of any
 page), and every column with text goes on from a cell that wrapped at its
 last line (the cell's next word would not have fitted behind it); where the
-first row has text in its key column, those cells must also have reached
-the foot of the page. A first row without its key column (every row starts
-with its key) that does not continue so is not read: ``TableReadingError``
-names the page and column.
+first row has text in its key column, the two parts must also have the
+shape of one row broken at the foot of the page, as the table aligns its
+cells (``_split_shape``: top-aligned, the continuation's columns all go on
+from cells that reached the foot; bottom-aligned, every column of the part
+above goes on, from the continuation's first line, or each part is aligned
+on its own). A first row without its key column (every row starts with its
+key) that does not continue so is not read, nor is a first row that may be
+a heading row or the rest of the row before: ``TableReadingError`` names
+the page and column. ``Table.pages_without_header`` names pages that seem
+to hold rows but whose header was not found.
 Text above the header (running heads, captions) is kept as ``preamble``;
 page footers are dropped.
 """
@@ -40,7 +48,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from foerderdaten.extract.pdfdoc import Char, Page, Ruling, TextLine, chars_to_text, group_lines
-from foerderdaten.extract.textjoin import Cues, PrintedLine, join_cell_lines, printed_line, table_cues
+from foerderdaten.extract.textjoin import FIT_TOLERANCE_EM, Cues, PrintedLine, join_cell_lines, printed_line, table_cues
 
 # Lines further apart than this many line pitches belong to different rows
 # (cells have padding; lines within a cell are one pitch apart).
@@ -51,9 +59,10 @@ ROW_GAP = 1.1
 # keep two lines of a paragraph together; cells have padding).
 PAGE_FULL_PITCHES = 2.5
 
-# Glyph positions are rounded and kerned: a word "would have fitted" behind a
-# line only with this share of the font size to spare.
-FIT_TOLERANCE_EM = 0.05
+# A page without the header holds table rows when this many of its lines
+# are set in the table's columns (one such line may be a letter's tabbed
+# line or an address block).
+TABLE_LINES = 2
 
 # A header row has at most this many lines (a band of more lines is body).
 HEADER_MAX_LINES = 6
@@ -70,6 +79,42 @@ NARROW_GAP = 0.1
 # A vertical ruling this close (pt) to a column boundary draws that boundary
 # (rulings are drawn as thin rectangles, whose two edges are a stroke apart).
 RULING_SNAP = 1.5
+
+# Text whose tops lie within this share of the font size of each other is
+# on one printed line (baselines of one line differ only by rounding and
+# font; the next line is a whole line pitch, about 1.2 sizes, lower).
+SAME_LINE = 1 / 3
+
+# Consecutive lines of a paragraph lie more than this share of the font
+# size apart (a line pitch is about 1.2 sizes); closer steps are super- or
+# subscripts and rounding, not a new line.
+LINE_STEP = 0.5
+
+# Where a page tells neither font size nor line pitch: a usual body size
+# and leading (pitch = leading x size).
+DEFAULT_SIZE = 10.0
+DEFAULT_LEADING = 1.2
+
+# Coordinates are rounded and strokes have width: gaps, overlaps and
+# offsets below this many points are rounding, not layout. (A fixed length:
+# it is far below any font size's word space, 0.25 sizes = 1.5 pt at 6 pt.)
+ROUNDING = 0.5
+
+# Just past a line's edge (pt): less than any rounding, so nothing of the
+# next line is reached.
+HAIR = 0.1
+
+# The table's horizontal rulings start at most this many font sizes above
+# its header line (the ruling over the header row, above cell padding).
+RULING_ABOVE_HEADER = 2
+
+# A horizontal ruling belongs to the table when it covers at least this
+# share of the widest ruling's length (shorter ones underline words).
+TABLE_RULING_SHARE = 0.5
+
+# A last line this many line pitches below the text above it is a page
+# footer, not table body (a row's padding is a fraction of a pitch).
+FOOTER_GAP_PITCHES = 4
 
 # A page is ruled as a grid when rulings between columns cross at least
 # this share of its rows (banded fills cross every second row only).
@@ -116,6 +161,9 @@ class TableRow:
     pages: list[int] = field(default_factory=list)  # all pages the row spans
     # the cells' lines measured against their column's usable right edge
     printed: dict[str, list[PrintedLine]] = field(default_factory=dict)
+    # a page's first row that is one line across columns: a heading row
+    # unless it continues the previous page's last row
+    heading_like: bool = False
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -130,6 +178,7 @@ class PageTable:
     columns: list[Column]
     rows: list[TableRow]
     preamble: list[TextLine]
+    headings: int = 0  # heading rows dropped on this page
 
 
 class TableReadingError(Exception):
@@ -148,15 +197,24 @@ class Table:
     pages: list[PageTable]
     cues: Cues | None = None  # how its renderer wraps cell lines (textjoin.table_cues)
 
+    needed: int = 2  # how many columns a header names (read_table's min_matches)
+
     def pages_without_header(self, pages: list[Page]) -> list[int]:
-        """Pages after the table's first page whose header was not found.
+        """Pages whose header was not found although they seem to hold rows:
+        every page with text after the table's first page, and before it
+        every page with lines set in the table's columns (``_table_like``;
+        a letter or title page before the table has none).
 
         The reader skips them; a caller that expects the table to run to
         the end of the document reports them rather than lose their rows.
         """
         read = {pt.page for pt in self.pages}
         first = min(read)
-        return [p.number for p in pages if p.number > first and p.number not in read and p.chars]
+        return [
+            p.number
+            for p in pages
+            if p.number not in read and p.chars and (p.number > first or _table_like(p, self.columns, self.needed))
+        ]
 
     def cell_text(self, row: TableRow, name: str) -> str:
         """The cell's text, lines re-joined, white space folded."""
@@ -198,7 +256,7 @@ def read_table(pages: list[Page], specs: list[ColumnSpec], min_matches: int | No
     _measure_lines(page_tables)
     rows = _merge_continued_rows(page_tables, key=specs[0].field)
     cues = table_cues([lines for row in rows for lines in row.printed.values()])
-    return Table(columns=page_tables[0].columns, rows=rows, pages=page_tables, cues=cues)
+    return Table(columns=page_tables[0].columns, rows=rows, pages=page_tables, cues=cues, needed=needed)
 
 
 # --------------------------------------------------------------------------
@@ -217,16 +275,37 @@ def _read_page(page: Page, specs: list[ColumnSpec], needed: int) -> PageTable | 
     header_bottom = _header_bottom(header_lines[-1], lines[end] if end < len(lines) else None, h_rules)
     body_chars = [c for c in page.chars if c.mid_y >= header_bottom]
     body_chars = _drop_footer(body_chars, pitch)
-    columns = _columns(header_lines, body_chars, page.rulings, specs)
+    columns = _columns(header_lines, _column_evidence(body_chars, lines[end:], pitch), page.rulings, specs)
     if columns is None:
         return None
-    rows = _rows(body_chars, columns, h_rules, pitch, key=specs[0].field)
-    rows = _drop_heading_rows(rows, columns, page.rulings)
+    found = _rows(body_chars, columns, h_rules, pitch, key=specs[0].field)
+    rows = _drop_heading_rows(found, columns, page.rulings)
     for row in rows:
         row.page = page.number
         row.pages = [page.number]
     preamble = [ln for ln in lines[:start]]
-    return PageTable(page=page.number, columns=columns, rows=rows, preamble=preamble)
+    return PageTable(page=page.number, columns=columns, rows=rows, preamble=preamble, headings=len(found) - len(rows))
+
+
+def _table_like(page: Page, columns: list[Column], needed: int) -> bool:
+    """Whether a page without the header holds rows of the table: at least
+    ``TABLE_LINES`` lines with text in ``needed`` of its columns and no
+    word across a boundary between them (running text crosses them)."""
+    bounds = [c.x0 for c in columns[1:]]
+    found = 0
+    for line in page.lines():
+        ink = sorted((c for c in line.chars if c.text.strip()), key=lambda c: c.x0)
+        runs: list[list[Char]] = []
+        for a, b in zip([None, *ink], ink):
+            if a is not None and b.x0 - a.x1 <= WORD_GAP * b.size:
+                runs[-1].append(b)
+            else:
+                runs.append([b])
+        if any(run[0].x0 < x < run[-1].x1 for run in runs for x in bounds):
+            continue
+        filled = {next(col.field for col in columns if col.x0 <= run[0].x0 < col.x1) for run in runs}
+        found += len(filled) >= needed
+    return found >= TABLE_LINES
 
 
 def _find_header(lines: list[TextLine], rulings: list[Ruling], specs: list[ColumnSpec], needed: int, pitch: float) -> tuple[int, int] | None:
@@ -282,7 +361,7 @@ def _header_bottom(last: TextLine, below: TextLine | None, h_rules: list[Ruling]
     line (above the next line), else just under its last line."""
     limit = below.mid_y if below is not None else float("inf")
     rules = [r.top for r in h_rules if last.mid_y < r.top < limit]
-    return min(rules) if rules else last.bottom + 0.1
+    return min(rules) if rules else last.bottom + HAIR
 
 
 # --------------------------------------------------------------------------
@@ -312,7 +391,7 @@ def _header_cells(header_lines: list[TextLine], rulings: list[Ruling], gaps: lis
     ]
     groups: list[list[HeaderCell]] = []
     for run in sorted((r for r in runs if r.text.strip()), key=lambda r: r.x0):
-        group = next((g for g in groups if any(_overlap(run.x0, run.x1, o.x0, o.x1) > 0.5 for o in g)), None)
+        group = next((g for g in groups if any(_overlap(run.x0, run.x1, o.x0, o.x1) > ROUNDING for o in g)), None)
         if group is None:
             groups.append([run])
         else:
@@ -358,6 +437,30 @@ def _cell_break(prev: Char, c: Char, cuts: list[float], gaps) -> bool:
     return white > NARROW_GAP * c.size and any(g0 < c.x0 and g1 > prev.x1 for g0, g1 in gaps)
 
 
+def _column_evidence(chars: list[Char], lines: list[TextLine], pitch: float) -> list[Char]:
+    """The body characters (``chars``, printed as ``lines``) that show where
+    the columns are: all but the lines that stand alone (no line within a
+    line pitch above or below) and run on without a gap as wide as one
+    between columns. Those are heading rows across the table ("Region
+    Sächsische Schweiz-Osterzgebirge"), whose text bridges column gaps."""
+    lone = {
+        id(c)
+        for i, line in enumerate(lines)
+        if not (i > 0 and line.top - lines[i - 1].top <= ROW_GAP * pitch)
+        and not (i + 1 < len(lines) and lines[i + 1].top - line.top <= ROW_GAP * pitch)
+        and _without_column_gap(line.chars)
+        for c in line.chars
+    }
+    kept = [c for c in chars if id(c) not in lone]
+    return kept or chars
+
+
+def _without_column_gap(chars: tuple[Char, ...] | list[Char]) -> bool:
+    """Whether visible characters follow each other with no gap wider than a word space."""
+    ink = sorted((c for c in chars if c.text.strip()), key=lambda c: c.x0)
+    return all(b.x0 - a.x1 <= WORD_GAP * b.size for a, b in zip(ink, ink[1:]))
+
+
 def _body_gaps(chars: list[Char]) -> list[tuple[float, float]]:
     """x-intervals that no visible body character covers.
 
@@ -369,7 +472,7 @@ def _body_gaps(chars: list[Char]) -> list[tuple[float, float]]:
         return gaps
     reach = spans[0][1]
     for x0, x1 in spans[1:]:
-        if x0 - reach > 0.5:
+        if x0 - reach > ROUNDING:
             gaps.append((reach, x0))
         reach = max(reach, x1)
     return gaps
@@ -384,7 +487,7 @@ def _boundary(a: HeaderCell, b: HeaderCell, verticals: list[float], gaps: list[t
     gap of the body there.
     """
     left, right = a.x1, b.x0
-    on_ruling = [x for x in verticals if left - 0.5 < x < right + 1.0]
+    on_ruling = [x for x in verticals if left - ROUNDING < x < right + 2 * ROUNDING]
     if on_ruling:
         return max(on_ruling)
     overlaps = [(min(g1, right) - max(g0, left), (max(g0, left) + min(g1, right)) / 2) for g0, g1 in gaps if g1 > left and g0 < right]
@@ -441,23 +544,30 @@ def _drop_heading_rows(rows: list[TableRow], columns: list[Column], rulings: lis
     without a column gap.
 
     In a ruled table a heading row is the one that no ruling between
-    columns crosses. Without rulings, a page's first row is kept: it may be
-    the continuation of the previous page's last row.
+    columns crosses (a row broken over pages is drawn with its borders on
+    both). Without rulings, a page's first row that looks like a heading
+    may also be the rest of the previous page's last row: it is kept,
+    marked ``heading_like``, and dropped only if it does not continue that
+    row (``_merge_continued_rows``).
     """
+    key = columns[0].field
     inner = [c.x0 for c in columns[1:]]
     boundary_rulings = [r for r in rulings if r.vertical and any(abs(r.x0 - x) <= RULING_SNAP for x in inner)]
     crossed = [any(r.top <= (row.top + row.bottom) / 2 <= r.bottom for r in boundary_rulings) for row in rows]
-    # rulings between the columns of most rows make a grid; fills of banded
-    # rows (every second row) do not
-    grid = sum(crossed) >= GRID_ROWS * len(rows)
+    spanning = [_one_spanning_line(row, key) for row in rows]
+    # rulings between the columns of most rows that could be records make
+    # a grid; fills of banded rows (every second row) do not
+    records = [c for c, s in zip(crossed, spanning) if not s]
+    grid = bool(records) and sum(records) >= GRID_ROWS * len(records)
     kept = []
     for i, row in enumerate(rows):
-        if grid:
-            heading = not crossed[i]
-        else:
-            heading = i > 0 and _one_spanning_line(row, columns[0].field)
-        if not heading:
-            kept.append(row)
+        if grid and not crossed[i]:
+            continue
+        if not grid and spanning[i]:
+            if i > 0:
+                continue
+            row.heading_like = True
+        kept.append(row)
     return kept
 
 
@@ -465,10 +575,9 @@ def _one_spanning_line(row: TableRow, key: str) -> bool:
     """One line of text that starts in the key column and has no gap as wide
     as one between columns."""
     lines = [ln for cell in row.cells.values() for ln in cell]
-    if key not in row.cells or any(abs(ln.top - lines[0].top) > ln.size / 3 for ln in lines):
+    if key not in row.cells or any(abs(ln.top - lines[0].top) > SAME_LINE * ln.size for ln in lines):
         return False
-    chars = sorted((c for ln in lines for c in ln.chars if c.text.strip()), key=lambda c: c.x0)
-    return all(b.x0 - a.x1 <= WORD_GAP * b.size for a, b in zip(chars, chars[1:]))
+    return _without_column_gap([c for ln in lines for c in ln.chars])
 
 
 def _assign_columns(chars: list[Char], columns: list[Column]) -> dict[str, list[Char]]:
@@ -485,7 +594,7 @@ def _assign_columns(chars: list[Char], columns: list[Column]) -> dict[str, list[
     prev_mid, prev_name = None, ""
     for _, x0, k in sorted((round(mid), c.x0, k) for k, (c, mid) in enumerate(zip(chars, mids))):
         c, mid = chars[k], mids[k]
-        if c.text == " " and prev_mid is not None and abs(prev_mid - mid) <= c.size / 3:
+        if c.text == " " and prev_mid is not None and abs(prev_mid - mid) <= SAME_LINE * c.size:
             name = prev_name
         else:
             name = column_of(x0)
@@ -540,12 +649,12 @@ def _row_starts_from_alignment(by_column: dict[str, list[TextLine]], pitch: floa
     alignment = _alignment(blocks)
     starts: list[float] = []
     for block in blocks:
-        starts.append(block[0][0] - 0.5)
+        starts.append(block[0][0] - ROUNDING)
         for (top, present), (next_top, following) in zip(block, block[1:]):
             if alignment == "top" and key in following and (key not in present or following - present):
-                starts.append(next_top - 0.5)
+                starts.append(next_top - ROUNDING)
             elif alignment == "bottom" and key in present and (key not in following or present - following):
-                starts.append(next_top - 0.5)
+                starts.append(next_top - ROUNDING)
     return starts
 
 
@@ -581,7 +690,7 @@ def _levels(by_column: dict[str, list[TextLine]]) -> list[tuple[float, set[str]]
     items = sorted((line.top, line.size, name) for name, lines in by_column.items() for line in lines)
     levels: list[tuple[float, set[str]]] = []
     for top, size, name in items:
-        if levels and top - levels[-1][0] <= size / 3:
+        if levels and top - levels[-1][0] <= SAME_LINE * size:
             levels[-1][1].add(name)
         else:
             levels.append((top, {name}))
@@ -590,9 +699,9 @@ def _levels(by_column: dict[str, list[TextLine]]) -> list[tuple[float, set[str]]
 
 def _line_pitch(lines: list[TextLine]) -> float:
     """The usual distance between consecutive lines of one paragraph."""
-    gaps = [round(b.top - a.top, 1) for a, b in zip(lines, lines[1:]) if b.top - a.top > 0.5 * a.size]
+    gaps = [round(b.top - a.top, 1) for a, b in zip(lines, lines[1:]) if b.top - a.top > LINE_STEP * a.size]
     if not gaps:
-        return 12.0
+        return DEFAULT_LEADING * DEFAULT_SIZE
     return statistics.mode(gaps)
 
 
@@ -607,14 +716,14 @@ def _horizontal_rulings(rulings: list[Ruling], header_line: TextLine) -> list[Ru
     """
     lines: dict[float, list[Ruling]] = {}
     for r in rulings:
-        if r.horizontal and r.top >= header_line.top - 2 * header_line.size:
+        if r.horizontal and r.top >= header_line.top - RULING_ABOVE_HEADER * header_line.size:
             lines.setdefault(round(r.top, 1), []).append(r)
     covered = {y: _covered_length(segments) for y, segments in lines.items()}
     width = max(covered.values(), default=0.0)
     return [
         Ruling(min(r.x0 for r in segments), y, max(r.x1 for r in segments), y)
         for y, segments in sorted(lines.items())
-        if covered[y] >= 0.5 * width
+        if covered[y] >= TABLE_RULING_SHARE * width
     ]
 
 
@@ -636,9 +745,9 @@ def _drop_footer(chars: list[Char], pitch: float) -> list[Char]:
     for i, line in enumerate(lines):
         if FOOTER.match(line.text.strip()):
             keep_until = min(keep_until, line.top)
-        elif i > 0 and line.top - lines[i - 1].bottom > 4 * pitch and i == len(lines) - 1:
+        elif i > 0 and line.top - lines[i - 1].bottom > FOOTER_GAP_PITCHES * pitch and i == len(lines) - 1:
             keep_until = min(keep_until, line.top)
-    return [c for c in chars if c.top < keep_until - 0.1]
+    return [c for c in chars if c.top < keep_until - HAIR]
 
 
 # --------------------------------------------------------------------------
@@ -686,7 +795,7 @@ def _same_bounds(a: Column, b: Column, tolerance: float) -> bool:
 
 def _font_size(pt: PageTable) -> float:
     sizes = [line.size for row in pt.rows for lines in row.cells.values() for line in lines]
-    return statistics.median(sizes) if sizes else 10.0
+    return statistics.median(sizes) if sizes else DEFAULT_SIZE
 
 
 def _ink_x1(line: TextLine) -> float:
@@ -700,23 +809,34 @@ def _ink_x1(line: TextLine) -> float:
 
 def _merge_continued_rows(page_tables: list[PageTable], key: str) -> list[TableRow]:
     """All rows in order; a page's first row that continues the previous
-    page's last row (see the module docstring) is merged into it."""
+    page's last row (see the module docstring) is merged into it, one that
+    looks like a heading row and does not continue it is dropped.
+
+    In a table that has heading rows elsewhere, a first row that looks like
+    one and also fits as the rest of the row before is refused: nothing on
+    the page tells the two apart, and either guess may be wrong.
+    """
     filled = [pt for pt in page_tables if pt.rows]
     if not filled:
         return []
     lowest = max(pt.rows[-1].bottom for pt in filled)
     pitch = _cell_pitch(filled)
+    alignment = _rows_alignment([row for pt in filled for row in pt.rows])
+    # heading rows dropped within pages, or the table's very first row
+    has_headings = any(pt.headings for pt in page_tables) or filled[0].rows[0].heading_like
     rows: list[TableRow] = []
     for prev, pt in zip([None, *filled], filled):
         for i, row in enumerate(pt.rows):
-            if i == 0 and prev is not None and _continues(prev, pt, row, key, lowest, pitch):
+            if i == 0 and prev is not None and _continues(prev, pt, row, key, lowest, pitch, alignment):
+                if row.heading_like and has_headings:
+                    raise TableReadingError(pt.page, pt.columns[0].header, "the first row is one line like the table's heading rows but may also be the rest of the row before; cannot tell which")
                 _append(rows[-1], row)
-            else:
+            elif not row.heading_like:
                 rows.append(row)
     return rows
 
 
-def _continues(prev: PageTable, pt: PageTable, row: TableRow, key: str, lowest: float, pitch: float) -> bool:
+def _continues(prev: PageTable, pt: PageTable, row: TableRow, key: str, lowest: float, pitch: float, alignment: str) -> bool:
     """Whether ``row``, the first on its page, continues ``prev``'s last row."""
     last = prev.rows[-1]
     slack = PAGE_FULL_PITCHES * pitch
@@ -733,11 +853,53 @@ def _continues(prev: PageTable, pt: PageTable, row: TableRow, key: str, lowest: 
         raise TableReadingError(pt.page, header, f"{why}; cannot tell whether it continues the row before")
     if not full:
         return False  # the previous page did not end full: its last row ended there
-    # a row whose columns all start anew, and a row that continues in every
-    # column, are told apart column by column
-    if any(name not in last.cells or lowest - last.cells[name][-1].bottom > slack for name in row.cells):
-        return False  # a column starts under a cell that ended before the page did
-    return all(_goes_on(last, row, name) for name in row.cells)
+    return _split_shape(last, row, alignment, lowest - slack) and all(_goes_on(last, row, name) for name in row.cells if name in last.cells)
+
+
+def _split_shape(last: TableRow, row: TableRow, alignment: str, foot: float) -> bool:
+    """Whether ``last`` and ``row`` have the shape of one row broken at the
+    page's foot, given how the table aligns cells in their rows.
+
+    A cell that goes on over the break runs down to the foot of the page.
+    Top-aligned cells fill a row from its first line, so the continuation
+    holds only columns that go on, each from its first line.
+    Bottom-aligned cells end on a row's last line; renderers either shift
+    the row's cells down as one block (every column of the part above goes
+    on, from the continuation's first line) or align each part on its own
+    (the continuation holds only columns that go on, each filling the part
+    above from its first line to its last). A fresh bottom-aligned row,
+    whose short cells start lower under cells that did not fill the row
+    above, has neither shape. Middle-aligned cells may lie wholly above or
+    below the break; those that go on start the continuation.
+
+    A cell part that ends above the last line of its row had room for one
+    more line there; a renderer leaves such room only to keep at least two
+    lines together on the next page, so its rest is not a single line.
+    """
+    shared = [name for name in row.cells if name in last.cells]
+    reached = bool(shared) and all(
+        last.cells[name][-1].bottom >= foot and (_on_last_line(last, last.cells[name][-1]) or len(row.cells[name]) > 1)
+        for name in shared
+    )
+    if not reached:
+        return False
+    continued = all(_on_first_line(row, row.cells[name][0]) for name in shared)
+    if alignment == "top":
+        # a column that starts under a cell that ended before the page did is a new row
+        return len(shared) == len(row.cells) and continued
+    if alignment == "bottom":
+        as_block = len(shared) == len(last.cells) and continued
+        each_part = len(shared) == len(row.cells) and all(_on_first_line(last, last.cells[name][0]) for name in shared)
+        return as_block or each_part
+    return continued
+
+
+def _on_first_line(row: TableRow, line: TextLine) -> bool:
+    return line.top - row.top <= line.size * SAME_LINE
+
+
+def _on_last_line(row: TableRow, line: TextLine) -> bool:
+    return row.bottom - line.bottom <= line.size * SAME_LINE
 
 
 def _goes_on(last: TableRow, row: TableRow, name: str) -> bool:
@@ -755,6 +917,12 @@ def _goes_on(last: TableRow, row: TableRow, name: str) -> bool:
     return line.room - FIT_TOLERANCE_EM * line.size < line.blank + nxt.first_word
 
 
+def _rows_alignment(rows: list[TableRow]) -> str:
+    """How the table aligns cells in their rows (see ``_alignment``), by a
+    vote of its rows as read, ruled or not."""
+    return _alignment([_levels(row.cells) for row in rows])
+
+
 def _cell_pitch(page_tables: list[PageTable]) -> float:
     """The step between consecutive lines of a cell."""
     steps = [
@@ -763,9 +931,9 @@ def _cell_pitch(page_tables: list[PageTable]) -> float:
         for row in pt.rows
         for lines in row.cells.values()
         for a, b in zip(lines, lines[1:])
-        if b.top - a.top > 0.5 * a.size
+        if b.top - a.top > LINE_STEP * a.size
     ]
-    return statistics.median(steps) if steps else 1.2 * _font_size(page_tables[0])
+    return statistics.median(steps) if steps else DEFAULT_LEADING * _font_size(page_tables[0])
 
 
 def _append(row: TableRow, more: TableRow) -> None:

@@ -1,0 +1,299 @@
+"""The table reader's steps (extract/tables.py) on small synthetic pages.
+
+Each test builds characters and rulings by hand, so one step is shown at a
+time: header cells, body gaps, row starts from rulings and from alignment,
+heading rows, continued rows and headerless pages. Renderings of the whole
+documents are in test_renderings.py.
+
+Geometry of the synthetic pages: 10 pt text, every glyph 5 pt wide (a
+blank 2.5 pt), a line pitch of 12 pt; three columns "Träger" (x 10-100),
+"Ort" (x 110-200) and "Titel" (x 210-300).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from foerderdaten.extract import tables
+from foerderdaten.extract.pdfdoc import Char, Page, Ruling, group_lines
+from foerderdaten.extract.tables import ColumnSpec, TableReadingError, read_table
+
+SIZE, WIDTH, BLANK, PITCH = 10.0, 5.0, 2.5, 12.0
+SPECS = [ColumnSpec("traeger", r"träger"), ColumnSpec("ort", r"^ort"), ColumnSpec("titel", r"titel")]
+X = {"traeger": 10.0, "ort": 110.0, "titel": 210.0}
+HEADER_TOP = 20.0
+BODY_TOP = HEADER_TOP + 2 * PITCH
+ROW_SPACE = 8.0  # padding between rows: more than a pitch from line to line
+
+
+def text(s: str, x: float, top: float) -> list[Char]:
+    """Glyphs of ``s`` from ``x`` on one line."""
+    chars = []
+    for ch in s:
+        width = BLANK if ch == " " else WIDTH
+        chars.append(Char(ch, x, x + width, top, top + SIZE, SIZE))
+        x += width
+    return chars
+
+
+def header(top: float = HEADER_TOP) -> list[Char]:
+    return text("Träger", X["traeger"], top) + text("Ort", X["ort"], top) + text("Titel", X["titel"], top)
+
+
+def body(rows: list[dict[str, list[str]]], top: float = BODY_TOP, valign: str = "top") -> tuple[list[Char], float]:
+    """Top- or bottom-aligned rows (column -> lines); also where the last ends."""
+    chars: list[Char] = []
+    for row in rows:
+        height = max(len(lines) for lines in row.values())
+        for name, lines in row.items():
+            shift = (height - len(lines)) * PITCH if valign == "bottom" else 0.0
+            for i, line in enumerate(lines):
+                chars += text(line, X[name], top + shift + i * PITCH)
+        top += height * PITCH + ROW_SPACE
+    return chars, top
+
+
+def page(number: int, rows: list[dict[str, list[str]]], rulings: list[Ruling] = (), valign: str = "top") -> Page:
+    chars, _ = body(rows, valign=valign)
+    return Page(number, 400.0, 600.0, header() + chars, list(rulings))
+
+
+def cells(table) -> list[dict[str, str]]:
+    return [{name: table.cell_text(row, name) for name in row.cells} for row in table.rows]
+
+
+# --------------------------------------------------------------------------
+# 1. Header cells
+
+
+def test_header_words_split_at_a_vertical_ruling_however_narrow_the_gap():
+    """ "RL" and "Vorhabensart" one glyph width apart: one cell without the
+    ruling between them, two with it."""
+    line = group_lines(text("RL", 10, 20) + text("Vorhabensart", 23, 20))
+    assert [c.text for c in tables._header_cells(line, [])] == ["RL Vorhabensart"]
+    ruling = Ruling(21.5, 15.0, 21.5, 35.0)
+    assert [c.text for c in tables._header_cells(line, [ruling])] == ["RL", "Vorhabensart"]
+
+
+def test_header_lines_stacked_in_one_column_are_one_cell():
+    lines = group_lines(text("Durchführungs-", 10, 20) + text("ort", 10, 32) + text("Region", 90, 32))
+    found = [c.text for c in tables._header_cells(lines, [])]
+    assert [tables.fold_header(t) for t in found] == ["durchführungsort", "region"]
+
+
+def test_narrow_header_gap_splits_only_where_the_body_has_a_column_gap():
+    """2 pt between two header words (wider than kerning, narrower than a
+    word space) separate two columns only over a gap of the body."""
+    line = group_lines(text("Beginn", 10, 20) + text("Ende", 42, 20))  # "Beginn" ends at 40
+    assert [c.text for c in tables._header_cells(line, [], gaps=[(40.5, 41.5)])] == ["Beginn", "Ende"]
+    assert [c.text for c in tables._header_cells(line, [], gaps=[(60.0, 70.0)])] == ["BeginnEnde"]
+
+
+def test_find_header_reads_a_band_whatever_line_its_cells_sit_on():
+    """A bottom-aligned header: "Nr." alone on the band's first line."""
+    chars = text("Nr.", 110, 20) + text("Träger", 10, 32) + text("der RL", 110, 32) + text("Titel", 210, 32) + text("x", 10, 70)
+    lines = group_lines(chars)
+    start, end = tables._find_header(lines, [], SPECS, 2, PITCH)
+    assert (start, end) == (0, 2)
+
+
+# --------------------------------------------------------------------------
+# 2. Body gaps
+
+
+def test_body_gaps_are_where_no_visible_glyph_is():
+    chars = text("abc", 10, 50) + text("de", 40, 62) + [Char(" ", 50, 55, 62, 72, SIZE)] + text("f", 60, 50)
+    assert tables._body_gaps(chars) == [(25.0, 40.0), (50.0, 60.0)]
+
+
+def test_a_lone_heading_line_does_not_close_a_column_gap():
+    """"Region Sächsische Schweiz" runs over the gap between two columns;
+    the records above and below show the gap."""
+    records = text("Verein", 10, 50) + text("Pirna", 110, 50) + text("Verein", 10, 62) + text("Pirna", 110, 62)
+    heading = text("Region Sächsische Schweiz", 10, 90)
+    assert any(g0 <= 100 and g1 >= 110 for g0, g1 in tables._body_gaps(tables._column_evidence(records + heading, group_lines(records + heading), PITCH)))
+    assert not any(g0 <= 100 and g1 >= 110 for g0, g1 in tables._body_gaps(records + heading))
+
+
+# --------------------------------------------------------------------------
+# 3. Row starts
+
+
+def test_row_starts_from_rulings_are_the_rulings_above_text():
+    lines = group_lines(text("a", 10, 50) + text("b", 10, 62) + text("c", 10, 90))
+    assert tables._row_starts_from_rulings(lines, [45.0, 80.0, 120.0]) == [45.0, 80.0]
+
+
+def by_column(rows, valign):
+    chars, _ = body(rows, valign=valign)
+    assigned = tables._assign_columns(chars, [tables.Column(n, n, x - 5, x + 95) for n, x in X.items()])
+    return {name: group_lines(assigned.get(name, [])) for name in X}
+
+
+# Rows set close: no extra space between them, so only alignment tells them apart.
+CLOSE = [
+    {"traeger": ["Verein A"], "ort": ["Pirna"], "titel": ["Erster", "Titel"]},
+    {"traeger": ["Verein B", "e.V."], "ort": ["Riesa"], "titel": ["Zweiter"]},
+    {"traeger": ["Verein C"], "ort": ["Kamenz"], "titel": ["Dritter", "Titel", "lang"]},
+]
+
+
+@pytest.mark.parametrize("valign", ["top", "bottom"])
+def test_alignment_is_read_from_rows_that_gaps_separate(valign):
+    rows = [
+        {"traeger": ["Verein A"], "ort": ["Pirna"], "titel": ["Erster", "Titel"]},
+        {"traeger": ["Verein B"], "ort": ["Riesa"], "titel": ["Zweiter", "Titel", "lang"]},
+    ]
+    blocks = tables._blocks(tables._levels(by_column(rows, valign)), PITCH)
+    assert len(blocks) == 2
+    assert tables._alignment(blocks) == valign
+
+
+@pytest.mark.parametrize("valign", ["top", "bottom"])
+def test_rows_set_close_split_by_alignment(valign, monkeypatch):
+    """Rows with no space between them: a row apart from them votes how
+    cells are aligned; then a row starts where the key column starts anew
+    (top) or ends where it ends (bottom)."""
+    monkeypatch.setattr("test_tables.ROW_SPACE", 0.0)
+    close, _ = body(CLOSE, valign=valign)
+    monkeypatch.setattr("test_tables.ROW_SPACE", ROW_SPACE)
+    apart, _ = body([{"traeger": ["Verein D"], "ort": ["Aue"], "titel": ["Vierter", "Titel"]}], top=BODY_TOP + 10 * PITCH, valign=valign)
+    assigned = tables._assign_columns(close + apart, [tables.Column(n, n, x - 5, x + 95) for n, x in X.items()])
+    columns = {name: group_lines(assigned.get(name, [])) for name in X}
+    starts = tables._row_starts_from_alignment(columns, PITCH, "traeger")
+    assert [round(s + tables.ROUNDING, 1) for s in starts] == [BODY_TOP, BODY_TOP + 2 * PITCH, BODY_TOP + 4 * PITCH, BODY_TOP + 10 * PITCH]
+
+
+# --------------------------------------------------------------------------
+# Whole pages: rows, heading rows, continued rows
+
+
+def test_plain_page_reads_rows_and_cells():
+    rows = [
+        {"traeger": ["Verein A"], "ort": ["Pirna"], "titel": ["Erster", "Titel"]},
+        {"traeger": ["Verein B"], "ort": ["Riesa"], "titel": ["Zweiter", "Titel"]},
+    ]
+    table = read_table([page(1, rows)], SPECS)
+    assert cells(table) == [
+        {"traeger": "Verein A", "ort": "Pirna", "titel": "Erster Titel"},
+        {"traeger": "Verein B", "ort": "Riesa", "titel": "Zweiter Titel"},
+    ]
+
+
+def grid(rows: list[dict[str, list[str]]], heading_rows: set[int] = frozenset()) -> list[Ruling]:
+    """Rulings of a grid over ``rows``; a heading row is one cell across the table."""
+    top = HEADER_TOP - 2
+    rulings = [Ruling(5, top, 305, top)]
+    bottom = BODY_TOP - 4
+    rulings += [Ruling(5, bottom, 305, bottom)] + [Ruling(x, top, x, bottom) for x in (105, 205)]
+    y = BODY_TOP
+    for i, row in enumerate(rows):
+        height = max(len(lines) for lines in row.values()) * PITCH + ROW_SPACE
+        if i not in heading_rows:
+            rulings += [Ruling(x, y - 4, x, y - 4 + height) for x in (105, 205)]
+        rulings.append(Ruling(5, y - 4 + height, 305, y - 4 + height))
+        y += height
+    return rulings
+
+
+HEADING = {"traeger": ["Region Bautzen"]}
+# A record as filler: cells of several lines, so that the page's line pitch
+# shows, and lines as wide as the test rows', so that columns have the same
+# bounds on every page.
+RECORD = {"traeger": ["Verein Alpha Nord"], "ort": ["Dresden-Neustadt"], "titel": ["Erster Titel", "für", "Vereine"]}
+FILLER = "Verein Alpha Nord"
+
+
+def test_heading_row_in_a_grid_is_dropped_also_as_first_row():
+    rows = [HEADING, RECORD, HEADING, RECORD]
+    table = read_table([page(1, rows, grid(rows, {0, 2}))], SPECS)
+    assert cells(table) == [{"traeger": FILLER, "ort": "Dresden-Neustadt", "titel": "Erster Titel für Vereine"}] * 2
+
+
+def test_many_heading_rows_still_make_a_grid():
+    """Half the rows headings: the records alone decide that the page is ruled."""
+    rows = [HEADING, RECORD] * 3
+    table = read_table([page(1, rows, grid(rows, {0, 2, 4}))], SPECS)
+    assert len(table.rows) == 3
+
+
+def test_plain_heading_rows_are_dropped_and_the_first_marked():
+    rows = [HEADING, RECORD, HEADING, RECORD]
+    pt = tables._read_page(page(1, rows), SPECS, 2)
+    assert [r.heading_like for r in pt.rows] == [True, False, False]
+    assert pt.headings == 1
+    assert len(read_table([page(1, rows)], SPECS).rows) == 2
+
+
+def full_page(number: int, last: dict[str, list[str]]) -> Page:
+    """A page whose last row ends at the foot: the lowest of all pages."""
+    return page(number, [RECORD, last])
+
+
+def test_row_continued_in_every_column_is_merged():
+    """The previous page ended full and every cell of its last row filled
+    its line to the column's edge: the next page's first row goes on."""
+    last = {"traeger": ["Förderverein des"], "ort": ["Dresden-Neustadt"], "titel": ["Vorbereitung auf"]}
+    rest = {"traeger": ["Dresden e.V."], "ort": ["Mitte"], "titel": ["Ausbildung"]}
+    table = read_table([full_page(1, last), page(2, [rest, RECORD])], SPECS)
+    assert cells(table)[1] == {"traeger": "Förderverein des Dresden e.V.", "ort": "Dresden-Neustadt Mitte", "titel": "Vorbereitung auf Ausbildung"}
+    assert table.rows[1].pages == [1, 2]
+
+
+def test_first_row_under_a_short_cell_is_a_row_of_its_own():
+    """"Verein" ends far short of its column's edge: "Neuer" would have fitted behind it."""
+    last = {"traeger": ["Verein"], "ort": ["Dresden-Neustadt"], "titel": ["Vorbereitung auf"]}
+    fresh = {"traeger": ["Neuer Verein Nord"], "ort": ["Mitte"], "titel": ["Ausbildung"]}
+    table = read_table([full_page(1, last), page(2, [fresh, RECORD])], SPECS)
+    assert [c["traeger"] for c in cells(table)] == [FILLER, "Verein", "Neuer Verein Nord", FILLER]
+
+
+def test_one_line_rest_under_a_cell_that_had_room_is_a_row_of_its_own():
+    """The key cell ends a line above its row's last line: a renderer would
+    have put a one-line rest there, so the next page's one line is not it."""
+    last = {"traeger": ["Elektroinnungsverb"], "ort": ["Dresden-Neustadt"], "titel": ["Vorbereitung auf", "Ausbildung und"]}
+    heading = {"traeger": ["Region Dresden"]}
+    table = read_table([full_page(1, last), page(2, [heading, RECORD])], SPECS)
+    assert [c["traeger"] for c in cells(table)] == [FILLER, "Elektroinnungsverb", FILLER]
+
+
+def test_heading_or_rest_of_the_row_before_is_refused():
+    """A table with heading rows; the next page opens with one line that
+    fits as a heading and as the rest of the key cell that filled its line
+    to the foot of the page: the reader names the page."""
+    last = {"traeger": ["Elektroinnungsverb", "Bautzener Land"], "ort": ["Dresden-Neustadt"], "titel": ["Vorbereitung auf", "Ausbildung und"]}
+    first = page(1, [RECORD, HEADING, RECORD, last])
+    with pytest.raises(TableReadingError, match=r'page 2, column "Träger": the first row is one line like the table\'s heading rows'):
+        read_table([first, page(2, [{"traeger": ["Region Dresden"]}, RECORD])], SPECS)
+
+
+def test_key_only_rest_without_heading_rows_is_merged():
+    last = {"traeger": ["Elektroinnungsverb", "Bautzener Land"], "ort": ["Dresden-Neustadt"], "titel": ["Vorbereitung auf", "Ausbildung und"]}
+    table = read_table([full_page(1, last), page(2, [{"traeger": ["Hoyerswerda"]}, RECORD])], SPECS)
+    assert cells(table)[1]["traeger"] == "Elektroinnungsverb Bautzener Land Hoyerswerda"
+
+
+def test_bottom_aligned_fresh_row_is_not_a_continuation():
+    """Bottom-aligned: every cell of a row ends on its last line, so all
+    "reach the foot", and the next row's cells may all start on its first
+    line (as a top-aligned continuation would). A continuation would hold
+    every column of the part above (here "Ort" has none) or fill that part
+    from its first line ("Frauenförderwerk" does not)."""
+    last = {"traeger": ["Frauenförderwerk"], "ort": ["Dresden-Neustadt"], "titel": ["Berufs- und", "arbeitsmarktorient"]}
+    fresh = {"traeger": ["Förderverein des", "Schulzentrums für"], "titel": ["Vorbereitung", "junger Leute"]}
+    pages = [page(1, [RECORD, last], valign="bottom"), page(2, [fresh, RECORD], valign="bottom")]
+    table = read_table(pages, SPECS)
+    assert [c["traeger"] for c in cells(table)] == [FILLER, "Frauenförderwerk", "Förderverein des Schulzentrums für", FILLER]
+    assert tables._rows_alignment(table.rows) == "bottom"
+
+
+# --------------------------------------------------------------------------
+# Pages without the header
+
+
+def test_page_before_the_first_header_with_rows_is_reported():
+    rows_only, _ = body([RECORD, RECORD])
+    letter = text("Sehr geehrte Damen und Herren, anbei die Liste.", 10, 50) + text("Mit freundlichen Grüßen", 10, 62)
+    pages = [Page(1, 400, 600, letter), Page(2, 400, 600, rows_only), page(3, [RECORD])]
+    table = read_table(pages, SPECS)
+    assert table.pages_without_header(pages) == [2]
