@@ -114,7 +114,7 @@ def test_annex_printed_by_chromium(chromium, tmp_path, name):
 
 # Examples per run: small in CI (each prints and reads 15-40 pages);
 # raise it locally to search harder, e.g. FOERDERDATEN_RENDER_EXAMPLES=100.
-EXAMPLES = int(os.environ.get("FOERDERDATEN_RENDER_EXAMPLES", "10"))
+EXAMPLES = int(os.environ.get("FOERDERDATEN_RENDER_EXAMPLES", "8"))
 
 
 @st.composite
