@@ -1,8 +1,10 @@
-"""The SAB gold table printed by LibreOffice Calc: exact, or refused naming the page.
+"""The gold tables printed by LibreOffice: exact, or refused naming the page.
 
 The second engine nobody here wrote (after Chromium, see
-``test_browser_renderings.py``): a spreadsheet as the SAB makes it
-(``render_calc.py``), converted with ``soffice --headless --convert-to pdf``.
+``test_browser_renderings.py``): the SAB overview as a spreadsheet, as the
+SAB makes it (Calc, ``render_calc.py``), and the Landtag annexes as a
+word-processor table (Writer, ``render_writer.py``), each converted with
+``soffice --headless --convert-to pdf``.
 Slow (LibreOffice starts in seconds and lays out 40 pages), hence marked
 ``slow``; skipped, saying why, where ``soffice`` is not installed.
 """
@@ -15,8 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from readback import read_sab, sab_table
+from conftest import gold_landtag
+from readback import ANNEX_FIELDS, read_annex, read_sab, sab_table
 from render_calc import CalcLayout, sab_fods
+from render_writer import WriterLayout, annex_fodt
 from test_renderings import SAB_HEADERS
 
 pytestmark = pytest.mark.slow
@@ -59,4 +63,24 @@ def test_sab_printed_by_calc(soffice, tmp_path, name):
     sheet = tmp_path / f"{name}.fods"
     sheet.write_text(sab_fods(headers, rows, KINDS, WIDTHS_CM, layout), encoding="utf-8")
     reading = read_sab(convert_to_pdf(soffice, sheet))
+    assert reading.verdict in ("exact", "ambiguous"), f"{layout}\n{reading.report()}"
+
+
+ANNEX_HEADERS = ["Zuwendungsempfänger", "Projekttitle", "Zielgruppe", "Kurzbeschreibung"]  # "Projekttitle" (sic), as the original
+ANNEX_WIDTHS_CM = [3.6, 4.0, 4.0, 5.4]  # A4 portrait, 2 cm margins
+WRITER_LAYOUTS = {
+    # Writer's defaults: rows may break across pages, no blank written at a wrap
+    "writer_liberation_serif_11pt_portrait": WriterLayout(),
+    "writer_carlito_10pt_no_borders_rows_kept": WriterLayout(font="Carlito", size=10, borders=False, rows_may_break=False),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WRITER_LAYOUTS))
+def test_annex_printed_by_writer(soffice, tmp_path, name):
+    layout = WRITER_LAYOUTS[name]
+    gold = gold_landtag()["anlagen"]
+    annexes = [(f"Anlage {n}", [[g[f] for f in ANNEX_FIELDS] for g in gold if g["anlage"] == n]) for n in (1, 2)]
+    document = tmp_path / f"{name}.fodt"
+    document.write_text(annex_fodt(ANNEX_HEADERS, annexes, ANNEX_WIDTHS_CM, layout), encoding="utf-8")
+    reading = read_annex(convert_to_pdf(soffice, document))
     assert reading.verdict in ("exact", "ambiguous"), f"{layout}\n{reading.report()}"
