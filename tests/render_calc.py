@@ -20,6 +20,19 @@ from render_html import SAB_STAND, SAB_TITLE
 
 DATE = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})")
 
+# The namespaces of a flat OpenDocument file (spreadsheet or text).
+ODF_NAMESPACES = """xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0\""""
+
+
+def font_face(font: str) -> str:
+    return f"<office:font-face-decls><style:font-face style:name=\"{font}\" svg:font-family=\"'{font}'\"/></office:font-face-decls>"
+
 
 @dataclass(frozen=True)
 class CalcLayout:
@@ -86,14 +99,9 @@ def sab_fods(headers: list[str], rows: list[list[str]], kinds: list[str], widths
     cols = "".join(f'<table:table-column table:style-name="co{i}"/>' for i in range(len(widths_cm)))
     width, height = layout.paper
     return f"""<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
- xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
- xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
- xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
- xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
- xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"
+<office:document {ODF_NAMESPACES}
  office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
-<office:font-face-decls><style:font-face style:name="{layout.font}" svg:font-family="'{layout.font}'" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"/></office:font-face-decls>
+{font_face(layout.font)}
 <office:styles>
  <number:date-style style:name="ddmmyyyy"><number:day number:style="long"/><number:text>.</number:text><number:month number:style="long"/><number:text>.</number:text><number:year number:style="long"/></number:date-style>
  <style:style style:name="Default" style:family="table-cell">{text_props}</style:style>

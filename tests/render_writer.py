@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from render_calc import ODF_NAMESPACES, font_face
+
 
 @dataclass(frozen=True)
 class WriterLayout:
@@ -47,14 +49,9 @@ def annex_fodt(headers: list[str], annexes: list[tuple[str, list[list[str]]]], w
         for i, w in enumerate(widths_cm))
     text = f'style:font-name="{layout.font}" fo:font-size="{layout.size}pt"'
     return f"""<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
- xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
- xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
- xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
- xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
- xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+<office:document {ODF_NAMESPACES}
  office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
-<office:font-face-decls><style:font-face style:name="{layout.font}" svg:font-family="'{layout.font}'"/></office:font-face-decls>
+{font_face(layout.font)}
 <office:automatic-styles>
  <style:style style:name="table" style:family="table"><style:table-properties style:width="{sum(widths_cm)}cm" table:align="left"/></style:style>
  {column_styles}
