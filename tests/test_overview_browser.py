@@ -146,12 +146,12 @@ document.getElementById("f").addEventListener("load", function () {
 </script></body></html>"""
 
 
-def test_fits_a_phone_without_sideways_scrolling(chromium, page, tmp_path):
+def test_fits_a_phone_without_sideways_scrolling(chromium, page):
     import json
 
     wrapper = page.parent / "measure.html"
     wrapper.write_text(MEASURE % PHONE_WIDTH, encoding="utf-8")
-    dom = run_chromium(chromium, tmp_path / "profile", "--allow-file-access-from-files", "--virtual-time-budget=10000",
+    dom = run_chromium(chromium, "--allow-file-access-from-files", "--virtual-time-budget=10000",
                        "--dump-dom", wrapper.as_uri())
     measured = json.loads(re.search(r'<pre id="out">(.*?)</pre>', dom, flags=re.S).group(1))
     assert measured["scrollWidth"] <= measured["clientWidth"]  # nothing wider than the screen
