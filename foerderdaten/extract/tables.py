@@ -439,9 +439,12 @@ def _drop_heading_rows(rows: list[TableRow], columns: list[Column], rulings: lis
     rulings one line of text that starts in the key column and runs on
     without a column gap.
 
-    In a ruled table a heading row is the one that no ruling between
-    columns crosses. Without rulings, a page's first row is kept: it may be
-    the continuation of the previous page's last row.
+    In a ruled table a heading row is one line of text that no ruling
+    between columns crosses (a row that does have text in several columns
+    is a record, whose cells are drawn as fills without rulings: banded
+    rows, where only the filled ones show column edges). Without rulings, a
+    page's first row is kept: it may be the continuation of the previous
+    page's last row.
     """
     inner = [c.x0 for c in columns[1:]]
     boundary_rulings = [r for r in rulings if r.vertical and any(abs(r.x0 - x) <= RULING_SNAP for x in inner)]
@@ -452,7 +455,7 @@ def _drop_heading_rows(rows: list[TableRow], columns: list[Column], rulings: lis
     kept = []
     for i, row in enumerate(rows):
         if grid:
-            heading = not crossed[i]
+            heading = not crossed[i] and _one_spanning_line(row, columns[0].field)
         else:
             heading = i > 0 and _one_spanning_line(row, columns[0].field)
         if not heading:
