@@ -71,6 +71,15 @@ def test_join_with_geometry(lines, text):
     assert join_cell_lines(lines) == text
 
 
+def test_no_break_before_a_comma_or_hyphen():
+    # no renderer breaks a line before "," or "-": a line that starts with
+    # one, after a line with room left, followed a wrap at a blank
+    assert join_cell_lines([_printed("Projekt", room=10.0), _printed(',,Angekommen 4.0"', first_char=2.3)]) == 'Projekt ,,Angekommen 4.0"'
+    assert join_cell_lines([_printed("Studienabbrecher/", room=4.3), _printed("-innen als", first_char=3.1)]) == "Studienabbrecher/ -innen als"
+    # a word too long for its cell, broken before its comma: the line fills the cell
+    assert join_cell_lines([_printed("Fachkräftekampagnen", room=0.5), _printed(", -veranstaltungen", first_char=2.3)]) == "Fachkräftekampagnen, -veranstaltungen"
+
+
 def test_dash_standing_as_a_word_keeps_its_blank():
     # "Fachkräfte - gesteuerte": a dash after a noun stands as a word; after
     # a conjunction or a comma it starts a suspended compound

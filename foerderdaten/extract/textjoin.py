@@ -18,7 +18,11 @@ next, in order:
    blank, hyphen kept ("Fachkräftekampagnen, -" / "veranstaltungen");
 4. the line ends with another break-after character ("fach|", "und/"), or
    the next line starts with closing punctuation: no blank; but a slash
-   standing as a word ("Leipzig /" / "2022") keeps its blank;
+   standing as a word ("Leipzig /" / "2022") keeps its blank, and so does a
+   line followed by one that starts with a comma or a hyphen, before which
+   no renderer breaks a line ("Projekt" / ",,Angekommen",
+   "Studienabbrecher/" / "-innen"), unless the line fills its cell (a word
+   too long for it broken there: "Fachkräftekampagnen" / ", -veranst…");
 5. the line is a single word without a break opportunity of its own, not
    ending in a word-ending mark (",;:!?"), and the next line goes on in
    lower case ("Fachinformationszentru" / "m"): the renderer may have
@@ -68,6 +72,12 @@ _BREAK_INSIDE = re.compile(r"(?<=\w)-(?=\w)|[/|]")
 
 # A line starts with these only where a word was broken before them.
 CLOSING = tuple(",.;:!?)]")
+
+# Unicode line breaking (UAX #14, rules LB13 and LB21) never breaks a line
+# before these; a line that starts with one follows a wrap at a blank
+# ("Projekt" / ",,Angekommen", "Studienabbrecher/" / "-innen"), unless a
+# word too long for its cell was broken there.
+NO_BREAK_BEFORE = (",", "-")
 
 # A word ending in one of these is followed by a blank in running text;
 # renderers break after it only at that blank.
@@ -233,6 +243,8 @@ def _separator(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues) -> 
         return " " if next_word in CONJUNCTIONS else ""
     if text.endswith(tuple(" " + c for c in BREAK_AFTER)):
         return " "  # a slash standing as a word ("Leipzig /" / "2022")
+    if next_word.startswith(NO_BREAK_BEFORE) and not _fills_cell(prev, line):
+        return " "  # no line breaks before it, and no word was broken here: the wrap was at a blank
     if text.endswith(BREAK_AFTER) or next_word.startswith(CLOSING):
         return ""
     if not _broken_word(text.strip(), next_word):
@@ -243,6 +255,15 @@ def _separator(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues) -> 
     if _blank_would_show(prev, cues):
         return ""  # a wrap at a blank would have left its blank
     return "" if _reads_as_one_word(text.strip(), next_word, cues.words) else " "
+
+
+def _fills_cell(prev: str | PrintedLine, line: str | PrintedLine) -> bool:
+    """Whether ``prev`` fills its cell: not even the first character of
+    ``line`` would have fitted behind it (a renderer breaks a word too long
+    for its cell only there). True where the geometry is unknown."""
+    if not (isinstance(prev, PrintedLine) and isinstance(line, PrintedLine)):
+        return True
+    return prev.room < line.first_char + FIT_TOLERANCE_EM * prev.size
 
 
 def _would_fit(prev: str | PrintedLine, line: str | PrintedLine, blank: bool) -> bool:
