@@ -22,6 +22,18 @@ def test_blank_after_hyphen_before_lower_case_is_ambiguous():
     assert reading.verdict == "ambiguous"
 
 
+def test_odd_blanks_of_the_known_limit_are_ambiguous():
+    for want, got in [("vorgestellt- Alles mit", "vorgestellt-Alles mit"), ("und - entwicklung im", "und -entwicklung im"),
+                      ("Anwerbung/ Begleitung", "Anwerbung/Begleitung")]:
+        assert compare(rows(got), [{"seq": "1", "name": want}], ["name"], "seq").verdict == "ambiguous", want
+
+
+def test_other_blanks_are_wrong():
+    for want, got in [('Chemnistry"(CTC) in', 'Chemnistry" (CTC) in'), ("Zwickau - Fachkräfte", "Zwickau -Fachkräfte"),
+                      ("Herausforderungen zeitgemäßer", "Herausforderungenzeitgemäßer"), ("Ausbildungs- und", "Ausbildungs - und")]:
+        assert compare(rows(got), [{"seq": "1", "name": want}], ["name"], "seq").verdict == "wrong", want
+
+
 def test_suspended_compound_without_blank_is_wrong():
     reading = compare(rows(GOLD[0]["name"], "Arbeits-und Lebenswelt"), GOLD, ["name"], "seq")
     assert reading.verdict == "wrong"
