@@ -80,6 +80,16 @@ def test_no_break_before_a_comma_or_hyphen():
     assert join_cell_lines([_printed("Fachkräftekampagnen", room=0.5), _printed(", -veranstaltungen", first_char=2.3)]) == "Fachkräftekampagnen, -veranstaltungen"
 
 
+def test_word_with_a_slash_broken_at_the_cell_edge():
+    # office suites and browsers do not always break at the slash first
+    lines = [_printed("Meißen/Mittelsachse", room=0.5), _printed("n", first_char=5.8)]
+    assert join_cell_lines(lines) == "Meißen/Mittelsachsen"
+    lines = [_printed("Anwerbung/Be", room=0.5), _printed("gleitung ausländischer", first_char=5.0)]
+    assert join_cell_lines(lines, Cues(vocabulary([["Anwerbung/Begleitung ausländischer"]]))) == "Anwerbung/Begleitung ausländischer"
+    # a line with room left ended at a wrap
+    assert join_cell_lines([_printed("Anwerbung/Begleitung", room=20.0), _printed("ausländischer")]) == "Anwerbung/Begleitung ausländischer"
+
+
 def test_dash_standing_as_a_word_keeps_its_blank():
     # "Fachkräfte - gesteuerte": a dash after a noun stands as a word; after
     # a conjunction or a comma it starts a suspended compound

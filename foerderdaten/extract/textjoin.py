@@ -27,7 +27,8 @@ next, in order:
    ending in a word-ending mark (",;:!?"), and the next line goes on in
    lower case ("Fachinformationszentru" / "m"): the renderer may have
    broken a word too long for its cell (such a word always starts its
-   line, and would have been broken at a hyphen or slash first). Where the
+   line, and would have been broken at a hyphen first; at a slash too,
+   where the line's geometry is unknown). Where the
    line's geometry is known (``PrintedLine``), a renderer breaks a word
    only when not even its next character fits: if the line ends further
    than that character's width from the cell's usable right edge, it
@@ -68,7 +69,11 @@ _WHITESPACE = re.compile(r"\s+")
 
 
 # Break opportunities inside a word: a hyphen after a letter, "/" or "|".
+# Office suites and browsers do not always break at a slash: they broke
+# "Meißen/Mittelsachse" / "n" and "Anwerbung/Be" / "gleitung". So a slash
+# rules out a broken word only where the line's geometry is unknown.
 _BREAK_INSIDE = re.compile(r"(?<=\w)-(?=\w)|[/|]")
+_HYPHEN_INSIDE = re.compile(r"(?<=\w)-(?=\w)")
 
 # A line starts with these only where a word was broken before them.
 CLOSING = tuple(",.;:!?)]")
@@ -247,11 +252,11 @@ def _separator(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues) -> 
         return " "  # no line breaks before it, and no word was broken here: the wrap was at a blank
     if text.endswith(BREAK_AFTER) or next_word.startswith(CLOSING):
         return ""
-    if not _broken_word(text.strip(), next_word):
+    measured = isinstance(prev, PrintedLine) and isinstance(line, PrintedLine)
+    if not _broken_word(text.strip(), next_word, _HYPHEN_INSIDE if measured else _BREAK_INSIDE):
         return " "
-    if isinstance(prev, PrintedLine) and isinstance(line, PrintedLine):
-        if prev.room >= line.first_char + FIT_TOLERANCE_EM * prev.size:
-            return " "  # the next character would have fitted: no word was broken here
+    if measured and prev.room >= line.first_char + FIT_TOLERANCE_EM * prev.size:
+        return " "  # the next character would have fitted: no word was broken here
     if _blank_would_show(prev, cues):
         return ""  # a wrap at a blank would have left its blank
     return "" if _reads_as_one_word(text.strip(), next_word, cues.words) else " "
@@ -307,9 +312,9 @@ def _reads_as_one_word(line: str, next_word: str, words: Mapping[str, int]) -> b
     return words.get(word, 0) < needed
 
 
-def _broken_word(line: str, next_word: str) -> bool:
+def _broken_word(line: str, next_word: str, break_inside: re.Pattern = _BREAK_INSIDE) -> bool:
     """Rule 5: could ``line`` be the first part of a word broken at the cell edge?"""
-    if " " in line or _BREAK_INSIDE.search(line) or line.endswith(WORD_END):
+    if " " in line or break_inside.search(line) or line.endswith(WORD_END):
         return False
     if next_word[:1].islower():
         return True
