@@ -5,25 +5,23 @@ rendering tests that print HTML tables to PDF (``--print-to-pdf``). Every run
 gets a fresh profile folder and no network, component or sync traffic, and a
 timeout so that a stuck browser fails the test instead of hanging CI.
 
-Chromium starts helper processes (zygote, renderer, utility). Each run is its
-own process group, and the whole group is killed when the run ends, however
-it ends, so no browser outlives its test. Memory is bounded per run by the
-data limit (``RLIMIT_DATA``); an address-space limit (``ulimit -v``) cannot
-be used, since Chromium's allocator reserves tens of GB of address space it
+Each run is its own process group, killed when the run ends
+(``programs.run_isolated``), so no browser outlives its test. Memory is
+bounded per run by the data limit (``RLIMIT_DATA``); an address-space limit
+(``ulimit -v``) cannot be used, since Chromium's allocator reserves tens of GB of address space it
 never touches and aborts at start when it may not.
 """
 
 from __future__ import annotations
 
-import os
 import resource
 import shutil
-import signal
-import subprocess
 import tempfile
 from pathlib import Path
 
 import pytest
+
+from programs import run_isolated
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser")  # Debian, Ubuntu
 TIMEOUT = 120  # seconds for one Chromium run (the first start on a busy machine is slow)
@@ -62,33 +60,13 @@ def chromium() -> Path:
     return found
 
 
-def _limit_memory() -> None:  # runs in the child, before Chromium starts
-    resource.setrlimit(resource.RLIMIT_DATA, (MEMORY_LIMIT, MEMORY_LIMIT))
-
-
 def run_chromium(chromium: Path, *args: str, profile: Path | None = None) -> str:
     """Run Chromium with ``args``; returns its stdout, fails the test on a non-zero exit."""
     with tempfile.TemporaryDirectory(prefix="chromium-profile-") as fresh:
         command = [str(chromium), *QUIET_FLAGS, f"--user-data-dir={profile or fresh}", *args]
-        browser = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                   start_new_session=True, preexec_fn=_limit_memory)
-        try:
-            stdout, stderr = browser.communicate(timeout=TIMEOUT)
-        except subprocess.TimeoutExpired:
-            stdout, stderr = "", f"chromium did not finish within {TIMEOUT} s"
-        finally:
-            _kill_group(browser)
-    assert browser.returncode == 0, stderr[-2000:]
-    return stdout
-
-
-def _kill_group(browser: subprocess.Popen) -> None:
-    """Kill the run's process group (the browser and every helper it started)."""
-    try:
-        os.killpg(browser.pid, signal.SIGKILL)
-    except ProcessLookupError:  # the group has already ended
-        pass
-    browser.communicate()
+        done = run_isolated(command, TIMEOUT, MEMORY_LIMIT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
 
 
 def print_to_pdf(chromium: Path, html: Path, pdf: Path) -> Path:

@@ -12,12 +12,12 @@ Slow (LibreOffice starts in seconds and lays out 40 pages), hence marked
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from conftest import gold_landtag
+from programs import run_isolated
 from readback import ANNEX_FIELDS, read_annex, read_sab, sab_table
 from render_calc import CalcLayout, sab_fods
 from render_writer import WriterLayout, annex_fodt
@@ -46,11 +46,12 @@ def soffice() -> Path:
 
 
 def convert_to_pdf(soffice: Path, source: Path) -> Path:
-    """``source`` printed to PDF by LibreOffice, with a fresh profile (no user settings, no network)."""
+    """``source`` printed to PDF by LibreOffice, with a fresh profile (no user
+    settings, no network); no LibreOffice process outlives the conversion."""
     profile = source.parent / "lo-profile"
     command = [str(soffice), "--headless", "--norestore", "--nolockcheck", f"-env:UserInstallation={profile.resolve().as_uri()}",
                "--convert-to", "pdf", "--outdir", str(source.parent), str(source)]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    done = run_isolated(command, TIMEOUT)
     pdf = source.with_suffix(".pdf")
     assert done.returncode == 0 and pdf.exists(), f"soffice failed: {done.stdout[-1000:]} {done.stderr[-1000:]}"
     return pdf
