@@ -22,7 +22,8 @@ next, in order:
    line followed by one that starts with a comma or a hyphen, before which
    no renderer breaks a line ("Projekt" / ",,Angekommen",
    "Studienabbrecher/" / "-innen"), unless the line fills its cell (a word
-   too long for it broken there: "Fachkräftekampagnen" / ", -veranst…");
+   too long for it broken there: "Fachkräftekampagnen" / ", -veranst…";
+   certainly so where the renderer writes the blank at its wraps);
 5. the line is a single word without a break opportunity of its own, not
    ending in a word-ending mark (",;:!?"), and the next line goes on in
    lower case ("Fachinformationszentru" / "m"): the renderer may have
@@ -248,8 +249,11 @@ def _separator(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues) -> 
         return " " if next_word in CONJUNCTIONS else ""
     if text.endswith(tuple(" " + c for c in BREAK_AFTER)):
         return " "  # a slash standing as a word ("Leipzig /" / "2022")
-    if next_word.startswith(NO_BREAK_BEFORE) and not _fills_cell(prev, line):
-        return " "  # no line breaks before it, and no word was broken here: the wrap was at a blank
+    if next_word.startswith(NO_BREAK_BEFORE):
+        if not _fills_cell(prev, line):
+            return " "  # no line breaks before it, and no word was broken here: the wrap was at a blank
+        if _blank_would_show(prev, cues):
+            return ""  # a word too long for its cell broken before it ("Wirtschaftsförderungs" / "- gesellschaft")
     if text.endswith(BREAK_AFTER) or next_word.startswith(CLOSING):
         return ""
     measured = isinstance(prev, PrintedLine) and isinstance(line, PrintedLine)
