@@ -69,8 +69,6 @@ KNOWN_WRONG = {
     "a4_portrait_cramped_10pt": "overflow-wrap: anywhere breaks words at any letter (also before a hyphen, and "
                                 "'Anwerbung/Be|gleitung' instead of at the slash); where such a line fills its cell, neither "
                                 "geometry nor the table's words tell it from a wrap at a dropped blank: 35-46 fields wrong, exit 0",
-    "region_heading_rows": "a 'Region …' heading row that is a page's first row is kept as a project (138 rows for 134), "
-                           "the open item of helper t7 in extract/tables.py",
     "annex:liberation_portrait_rows_break": "row 1.7: 'FACHINFORMATIONSZENTRUM' is the widest line of its column, so its "
                                             "cell's usable edge is taken to end there and 'ZUWANDERUNG' in capitals after it "
                                             "reads as the rest of a broken word ('FACHINFORMATIONSZENTRUMZUWANDERUNG'); the "

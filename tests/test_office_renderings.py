@@ -57,7 +57,17 @@ def convert_to_pdf(soffice: Path, source: Path) -> Path:
     return pdf
 
 
-@pytest.mark.parametrize("name", sorted(LAYOUTS))
+# Renderings that lose text: the PDF lacks words of the table, so no reading
+# can be exact (strict: the mark must go when the rendering keeps them).
+LOSSY = {
+    "calc_top_aligned_liberation_10pt_no_borders": "Calc clips the last line of seq 16's Kurzbeschreibung "
+                                                   "('Unternehmen.'): the row's optimal height is too small in print",
+}
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=LOSSY[n])) if n in LOSSY else n for n in sorted(LAYOUTS)
+])
 def test_sab_printed_by_calc(soffice, tmp_path, name):
     layout = LAYOUTS[name]
     headers, rows, _ = sab_table(["original"] * 9, list(range(9)), SAB_HEADERS)
