@@ -25,7 +25,8 @@ class Done:
 def run_isolated(command: list[str], timeout: float, memory_limit: int | None = None) -> Done:
     """Run ``command`` in a process group of its own, at most ``timeout``
     seconds; ``memory_limit`` bounds each process's written memory
-    (``RLIMIT_DATA``, bytes). A timeout gives returncode -9 and says so."""
+    (``RLIMIT_DATA``, bytes). After a timeout the program is killed (returncode
+    -9, unless it had ended and only a helper of it was left) and stderr says so."""
 
     def limit() -> None:  # runs in the child, before the program starts
         if memory_limit is not None:
@@ -33,14 +34,20 @@ def run_isolated(command: list[str], timeout: float, memory_limit: int | None = 
 
     program = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                start_new_session=True, preexec_fn=limit)
+    note = ""
     try:
         stdout, stderr = program.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        stdout, stderr = "", f"{command[0]} did not finish within {timeout} s"
+        note = f"\n{command[0]} did not finish within {timeout} s (or a helper it started kept running)"
+        _kill_group(program)
+        stdout, stderr = program.communicate()  # what it wrote before
     finally:
-        try:
-            os.killpg(program.pid, signal.SIGKILL)
-        except ProcessLookupError:  # the group has already ended
-            pass
-        program.communicate()
-    return Done(program.returncode, stdout, stderr)
+        _kill_group(program)
+    return Done(program.returncode, stdout, stderr + note)
+
+
+def _kill_group(program: subprocess.Popen) -> None:
+    try:
+        os.killpg(program.pid, signal.SIGKILL)
+    except ProcessLookupError:  # the group has already ended
+        pass
