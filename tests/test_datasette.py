@@ -15,7 +15,7 @@ import pytest
 
 from foerderdaten.publish import DB_FILE_NAME, write_dataset
 from foerderdaten.publish.serve import start
-from test_overview_browser import chromium  # noqa: F401 (fixture)
+from browser import chromium  # noqa: F401 (fixture)
 from test_publish import VERSION, project_id, sample_tables
 
 STARTUP_SECONDS = 30
@@ -187,13 +187,13 @@ def test_excel_csv_is_offered(datasette):
     assert response.content.startswith(b"\xef\xbb\xbfKreis;Projekttr\xc3\xa4ger;")
 
 
-def test_column_descriptions_are_folded_below_the_title(datasette, chromium, tmp_path):
+def test_column_descriptions_are_folded_below_the_title(datasette, chromium):
     """In a real browser: the 24 descriptions no longer stand above the search box."""
     from foerderdaten.schemas import TABLES
-    from test_overview_browser import run_chromium
+    from browser import run_chromium
 
     count = len(TABLES["projects"].model.model_fields)
-    dom = run_chromium(chromium, tmp_path / "profile", "--dump-dom", f"{datasette}/foerderdaten/projects")
+    dom = run_chromium(chromium, "--dump-dom", f"{datasette}/foerderdaten/projects")
     fold = dom.index('<details class="column-descriptions-fold">')
     assert f"<summary>Spaltenbeschreibungen ({count})</summary>" in dom
     assert dom.index('<dl class="column-descriptions">') > fold  # the list is inside the closed fold

@@ -28,7 +28,7 @@ def test_chromium_ligatures_read_as_letters_by_both_engines(chromium, tmp_path):
     one glyph to "ft" (test_engines reads sab_calibri_excel.pdf). Both engines
     give the letters, and pdfium reads the page itself."""
     from foerderdaten.extract.pdfdoc import open_pdf
-    from test_overview_browser import run_chromium
+    from browser import run_chromium
 
     # one word a line: Chromium prints a blank between words as a text object
     # of its own, which pdfium drops (its page then goes to pdfplumber)
@@ -36,7 +36,7 @@ def test_chromium_ligatures_read_as_letters_by_both_engines(chromium, tmp_path):
     html = tmp_path / "ligatures.html"
     html.write_text(f'<html><body style="font: 11pt \'DejaVu Sans\'"><p>{"<br>".join(words)}</p></body></html>', encoding="utf-8")
     pdf = tmp_path / "ligatures.pdf"
-    run_chromium(chromium, tmp_path / "profile", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri())
+    run_chromium(chromium, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri())
     texts = {}
     for engine in ("pdfplumber", "pdfium"):
         doc = open_pdf(pdf, engine)

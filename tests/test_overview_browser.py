@@ -8,25 +8,15 @@ the ``hidden`` attributes and the counter text show what the JavaScript did.
 from __future__ import annotations
 
 import re
-import subprocess
 import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from browser import chromium, run_chromium  # noqa: F401  (chromium is a fixture)
 from foerderdaten.publish.overview import write_overview
 from test_publish import VERSION, sample_tables
-
-CHROMIUM = Path("/usr/bin/chromium")
-TIMEOUT = 90  # seconds for one Chromium run (the first start is slow)
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Path:
-    if not CHROMIUM.exists():
-        pytest.skip("chromium not installed: apt-get install chromium")
-    return CHROMIUM
 
 
 @pytest.fixture(scope="module")
@@ -35,16 +25,6 @@ def page(tmp_path_factory) -> Path:
     path = clean / "overview.html"
     write_overview(path, sample_tables(), version=VERSION)
     return path
-
-
-def run_chromium(chromium: Path, profile: Path, *args: str) -> str:
-    command = [
-        str(chromium), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}", *args,
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
-    assert done.returncode == 0, done.stderr[-2000:]
-    return done.stdout
 
 
 class Rows(HTMLParser):
@@ -70,8 +50,8 @@ class Rows(HTMLParser):
         self._in_count = False
 
 
-def dump(chromium: Path, page: Path, tmp_path: Path, query: str = "") -> tuple[str, Rows]:
-    dom = run_chromium(chromium, tmp_path / "profile", "--dump-dom", page.as_uri() + query)
+def dump(chromium: Path, page: Path, query: str = "") -> tuple[str, Rows]:
+    dom = run_chromium(chromium, "--dump-dom", page.as_uri() + query)
     parsed = Rows()
     parsed.feed(dom)
     return dom, parsed
@@ -82,8 +62,8 @@ def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
 
 
-def test_charts_and_rows_after_javascript(chromium, page, tmp_path):
-    dom, parsed = dump(chromium, page, tmp_path)
+def test_charts_and_rows_after_javascript(chromium, page):
+    dom, parsed = dump(chromium, page)
     assert 'data-ready="true"' in dom  # the script ran to its end
     projects = sample_tables().projects
     assert [pid for pid, _ in parsed.rows] == [p.project_id for p in projects]
@@ -100,8 +80,8 @@ def test_charts_and_rows_after_javascript(chromium, page, tmp_path):
     assert 'href="../raw/sab_2023_ruled.pdf#page=1"' in dom
 
 
-def test_search_from_the_address_filters_rows(chromium, page, tmp_path):
-    _, parsed = dump(chromium, page, tmp_path, "?q=Pflege")
+def test_search_from_the_address_filters_rows(chromium, page):
+    _, parsed = dump(chromium, page, "?q=Pflege")
     projects = sample_tables().projects
     # the page searches the visible text of a row, description included
     expected = {
@@ -115,8 +95,8 @@ def test_search_from_the_address_filters_rows(chromium, page, tmp_path):
     assert parsed.count_text == f"{len(shown)} von {len(projects)} Projekten"
 
 
-def test_sort_from_the_address_reorders_rows(chromium, page, tmp_path):
-    _, parsed = dump(chromium, page, tmp_path, "?sort=kreis&dir=asc&q=dresden")
+def test_sort_from_the_address_reorders_rows(chromium, page):
+    _, parsed = dump(chromium, page, "?sort=kreis&dir=asc&q=dresden")
     projects = sample_tables().projects
     expected = [p.project_id for p in sorted(projects, key=lambda p: p.region or p.region_raw)]  # stable, like the page
     assert [pid for pid, _ in parsed.rows] == expected
@@ -124,8 +104,8 @@ def test_sort_from_the_address_reorders_rows(chromium, page, tmp_path):
     assert shown and len(shown) < len(projects)
 
 
-def test_sort_by_date_descending_keeps_missing_dates_last(chromium, page, tmp_path):
-    _, parsed = dump(chromium, page, tmp_path, "?sort=beginn&dir=desc")
+def test_sort_by_date_descending_keeps_missing_dates_last(chromium, page):
+    _, parsed = dump(chromium, page, "?sort=beginn&dir=desc")
     projects = sample_tables().projects
     dated = [p for p in projects if p.bewilligungsbeginn]
     expected = [p.project_id for p in sorted(dated, key=lambda p: p.bewilligungsbeginn, reverse=True)]
@@ -136,7 +116,7 @@ def test_sort_by_date_descending_keeps_missing_dates_last(chromium, page, tmp_pa
 
 def test_screenshot(chromium, page, tmp_path):
     png = tmp_path / "overview.png"
-    run_chromium(chromium, tmp_path / "profile", "--window-size=1280,2000", f"--screenshot={png}", page.as_uri())
+    run_chromium(chromium, "--window-size=1280,2000", f"--screenshot={png}", page.as_uri())
     assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 20_000
 
 
@@ -166,12 +146,12 @@ document.getElementById("f").addEventListener("load", function () {
 </script></body></html>"""
 
 
-def test_fits_a_phone_without_sideways_scrolling(chromium, page, tmp_path):
+def test_fits_a_phone_without_sideways_scrolling(chromium, page):
     import json
 
     wrapper = page.parent / "measure.html"
     wrapper.write_text(MEASURE % PHONE_WIDTH, encoding="utf-8")
-    dom = run_chromium(chromium, tmp_path / "profile", "--allow-file-access-from-files", "--virtual-time-budget=10000",
+    dom = run_chromium(chromium, "--allow-file-access-from-files", "--virtual-time-budget=10000",
                        "--dump-dom", wrapper.as_uri())
     measured = json.loads(re.search(r'<pre id="out">(.*?)</pre>', dom, flags=re.S).group(1))
     assert measured["scrollWidth"] <= measured["clientWidth"]  # nothing wider than the screen

@@ -70,6 +70,10 @@ SAB_VARIANTS = {
     # class 1: a hyphenated header kept on one line in a wide table, the two date headers close
     "a3_hyphen_one_line": (Layout(page=landscape(A3), size=9, padding=1.0, head=SAB_HEAD), "original",
                            range(9), [160, 110, 110, 50, 160, 90, 90, 160, 204]),
+    # class 1: without rulings, a right-aligned RL number ends a padding's
+    # width before the next column's text, with a wider gap on its left
+    "numbers_right_plain": (Layout(size=7, borders=False, head=SAB_HEAD, padding=1.0, right_align=frozenset({3})), "original",
+                            range(9), [100, 60, 62, 44, 80, 52, 52, 90, 238]),
 }
 
 # issue 7, class 6: a heading row per district and an empty row between

@@ -71,6 +71,28 @@ def test_join_with_geometry(lines, text):
     assert join_cell_lines(lines) == text
 
 
+def test_no_break_before_a_comma_or_hyphen():
+    # no renderer breaks a line before "," or "-": a line that starts with
+    # one, after a line with room left, followed a wrap at a blank
+    assert join_cell_lines([_printed("Projekt", room=10.0), _printed(',,Angekommen 4.0"', first_char=2.3)]) == 'Projekt ,,Angekommen 4.0"'
+    assert join_cell_lines([_printed("Studienabbrecher/", room=4.3), _printed("-innen als", first_char=3.1)]) == "Studienabbrecher/ -innen als"
+    # a word too long for its cell, broken before its comma: the line fills the cell
+    assert join_cell_lines([_printed("Fachkräftekampagnen", room=0.5), _printed(", -veranstaltungen", first_char=2.3)]) == "Fachkräftekampagnen, -veranstaltungen"
+    # ... and where the renderer writes blanks at its wraps, a word broken before its hyphen
+    lines = [_printed("Wirtschaftsförderungs", room=0.5), _printed("- gesellschaft mbH", first_char=3.3)]
+    assert join_cell_lines(lines, Cues(vocabulary([]), wrap_blanks=True, edge_blanks=True)) == "Wirtschaftsförderungs- gesellschaft mbH"
+
+
+def test_word_with_a_slash_broken_at_the_cell_edge():
+    # office suites and browsers do not always break at the slash first
+    lines = [_printed("Meißen/Mittelsachse", room=0.5), _printed("n", first_char=5.8)]
+    assert join_cell_lines(lines) == "Meißen/Mittelsachsen"
+    lines = [_printed("Anwerbung/Be", room=0.5), _printed("gleitung ausländischer", first_char=5.0)]
+    assert join_cell_lines(lines, Cues(vocabulary([["Anwerbung/Begleitung ausländischer"]]))) == "Anwerbung/Begleitung ausländischer"
+    # a line with room left ended at a wrap
+    assert join_cell_lines([_printed("Anwerbung/Begleitung", room=20.0), _printed("ausländischer")]) == "Anwerbung/Begleitung ausländischer"
+
+
 def test_dash_standing_as_a_word_keeps_its_blank():
     # "Fachkräfte - gesteuerte": a dash after a noun stands as a word; after
     # a conjunction or a comma it starts a suspended compound

@@ -116,6 +116,13 @@ TABLE_RULING_SHARE = 0.5
 # footer, not table body (a row's padding is a fraction of a pitch).
 FOOTER_GAP_PITCHES = 4
 
+# A body gap that ends within this many font sizes of where the next
+# column's header starts shows that column's text starting where its header
+# does (both left-aligned): what lies left of that gap belongs to the column
+# before, however narrow the gap (a right-aligned number ends 1-2 pt before
+# the next column's text, which leaves a wider gap on its left).
+ALIGNED_START = 0.1
+
 # A page is ruled as a grid when rulings between columns cross at least
 # this share of its rows (banded fills cross every second row only).
 GRID_ROWS = 0.6
@@ -376,7 +383,8 @@ def _columns(header_lines: list[TextLine], body_chars: list[Char], rulings: list
     if len(named) < 2:
         return None
     verticals = sorted({round(r.x0, 1) for r in rulings if r.vertical})
-    bounds = [_boundary(a, b, verticals, gaps) for (_, a), (_, b) in zip(named, named[1:])]
+    size = max(line.size for line in header_lines)
+    bounds = [_boundary(a, b, verticals, gaps, size) for (_, a), (_, b) in zip(named, named[1:])]
     edges = [float("-inf")] + bounds + [float("inf")]
     return [Column(name, cell.text, edges[i], edges[i + 1]) for i, (name, cell) in enumerate(named)]
 
@@ -478,18 +486,23 @@ def _body_gaps(chars: list[Char]) -> list[tuple[float, float]]:
     return gaps
 
 
-def _boundary(a: HeaderCell, b: HeaderCell, verticals: list[float], gaps: list[tuple[float, float]]) -> float:
+def _boundary(a: HeaderCell, b: HeaderCell, verticals: list[float], gaps: list[tuple[float, float]], size: float) -> float:
     """The x between column A and column B (B to the right of A).
 
     Each header stands inside its column, so the boundary lies between the
     end of A's header and the start of B's, whether headers are left-aligned
-    or centred: on a vertical ruling there, else in the widest white-space
-    gap of the body there.
+    or centred: on a vertical ruling there, else in the gap of the body
+    that ends where B's header starts (see ``ALIGNED_START``), else in the
+    widest white-space gap of the body there.
     """
     left, right = a.x1, b.x0
     on_ruling = [x for x in verticals if left - ROUNDING < x < right + 2 * ROUNDING]
     if on_ruling:
         return max(on_ruling)
+    aligned = [(g0, g1) for g0, g1 in gaps if g1 > left and abs(g1 - right) <= ALIGNED_START * size]
+    if aligned:
+        g0, g1 = aligned[-1]
+        return (max(g0, left) + g1) / 2
     overlaps = [(min(g1, right) - max(g0, left), (max(g0, left) + min(g1, right)) / 2) for g0, g1 in gaps if g1 > left and g0 < right]
     if overlaps:
         return max(overlaps)[1]
@@ -543,12 +556,14 @@ def _drop_heading_rows(rows: list[TableRow], columns: list[Column], rulings: lis
     rulings one line of text that starts in the key column and runs on
     without a column gap.
 
-    In a ruled table a heading row is the one that no ruling between
-    columns crosses (a row broken over pages is drawn with its borders on
-    both). Without rulings, a page's first row that looks like a heading
-    may also be the rest of the previous page's last row: it is kept,
-    marked ``heading_like``, and dropped only if it does not continue that
-    row (``_merge_continued_rows``).
+    In a ruled table a heading row is one line of text that no ruling
+    between columns crosses (a row broken over pages is drawn with its
+    borders on both; a row that does have text in several columns is a
+    record, whose cells may be drawn as fills without rulings: banded rows,
+    where only the filled ones show column edges). Without rulings, a page's
+    first row that looks like a heading may also be the rest of the previous
+    page's last row: it is kept, marked ``heading_like``, and dropped only
+    if it does not continue that row (``_merge_continued_rows``).
     """
     key = columns[0].field
     inner = [c.x0 for c in columns[1:]]
@@ -561,7 +576,7 @@ def _drop_heading_rows(rows: list[TableRow], columns: list[Column], rulings: lis
     grid = bool(records) and sum(records) >= GRID_ROWS * len(records)
     kept = []
     for i, row in enumerate(rows):
-        if grid and not crossed[i]:
+        if grid and not crossed[i] and spanning[i]:
             continue
         if not grid and spanning[i]:
             if i > 0:

@@ -18,12 +18,18 @@ next, in order:
    blank, hyphen kept ("Fachkräftekampagnen, -" / "veranstaltungen");
 4. the line ends with another break-after character ("fach|", "und/"), or
    the next line starts with closing punctuation: no blank; but a slash
-   standing as a word ("Leipzig /" / "2022") keeps its blank;
+   standing as a word ("Leipzig /" / "2022") keeps its blank, and so does a
+   line followed by one that starts with a comma or a hyphen, before which
+   no renderer breaks a line ("Projekt" / ",,Angekommen",
+   "Studienabbrecher/" / "-innen"), unless the line fills its cell (a word
+   too long for it broken there: "Fachkräftekampagnen" / ", -veranst…";
+   certainly so where the renderer writes the blank at its wraps);
 5. the line is a single word without a break opportunity of its own, not
    ending in a word-ending mark (",;:!?"), and the next line goes on in
    lower case ("Fachinformationszentru" / "m"): the renderer may have
    broken a word too long for its cell (such a word always starts its
-   line, and would have been broken at a hyphen or slash first). Where the
+   line, and would have been broken at a hyphen first; at a slash too,
+   where the line's geometry is unknown). Where the
    line's geometry is known (``PrintedLine``), a renderer breaks a word
    only when not even its next character fits: if the line ends further
    than that character's width from the cell's usable right edge, it
@@ -64,10 +70,20 @@ _WHITESPACE = re.compile(r"\s+")
 
 
 # Break opportunities inside a word: a hyphen after a letter, "/" or "|".
+# Office suites and browsers do not always break at a slash: they broke
+# "Meißen/Mittelsachse" / "n" and "Anwerbung/Be" / "gleitung". So a slash
+# rules out a broken word only where the line's geometry is unknown.
 _BREAK_INSIDE = re.compile(r"(?<=\w)-(?=\w)|[/|]")
+_HYPHEN_INSIDE = re.compile(r"(?<=\w)-(?=\w)")
 
 # A line starts with these only where a word was broken before them.
 CLOSING = tuple(",.;:!?)]")
+
+# Unicode line breaking (UAX #14, rules LB13 and LB21) never breaks a line
+# before these; a line that starts with one follows a wrap at a blank
+# ("Projekt" / ",,Angekommen", "Studienabbrecher/" / "-innen"), unless a
+# word too long for its cell was broken there.
+NO_BREAK_BEFORE = (",", "-")
 
 # A word ending in one of these is followed by a blank in running text;
 # renderers break after it only at that blank.
@@ -233,16 +249,30 @@ def _separator(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues) -> 
         return " " if next_word in CONJUNCTIONS else ""
     if text.endswith(tuple(" " + c for c in BREAK_AFTER)):
         return " "  # a slash standing as a word ("Leipzig /" / "2022")
+    if next_word.startswith(NO_BREAK_BEFORE):
+        if not _fills_cell(prev, line):
+            return " "  # no line breaks before it, and no word was broken here: the wrap was at a blank
+        if _blank_would_show(prev, cues):
+            return ""  # a word too long for its cell broken before it ("Wirtschaftsförderungs" / "- gesellschaft")
     if text.endswith(BREAK_AFTER) or next_word.startswith(CLOSING):
         return ""
-    if not _broken_word(text.strip(), next_word):
+    measured = isinstance(prev, PrintedLine) and isinstance(line, PrintedLine)
+    if not _broken_word(text.strip(), next_word, _HYPHEN_INSIDE if measured else _BREAK_INSIDE):
         return " "
-    if isinstance(prev, PrintedLine) and isinstance(line, PrintedLine):
-        if prev.room >= line.first_char + FIT_TOLERANCE_EM * prev.size:
-            return " "  # the next character would have fitted: no word was broken here
+    if measured and prev.room >= line.first_char + FIT_TOLERANCE_EM * prev.size:
+        return " "  # the next character would have fitted: no word was broken here
     if _blank_would_show(prev, cues):
         return ""  # a wrap at a blank would have left its blank
     return "" if _reads_as_one_word(text.strip(), next_word, cues.words) else " "
+
+
+def _fills_cell(prev: str | PrintedLine, line: str | PrintedLine) -> bool:
+    """Whether ``prev`` fills its cell: not even the first character of
+    ``line`` would have fitted behind it (a renderer breaks a word too long
+    for its cell only there). True where the geometry is unknown."""
+    if not (isinstance(prev, PrintedLine) and isinstance(line, PrintedLine)):
+        return True
+    return prev.room < line.first_char + FIT_TOLERANCE_EM * prev.size
 
 
 def _would_fit(prev: str | PrintedLine, line: str | PrintedLine, blank: bool) -> bool:
@@ -286,9 +316,9 @@ def _reads_as_one_word(line: str, next_word: str, words: Mapping[str, int]) -> b
     return words.get(word, 0) < needed
 
 
-def _broken_word(line: str, next_word: str) -> bool:
+def _broken_word(line: str, next_word: str, break_inside: re.Pattern = _BREAK_INSIDE) -> bool:
     """Rule 5: could ``line`` be the first part of a word broken at the cell edge?"""
-    if " " in line or _BREAK_INSIDE.search(line) or line.endswith(WORD_END):
+    if " " in line or break_inside.search(line) or line.endswith(WORD_END):
         return False
     if next_word[:1].islower():
         return True
