@@ -7,8 +7,8 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
-from conftest import assert_answer_document, assert_letter_metadata, gold_landtag, open_fixture
 
+from conftest import assert_answer_document, assert_letter_metadata, gold_landtag, open_fixture
 from foerderdaten.extract.landtag import extract_letter, is_landtag_answer
 from foerderdaten.extract.paragraphs import split_cells
 from foerderdaten.extract.pdfdoc import Char, TextLine

@@ -13,9 +13,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import gold_landtag, gold_sab, write_previous_build
-from test_bad_input import run_build
 
+from conftest import gold_landtag, gold_sab, write_previous_build
 from foerderdaten.errors import ExtractionError
 from foerderdaten.extract.annex import extract_annex_rows
 from foerderdaten.extract.invariants import ODD_ROWS, Shape, check_table, date_complaint, district_complaint, rl_number_complaint
@@ -24,6 +23,7 @@ from foerderdaten.extract.sab import extract_projects
 from foerderdaten.extract.tables import Column, PageTable, Table, TableRow
 from foerderdaten.normalize.projects import normalize_projects
 from render import Layout, render_table
+from test_bad_input import run_build
 
 HEAD = ["Stand: 31.12.2023", "Fachkräfterichtlinie: Übersicht über beantragte und bewilligte Projekte - Regionalbudget 2023"]
 ROWS = 30  # three to four pages: enough for a page-wide failure, fast to print
