@@ -14,6 +14,7 @@ import pytest
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"
 GOLD = TESTS / "gold"
+CHROMIUM = Path("/usr/bin/chromium")
 
 
 @cache
@@ -104,6 +105,14 @@ def open_fixture(name: str):
 @pytest.fixture(scope="session")
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Path:
+    """The browser the overview and Datasette tests render pages in (they skip without it)."""
+    if not CHROMIUM.exists():
+        pytest.skip("chromium not installed: apt-get install chromium")
+    return CHROMIUM
 
 
 @pytest.fixture

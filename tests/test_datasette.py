@@ -15,7 +15,6 @@ import pytest
 
 from foerderdaten.publish import DB_FILE_NAME, write_dataset
 from foerderdaten.publish.serve import start
-from test_overview_browser import chromium  # noqa: F401 (fixture)
 from test_publish import VERSION, project_id, sample_tables
 
 STARTUP_SECONDS = 30

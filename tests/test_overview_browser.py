@@ -18,15 +18,7 @@ import pytest
 from foerderdaten.publish.overview import write_overview
 from test_publish import VERSION, sample_tables
 
-CHROMIUM = Path("/usr/bin/chromium")
 TIMEOUT = 90  # seconds for one Chromium run (the first start is slow)
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Path:
-    if not CHROMIUM.exists():
-        pytest.skip("chromium not installed: apt-get install chromium")
-    return CHROMIUM
 
 
 @pytest.fixture(scope="module")

@@ -237,7 +237,10 @@ def test_more_odd_values_than_tolerated_are_a_reading_failure(tmp_path):
     pdf = render_sab(tmp_path / "many.pdf", _odd_regions(ODD_ROWS + 1))
     with pytest.raises(ExtractionError) as info:
         extract_projects(open_pdf(pdf))
-    assert str(info.value) == f'many.pdf: page 1, column "Region/FKA": 4 of 30 rows do not fit, most hold other words before a district (e.g. "Annaberg-Buchholz Erzgebirgskreis"); {MISREAD}'
+    assert str(info.value) == (
+        'many.pdf: page 1, column "Region/FKA": 4 of 30 rows do not fit, most hold other words before a district '
+        f'(e.g. "Annaberg-Buchholz Erzgebirgskreis"); {MISREAD}'
+    )
 
 
 def test_an_impossible_date_is_no_reading_failure(tmp_path):
