@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""Set-up plus the two everyday commands; needs only Python 3.11+ and pip.
+"""Set-up plus the everyday commands; needs only Python 3.11+ and pip.
 
     python3 dev.py build   # .venv (if missing), install, build data/clean from data/raw
-    python3 dev.py test    # .venv (if missing), install, run the tests
+    python3 dev.py test    # .venv (if missing), install, lint (ruff, mypy), run the tests
+    python3 dev.py lint    # .venv (if missing), install, only ruff and mypy
 
-Extra arguments go to the build or to pytest. Versions are pinned by
-constraints.txt, so every machine builds byte-identical files. The install
-is repeated only when pyproject.toml or constraints.txt changed.
+Extra arguments go to the build or to pytest. `test` without arguments is the
+full run CI does: ruff and mypy first, and a finding fails it like a failing
+test. `test` with pytest arguments is a focused run and skips the linters.
+Versions are pinned by constraints.txt, so every machine builds byte-identical
+files. The install is repeated only when pyproject.toml or constraints.txt changed.
 """
 
 from __future__ import annotations
@@ -42,13 +45,23 @@ def run(*command) -> None:
         sys.exit(result.returncode)
 
 
+def lint() -> None:
+    """ruff and mypy as configured in pyproject.toml; a finding stops here."""
+    run(BIN / "python", "-m", "ruff", "check", "--output-format=concise", ".")
+    run(BIN / "python", "-m", "mypy")
+
+
 def main(argv: list[str]) -> None:
-    if not argv or argv[0] not in ("build", "test"):
+    if not argv or argv[0] not in ("build", "test", "lint"):
         sys.exit(__doc__)
     ensure_environment()
     if argv[0] == "build":
         run(BIN / "foerderdaten", "build", *argv[1:])
+    elif argv[0] == "lint":
+        lint()
     else:
+        if len(argv) == 1:
+            lint()
         run(BIN / "python", "-m", "pytest", *argv[1:])
 
 

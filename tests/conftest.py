@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from browser import chromium  # noqa: F401  (a fixture for every test file)
+
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"
 GOLD = TESTS / "gold"

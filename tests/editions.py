@@ -47,7 +47,8 @@ def second_edition_rows() -> list[dict]:
 
 def render_sab_edition(path: Path, rows: list[dict], edition: str = EDITION_2024, stand: str = STAND_2024) -> Path:
     head = [f"Stand: {stand}", f"Fachkräfterichtlinie: Übersicht über beantragte und bewilligte Projekte - {edition}"]
-    render_table(path, SAB_HEADERS["original"], WIDTHS, [[r[f] for f in SAB_FIELDS] for r in rows], Layout(font="Times-Roman", bold_font="Times-Bold", size=8, head=head))
+    layout = Layout(font="Times-Roman", bold_font="Times-Bold", size=8, head=head)
+    render_table(path, SAB_HEADERS["original"], WIDTHS, [[r[f] for f in SAB_FIELDS] for r in rows], layout)
     return path
 
 

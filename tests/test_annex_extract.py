@@ -23,7 +23,7 @@ def test_28_rows_continued_rows_merged(rows):
 @pytest.mark.parametrize("field", FIELDS)
 def test_every_field_equals_gold(rows, field):
     gold = gold_landtag()["anlagen"]
-    wrong = [(g["anlage"], g["seq_in_anlage"], getattr(r, field), g[field]) for r, g in zip(rows, gold) if getattr(r, field) != g[field]]
+    wrong = [(g["anlage"], g["seq_in_anlage"], getattr(r, field), g[field]) for r, g in zip(rows, gold, strict=True) if getattr(r, field) != g[field]]
     assert wrong == []
 
 

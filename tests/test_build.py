@@ -75,8 +75,8 @@ def test_projects_equal_gold_field_by_field(pdf):
     assert len(projects) == 134
     wrong = [
         (gold["seq"], field, _as_gold(getattr(p, field)), gold[field])
-        for p, gold in zip(projects, gold_sab())
-        for field in ["seq"] + RAW + NORMALISED
+        for p, gold in zip(projects, gold_sab(), strict=True)
+        for field in ["seq", *RAW, *NORMALISED]
         if _as_gold(getattr(p, field)) != gold[field]
     ]
     assert wrong == []

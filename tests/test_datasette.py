@@ -15,7 +15,6 @@ import pytest
 
 from foerderdaten.publish import DB_FILE_NAME, write_dataset
 from foerderdaten.publish.serve import start
-from browser import chromium  # noqa: F401 (fixture)
 from test_publish import VERSION, project_id, sample_tables
 
 STARTUP_SECONDS = 30
@@ -127,8 +126,8 @@ def test_host_header_must_be_loopback(datasette):
 
 def gold_matches(term: str) -> set[int]:
     """SAB rows whose searched columns contain ``term`` anywhere, ignoring case."""
-    from foerderdaten.schemas import TABLES
     from conftest import gold_sab
+    from foerderdaten.schemas import TABLES
 
     columns = TABLES["projects"].search_columns
     return {int(r["seq"]) for r in gold_sab() if any(term.lower() in r[c].lower() for c in columns)}

@@ -148,7 +148,7 @@ def test_two_builds_at_once_never_mix(built, tmp_path):
         build.stderr.close()
     codes = sorted((first.returncode, second.returncode))
     assert codes in ([0, 0], [0, 1]), errors  # one after the other, or one refused
-    for code, error in zip((first.returncode, second.returncode), errors):
+    for code, error in zip((first.returncode, second.returncode), errors, strict=True):
         if code == 1:
             assert "another build is writing this folder" in error and len(error.strip().splitlines()) == 1
     assert snapshot(out) == snapshot(built)

@@ -79,7 +79,11 @@ def test_budget(rows, gold):
 def test_annex_rows(rows, gold, field):
     annex = [a for a in rows.annex_projects if a.source_id == SOURCE_ID]
     assert len(annex) == 28
-    wrong = [(g["anlage"], g["seq_in_anlage"], getattr(a, field), g[field]) for a, g in zip(annex, gold["anlagen"]) if getattr(a, field) != g[field]]
+    wrong = [
+        (g["anlage"], g["seq_in_anlage"], getattr(a, field), g[field])
+        for a, g in zip(annex, gold["anlagen"], strict=True)
+        if getattr(a, field) != g[field]
+    ]
     assert wrong == []
 
 

@@ -7,8 +7,8 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
-from conftest import assert_answer_document, assert_letter_metadata, gold_landtag, open_fixture
 
+from conftest import assert_answer_document, assert_letter_metadata, gold_landtag, open_fixture
 from foerderdaten.extract.landtag import extract_letter, is_landtag_answer
 from foerderdaten.extract.paragraphs import split_cells
 from foerderdaten.extract.pdfdoc import Char, TextLine
@@ -115,7 +115,7 @@ def test_questions_carry_their_answer(tables, gold):
     assert by_nummer[4].beantwortet_mit == "4"
     assert by_nummer[5].antwort == "\n\n".join(gold["answers"][2]["absaetze"])
     assert by_nummer[5].beantwortet_mit == "5"
-    for q, g in zip(tables.questions, gold["questions"]):
+    for q, g in zip(tables.questions, gold["questions"], strict=True):
         assert (q.source_id, q.frage) == (SOURCE_ID, g["frage_text"])
 
 

@@ -72,13 +72,13 @@ def result(annex, projects):
 
 def test_links_equal_gold(result, gold_links):
     links, _ = result
-    got = {(l.anlage, l.seq_in_anlage): (l.project_id, l.relation) for l in links}
+    got = {(link.anlage, link.seq_in_anlage): (link.project_id, link.relation) for link in links}
     assert got == gold_links
 
 
 def test_relation_counts(result):
     links, _ = result
-    relations = [l.relation for l in links]
+    relations = [link.relation for link in links]
     assert relations.count("same_project") == 23
     assert relations.count("predecessor_title") == 1
     assert len(links) == 24  # 4 of the 28 annex rows have no counterpart
@@ -86,9 +86,9 @@ def test_relation_counts(result):
 
 def test_links_in_annex_order_with_source_id(result):
     links, _ = result
-    keys = [(l.anlage, l.seq_in_anlage) for l in links]
+    keys = [(link.anlage, link.seq_in_anlage) for link in links]
     assert keys == sorted(keys)
-    assert {l.source_id for l in links} == {LANDTAG_ID}
+    assert {link.source_id for link in links} == {LANDTAG_ID}
 
 
 def test_score_and_evidence_format(result):
@@ -100,7 +100,7 @@ def test_score_and_evidence_format(result):
 
 def test_identical_rows_score_100(result):
     links, _ = result
-    by_key = {(l.anlage, l.seq_in_anlage): l for l in links}
+    by_key = {(link.anlage, link.seq_in_anlage): link for link in links}
     assert by_key[(1, 1)].score == 100.0
     assert by_key[(1, 1)].evidence == "recipient 100; title 100; description 100"
 
@@ -108,7 +108,7 @@ def test_identical_rows_score_100(result):
 def test_title_changed_between_documents_is_found_by_description(result):
     """Anlage 1 #22 "IFN - Internationale …" is SAB seq 118 "IFN": the title alone would miss it."""
     links, _ = result
-    link = next(l for l in links if (l.anlage, l.seq_in_anlage) == (1, 22))
+    link = next(candidate for candidate in links if (candidate.anlage, candidate.seq_in_anlage) == (1, 22))
     assert link.project_id == project_id(118)
     assert link.evidence.startswith("recipient 100; title ")
     assert link.evidence.endswith("description 100")
@@ -125,13 +125,13 @@ def test_runner_up_goes_to_review(result):
 def test_rows_without_counterpart_offer_related_candidates(result):
     """The related SAB rows noted in links.csv (FaMiC seq 29, EiFU seq 80) show up for review."""
     links, reviews = result
-    linked = {(l.anlage, l.seq_in_anlage) for l in links}
+    linked = {(link.anlage, link.seq_in_anlage) for link in links}
     reviewed = {(r.anlage, r.seq_in_anlage): r.project_id for r in reviews}
     assert reviewed[(2, 3)] == project_id(29)
     assert reviewed[(2, 4)] == project_id(80)
     assert (2, 5) not in reviewed
     # a review never repeats a link that was made
-    pairs = {(l.anlage, l.seq_in_anlage, l.project_id) for l in links}
+    pairs = {(link.anlage, link.seq_in_anlage, link.project_id) for link in links}
     assert not any((r.anlage, r.seq_in_anlage, r.project_id) in pairs for r in reviews)
     assert (2, 3) not in linked and (2, 4) not in linked
 

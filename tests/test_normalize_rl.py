@@ -6,7 +6,6 @@ import pytest
 
 from foerderdaten.normalize.rl import classify_vorhabensart, parse_rl_nr, split_suffix
 
-
 # --------------------------------------------------------------------------
 # RL number and Vorhabensart
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import chromium, run_chromium  # noqa: F401  (chromium is a fixture)
+from browser import run_chromium
 from foerderdaten.publish.overview import write_overview
 from test_publish import VERSION, sample_tables
 

@@ -9,7 +9,6 @@ the internet.
 
 from __future__ import annotations
 
-import filecmp
 import hashlib
 import json
 import shutil
@@ -74,7 +73,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
         self.site.log.append((self.path, status))
 
-    def do_GET(self) -> None:  # noqa: N802 (the name http.server wants)
+    def do_GET(self) -> None:  # the name http.server calls
         site, path = self.site, self.path
         site.hits[path] = site.hits.get(path, 0) + 1
         fault = site.faults.get(path)

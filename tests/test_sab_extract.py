@@ -51,7 +51,7 @@ def test_every_raw_field_equals_gold(extracted, field):
     _, _, _, rows = extracted
     wrong = [
         (gold["seq"], getattr(row, field), gold[field])
-        for row, gold in zip(rows, gold_sab())
+        for row, gold in zip(rows, gold_sab(), strict=True)
         if getattr(row, field) != gold[field]
     ]
     assert wrong == []

@@ -13,9 +13,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import gold_landtag, gold_sab, write_previous_build
-from test_bad_input import run_build
 
+from conftest import gold_landtag, gold_sab, write_previous_build
 from foerderdaten.errors import ExtractionError
 from foerderdaten.extract.annex import extract_annex_rows
 from foerderdaten.extract.invariants import ODD_ROWS, Shape, check_table, date_complaint, district_complaint, rl_number_complaint
@@ -24,6 +23,7 @@ from foerderdaten.extract.sab import extract_projects
 from foerderdaten.extract.tables import Column, PageTable, Table, TableRow
 from foerderdaten.normalize.projects import normalize_projects
 from render import Layout, render_table
+from test_bad_input import run_build
 
 HEAD = ["Stand: 31.12.2023", "Fachkräfterichtlinie: Übersicht über beantragte und bewilligte Projekte - Regionalbudget 2023"]
 ROWS = 30  # three to four pages: enough for a page-wide failure, fast to print
@@ -237,7 +237,10 @@ def test_more_odd_values_than_tolerated_are_a_reading_failure(tmp_path):
     pdf = render_sab(tmp_path / "many.pdf", _odd_regions(ODD_ROWS + 1))
     with pytest.raises(ExtractionError) as info:
         extract_projects(open_pdf(pdf))
-    assert str(info.value) == f'many.pdf: page 1, column "Region/FKA": 4 of 30 rows do not fit, most hold other words before a district (e.g. "Annaberg-Buchholz Erzgebirgskreis"); {MISREAD}'
+    assert str(info.value) == (
+        'many.pdf: page 1, column "Region/FKA": 4 of 30 rows do not fit, most hold other words before a district '
+        f'(e.g. "Annaberg-Buchholz Erzgebirgskreis"); {MISREAD}'
+    )
 
 
 def test_an_impossible_date_is_no_reading_failure(tmp_path):

@@ -36,7 +36,9 @@ def extract_annex_rows(doc: PdfDocument, source_id: str) -> list[RawAnnexRow]:
         return []
     missing = table.pages_without_header(doc.pages)
     if missing:
-        raise ExtractionError(doc.file_name, f"page {missing[0]}: an annex page without the table's header row; such pages are not read yet (rows would be lost)")
+        raise ExtractionError(
+            doc.file_name, f"page {missing[0]}: an annex page without the table's header row; such pages are not read yet (rows would be lost)"
+        )
     check_table(doc.file_name, table, COLUMNS)
     anlage_of_page = _anlage_by_page(table)
     rows: list[RawAnnexRow] = []

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from urllib.parse import unquote, urljoin, urldefrag
+from urllib.parse import unquote, urldefrag, urljoin
 
 # Elements whose text is the context of the links inside them.
 BLOCKS = {"p", "li", "td", "th", "dd", "dt", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6"}

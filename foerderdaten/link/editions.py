@@ -32,6 +32,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -166,7 +167,7 @@ def connect_editions(documents: Sequence[Document], projects: Sequence[Project],
     current: set[str] = set()
     for editions in series_editions(documents).values():
         current.add(editions[-1].source_id)
-        for before, after in zip(editions, editions[1:]):
+        for before, after in pairwise(editions):
             old, new = by_source.get(before.source_id, []), by_source.get(after.source_id, [])
             inherited = {n.seq: o.project_id for o, n in match_projects(old, new) if o.project_id != n.project_id}
             for n in new:

@@ -83,7 +83,7 @@ def merge_rule(a: str, b: str) -> str | None:
     if not set(short) <= set(long) and abbreviates(short_name, long_name):
         return "acronym"
     if len(words_a) == len(words_b):
-        differing = [(x, y) for x, y in zip(words_a, words_b) if x != y]
+        differing = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]
         if len(differing) == 1:
             x, y = differing[0]
             if min(len(x), len(y)) >= MIN_TYPO_WORD and Levenshtein.distance(x, y) <= MAX_TYPO_EDITS:

@@ -81,7 +81,7 @@ def link_annex(annex: list[AnnexProject], projects: list[Project]) -> tuple[list
         if link is not None:
             links.append(link)
         reviews.extend(row_reviews)
-    links.sort(key=lambda l: (l.anlage, l.seq_in_anlage))
+    links.sort(key=lambda link: (link.anlage, link.seq_in_anlage))
     reviews.sort(key=lambda r: (r.anlage, r.seq_in_anlage, -r.score, r.project_id))
     return links, reviews
 

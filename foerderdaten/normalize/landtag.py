@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from foerderdaten.extract.records import RawAnswer, RawLetter, RawQuestion
 from foerderdaten.extract.pdfdoc import PdfDocument
+from foerderdaten.extract.records import RawAnswer, RawLetter, RawQuestion
 from foerderdaten.normalize import checks, dates, money, regions
 from foerderdaten.normalize.errors import NormalizeError
 from foerderdaten.schemas.tables import (

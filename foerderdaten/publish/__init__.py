@@ -38,7 +38,7 @@ from foerderdaten.publish.sqlite import FILE_NAME as DB_FILE_NAME
 from foerderdaten.publish.sqlite import write_sqlite
 from foerderdaten.schemas.rows import Tables
 
-__all__ = ["write_dataset", "write_codebook", "DB_FILE_NAME"]
+__all__ = ["DB_FILE_NAME", "write_codebook", "write_dataset"]
 
 
 def write_dataset(tables: Tables, out_dir: Path, *, version: str) -> None:

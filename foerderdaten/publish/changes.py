@@ -10,6 +10,7 @@ printed) and a link to the project's page in the PDF.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 from pathlib import Path
 
 from foerderdaten.link.editions import series_editions
@@ -77,17 +78,17 @@ def edition_section(newer: Document, older: Document, changes: Sequence[ProjectC
     header = ["Projektträger", "Projekttitel", "Kreis", "Seite"]
     if added:
         rows = [_project_cells(projects.get((c.project_id, newer.source_id)), newer.file_name) for c in added]
-        lines += [f"### Neu ({len(added)})", ""] + table(header, rows) + [""]
+        lines += [f"### Neu ({len(added)})", "", *table(header, rows), ""]
     if removed:
         rows = [_project_cells(projects.get((c.project_id, older.source_id)), older.file_name) for c in removed]
-        lines += [f"### Entfallen ({len(removed)})", ""] + table(header, rows) + [""]
+        lines += [f"### Entfallen ({len(removed)})", "", *table(header, rows), ""]
     if changed:
         rows = []
         for pid, fields in changed.items():
             traeger, titel, kreis, page = _project_cells(projects.get((pid, newer.source_id)), newer.file_name)
             rows.append([traeger, titel, kreis, _what_changed(fields), page])
         lines += [f"### Geändert ({len(changed)})", ""]
-        lines += table(["Projektträger", "Projekttitel (neu)", "Kreis", "Was sich geändert hat", "Seite"], rows) + [""]
+        lines += [*table(["Projektträger", "Projekttitel (neu)", "Kreis", "Was sich geändert hat", "Seite"], rows), ""]
     return lines
 
 
@@ -102,7 +103,7 @@ def render(tables: Tables) -> str:
     lines = ["# Änderungen zwischen den Ausgaben", "", INTRO, ""]
     sections: list[str] = []
     for editions in series_editions(list(documents.values())).values():
-        for older, newer in reversed(list(zip(editions, editions[1:]))):  # newest first
+        for older, newer in reversed(list(pairwise(editions))):  # newest first
             rows = [c for c in changes if c.source_id == newer.source_id and c.previous_source_id == older.source_id]
             sections += edition_section(documents[newer.source_id], documents[older.source_id], rows, projects, counts)
     if not sections:

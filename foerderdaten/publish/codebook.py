@@ -47,7 +47,7 @@ Jede Tabelle gibt es in mehreren Formaten mit denselben Zeilen in derselben Reih
 
 Ein leeres Feld in CSV bedeutet „kein Wert“. Parquet und SQLite unterscheiden zwischen leerem Text
 (`""`, das Dokument hat das Feld leer gelassen) und fehlendem Wert (`null`, nicht bestimmbar).
-"""
+"""  # noqa: E501 (a Markdown table row cannot be wrapped)
 
 RAW_AND_CLEAN = """\
 ## Rohwerte und normalisierte Werte
@@ -204,8 +204,8 @@ def districts_section(tables: Tables) -> list[str]:
              "Amtlicher Kreisschlüssel (AGS, 5 Stellen) der 13 sächsischen Kreise und kreisfreien Städte, "
              "mit den Schreibweisen aus den Dokumenten, die auf sie abgebildet werden.", ""]
     if not rows:
-        return lines + ["(keine Kreise in diesem Datenstand)", ""]
-    return lines + table(["Kreisschlüssel", "Name", "Destatis", "Typ", "Schreibweisen"], rows) + [""]
+        return [*lines, "(keine Kreise in diesem Datenstand)", ""]
+    return [*lines, *table(["Kreisschlüssel", "Name", "Destatis", "Typ", "Schreibweisen"], rows), ""]
 
 
 def rl_section(tables: Tables) -> list[str]:
@@ -220,8 +220,8 @@ def rl_section(tables: Tables) -> list[str]:
              "Nummern der Fördergegenstände der Fachkräfterichtlinie (Teil B Ziffer I) mit der kanonischen "
              "Bezeichnung (`vorhabensart`) und den Texten der Spalte „Vorhabensart“, die auf sie abgebildet werden.", ""]
     if not rows:
-        return lines + ["(keine Fördergegenstände in diesem Datenstand)", ""]
-    return lines + table(["Nr.", "Bezeichnung", "Schreibweisen in den Dokumenten"], rows) + [""]
+        return [*lines, "(keine Fördergegenstände in diesem Datenstand)", ""]
+    return [*lines, *table(["Nr.", "Bezeichnung", "Schreibweisen in den Dokumenten"], rows), ""]
 
 
 def sources_section(tables: Tables) -> list[str]:

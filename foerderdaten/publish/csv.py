@@ -75,7 +75,7 @@ def csv_text(spec: TableSpec, rows: Sequence[BaseModel], flavour: Flavour) -> st
     columns = [c for c, _ in labelled]
     lines = [flavour.delimiter.join(_quote(label, flavour.delimiter) for _, label in labelled)]
     for row in rows:
-        cells = (_cell(c, v, flavour) for c, v in zip(columns, values(row, columns)))
+        cells = (_cell(c, v, flavour) for c, v in zip(columns, values(row, columns), strict=True))
         lines.append(flavour.delimiter.join(cells))
     return "".join(line + flavour.line_end for line in lines)
 

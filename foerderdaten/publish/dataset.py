@@ -83,5 +83,6 @@ def sources_of(spec: TableSpec, rows: Sequence[BaseModel], sources: Sequence[Sou
     """
     if "source_id" not in spec.model.model_fields:
         return list(sources)
-    used = {getattr(row, "source_id") for row in rows}  # checked above: the model has the column
+    # checked above: the model has the column; getattr because the static type is BaseModel
+    used = {getattr(row, "source_id") for row in rows}  # noqa: B009
     return [s for s in sources if s.source_id in used]

@@ -206,7 +206,7 @@ def _cell(content: str, sort_key: str | None = None) -> str:
 
 def _labelled(cells: Sequence[str]) -> list[str]:
     """Each cell with its column heading in data-label (shown on narrow screens)."""
-    return [cell.replace("<td", f'<td data-label="{escape(label)}"', 1) for cell, (_, label, _) in zip(cells, LIST_COLUMNS)]
+    return [cell.replace("<td", f'<td data-label="{escape(label)}"', 1) for cell, (_, label, _) in zip(cells, LIST_COLUMNS, strict=True)]
 
 
 def _date_cell(value: dt.date | None, raw: str) -> str:
@@ -427,7 +427,7 @@ DATA_LINKS = f"""<ul class="files">
 <li><a href="projects.csv">Projekte als CSV</a> für Programme, <a href="projects.parquet">als Parquet</a> für pandas, R, DuckDB; alle Tabellen in beiden Formaten in diesem Ordner</li>
 <li><a href="foerderdaten.db">SQLite-Datenbank</a> (mit <code>foerderdaten serve</code> im Browser durchsuchen) · <a href="datapackage.json">datapackage.json</a> (Frictionless)</li>
 <li><a href="{CODEBOOK_FILE}">{CODEBOOK_FILE}</a>: jede Tabelle und Spalte erklärt · <a href="{QUALITY_FILE}">{QUALITY_FILE}</a>: Fehler der Quelldokumente mit Seitenangaben</li>
-</ul>"""
+</ul>"""  # noqa: E501 (wrapping would change the published page)
 
 
 def _reconstruction_note(documents: Sequence[Document]) -> str:

@@ -100,7 +100,7 @@ def render(tables: Tables, *, version: str) -> str:
 
     flags = ordered(counts)
     summary = [[f"[{escape(info(flag).title)}](#{anchor(_heading(flag))})", code(flag), str(counts[flag])] for flag in flags]
-    lines += table(["Auffälligkeit", "Kennung (`flag`)", "Anzahl"], summary, align="llr") + [""]
+    lines += [*table(["Auffälligkeit", "Kennung (`flag`)", "Anzahl"], summary, align="llr"), ""]
     for flag in flags:
         lines += [f"## {escape(info(flag).title)} ({code(flag)})", "", escape(info(flag).meaning), ""]
         of_kind = [i for i in issues if i.flag == flag]

@@ -50,7 +50,10 @@ class DistrictVariant(Record):
 
 
 class RlCategory(Record):
-    rl_nr: int = col("Nummer des Fördergegenstands (Fachkräfterichtlinie Teil B Ziffer I)", "Number of the funding category (Fachkräfterichtlinie part B section I)", ge=1, le=99)
+    rl_nr: int = col(
+        "Nummer des Fördergegenstands (Fachkräfterichtlinie Teil B Ziffer I)", "Number of the funding category (Fachkräfterichtlinie part B section I)",
+        ge=1, le=99,
+    )
     label: str = col("Kanonische Bezeichnung des Fördergegenstands", "Canonical label of the funding category")
 
 
@@ -92,7 +95,9 @@ class Document(Record):
         default=None,
     )
     original_url: str | None = col("Adresse des Originals, wo bekannt", "Address of the original, where known", default=None)
-    origin: str | None = col("Wo das Original veröffentlicht ist (laut data/raw/manifest.json)", "Where the original is published (per data/raw/manifest.json)", default=None)
+    origin: str | None = col(
+        "Wo das Original veröffentlicht ist (laut data/raw/manifest.json)", "Where the original is published (per data/raw/manifest.json)", default=None
+    )
     retrieved_at: str | None = col("Zeitpunkt des Abrufs (UTC, ISO 8601), wo bekannt", "Time of retrieval (UTC, ISO 8601), where known", default=None)
 
 
@@ -121,7 +126,9 @@ class Project(Record):
     rl_nr: int | None = col("Nummer des Fördergegenstands", "Number of the funding category", ge=1, le=99)
     vorhabensart_raw: str = col("Vorhabensart, wie gedruckt", "Type of project as printed")
     vorhabensart: str | None = col("Kanonische Bezeichnung zu rl_nr", "Canonical label of rl_nr")
-    gesteuerte_zuwanderung: bool = col("Vorhabensart trägt den Zusatz „gesteuerte Zuwanderung“", "Type of project carries the suffix 'gesteuerte Zuwanderung' (managed immigration)")
+    gesteuerte_zuwanderung: bool = col(
+        "Vorhabensart trägt den Zusatz „gesteuerte Zuwanderung“", "Type of project carries the suffix 'gesteuerte Zuwanderung' (managed immigration)"
+    )
     bewilligungsbeginn_raw: str = col("Bewilligungsbeginn, wie gedruckt", "Start of approval period as printed")
     bewilligungsbeginn: dt.date | None = col("Bewilligungsbeginn", "Start of approval period")
     bewilligungsende_raw: str = col("Bewilligungsende, wie gedruckt", "End of approval period as printed")
@@ -306,7 +313,8 @@ class OrganisationVariant(Record):
     variant: str = col("Schreibweise, wie gedruckt", "Spelling as printed")
     organisation_id: str = col("Organisation, der die Schreibweise zugeordnet ist", "Organisation the spelling belongs to", pattern=ORGANISATION_ID_PATTERN)
     rule: str = col(
-        "Warum zugeordnet: same_spelling (nur Groß-/Kleinschreibung, Satzzeichen, Rechtsform), extends (um Wörter ergänzt), acronym (Abkürzung), typo (ein Zeichen), own (eigene Organisation)",
+        "Warum zugeordnet: same_spelling (nur Groß-/Kleinschreibung, Satzzeichen, Rechtsform), extends (um Wörter ergänzt), "
+        "acronym (Abkürzung), typo (ein Zeichen), own (eigene Organisation)",
         "Why: same_spelling (case, punctuation, legal form only), extends (words added), acronym, typo (one character), own (an organisation of its own)",
     )
     rows: int = col("Zeilen mit dieser Schreibweise", "Rows with this spelling", ge=1)
@@ -345,7 +353,7 @@ TABLES: dict[str, TableSpec] = {
               "Was sich zwischen aufeinanderfolgenden Ausgaben der SAB-Übersicht geändert hat: Projekte neu, entfallen oder geändert.",
               "What changed between consecutive editions of the SAB overview: projects added, removed or changed.",
               ["source_id", "seq"],
-              foreign_keys=_SRC_FK + ((("previous_source_id",), "documents", ("source_id",)),),
+              foreign_keys=(*_SRC_FK, (("previous_source_id",), "documents", ("source_id",))),
               facets=("change", "field", "source_id")),
         _spec("corrections", Correction, "Korrekturprotokoll", "Corrections log",
               "Jede Änderung von einem Rohwert zu einem normalisierten Wert, mit Regel.",
@@ -380,14 +388,14 @@ TABLES: dict[str, TableSpec] = {
               "Für jede Anlagenzeile das SAB-Projekt, auf das sie sich bezieht.",
               "For each annex row, the SAB project it refers to.",
               ["source_id", "anlage", "seq_in_anlage"],
-              foreign_keys=_SRC_FK + ((("project_id", "project_source_id"), "projects", ("project_id", "source_id")),
-                                      (("source_id", "anlage", "seq_in_anlage"), "annex_projects", ("source_id", "anlage", "seq_in_anlage"))),
+              foreign_keys=(*_SRC_FK, (("project_id", "project_source_id"), "projects", ("project_id", "source_id")),
+                            (("source_id", "anlage", "seq_in_anlage"), "annex_projects", ("source_id", "anlage", "seq_in_anlage"))),
               facets=("relation",)),
         _spec("link_review", LinkReview, "Zu prüfende Verknüpfungen", "Links to review",
               "Unsichere Kandidaten, die nicht automatisch verknüpft wurden.",
               "Uncertain candidates that were not linked automatically.",
               ["source_id", "anlage", "seq_in_anlage", "project_id", "project_source_id"],
-              foreign_keys=_SRC_FK + ((("project_id", "project_source_id"), "projects", ("project_id", "source_id")),)),
+              foreign_keys=(*_SRC_FK, (("project_id", "project_source_id"), "projects", ("project_id", "source_id")))),
         _spec("organisations", Organisation, "Organisationen", "Organisations",
               "Träger und Zuwendungsempfänger als Organisationen: jede Schreibweise einer Organisation hat dieselbe organisation_id.",
               "Recipients as organisations: every spelling of one organisation has the same organisation_id.",
