@@ -38,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,7 +58,7 @@ def gold_rows() -> list[list[str]]:
 def accuracy(rows: list[list[str]]) -> float:
     """Share of gold fields reproduced exactly, rows compared in order."""
     gold = gold_rows()
-    hits = sum(1 for got, want in zip(rows, gold) for a, b in zip(got, want) if a == b)
+    hits = sum(1 for got, want in zip(rows, gold, strict=False) for a, b in zip(got, want, strict=False) if a == b)
     return 100.0 * hits / (len(gold) * len(FIELDS))
 
 
@@ -230,7 +231,7 @@ def timed(fn, repeat: int) -> float:
 
 def same_output(a: Path, b: Path) -> bool:
     names = sorted(p.name for p in a.glob("*.csv"))
-    match, mismatch, errors = filecmp.cmpfiles(a, b, names, shallow=False)
+    _, mismatch, errors = filecmp.cmpfiles(a, b, names, shallow=False)
     return not mismatch and not errors
 
 
@@ -268,10 +269,10 @@ def main() -> None:
         same = {}
         for label, pdf in documents.items():
             for step, fn in steps.items():
-                results[step][label] = timed(lambda: fn(pdf), args.repeat)
+                results[step][label] = timed(partial(fn, pdf), args.repeat)
             for engine in ENGINES:
                 out = tmp / f"out-{engine}-{label}"
-                results[f"foerderdaten build --engine {engine}"][label] = timed(lambda: run_build(pdf, engine, out), args.repeat)
+                results[f"foerderdaten build --engine {engine}"][label] = timed(partial(run_build, pdf, engine, out), args.repeat)
             same[label] = same_output(tmp / f"out-pdfium-{label}", tmp / f"out-pdfplumber-{label}")
         pages = {label: _pages(pdf) for label, pdf in documents.items()}
         print("| step | " + " | ".join(f"{label} ({pages[label]} pages): s | x floor" for label in documents) + " |")

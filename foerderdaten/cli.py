@@ -16,7 +16,6 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -52,7 +51,7 @@ def main(
 
 @app.command()
 def build(
-    inputs: Optional[list[Path]] = typer.Argument(
+    inputs: list[Path] | None = typer.Argument(
         None, metavar="INPUT", help="PDF files or folders (default: data/raw, relative to the current directory).",
     ),
     out: Path = typer.Option(

@@ -16,8 +16,7 @@ from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
-from foerderdaten import __version__
-from foerderdaten import outfolder
+from foerderdaten import __version__, outfolder
 from foerderdaten.errors import InputError
 from foerderdaten.extract.damage import check_pages, check_repetition
 from foerderdaten.extract.guard import Limits, read_within_limits
@@ -82,10 +81,10 @@ def _import_later_stages() -> None:
     They are imported where used, so that the command line starts fast; the
     build process has nothing else to do while its reader works.
     """
-    import foerderdaten.extract.landtag  # noqa: F401
-    import foerderdaten.extract.sab  # noqa: F401
-    import foerderdaten.link  # noqa: F401
-    import foerderdaten.normalize.projects  # noqa: F401
+    import foerderdaten.extract.landtag
+    import foerderdaten.extract.sab
+    import foerderdaten.link
+    import foerderdaten.normalize.projects
     import foerderdaten.publish  # noqa: F401
 
 
@@ -157,8 +156,9 @@ def _printed(row, fields) -> tuple:
 
 def _normalized(doc: PdfDocument, step):
     """Run a normalise step; a value that cannot be read names the file."""
-    from foerderdaten.normalize.errors import NormalizeError
     from pydantic import ValidationError
+
+    from foerderdaten.normalize.errors import NormalizeError
 
     try:
         return step()

@@ -67,7 +67,7 @@ def _clip(text: str, at: int, width: int = 30) -> str:
 
 
 def _first_difference(want: str, got: str) -> int:
-    return next((i for i, (a, b) in enumerate(zip(want, got)) if a != b), min(len(want), len(got)))
+    return next((i for i, (a, b) in enumerate(zip(want, got, strict=False)) if a != b), min(len(want), len(got)))
 
 
 def _hyphen_blank_only(want: str, got: str) -> bool:
@@ -81,7 +81,7 @@ def _hyphen_blank_only(want: str, got: str) -> bool:
 def compare(rows: list, gold: list[dict], fields: list[str], key: str) -> Reading:
     """Every field of every row against gold, in order; ``key`` names a row in the report."""
     differences, ambiguous = [], []
-    for row, want in zip(rows, gold):
+    for row, want in zip(rows, gold, strict=False):
         for name in fields:
             got = getattr(row, name)
             if got != want[name]:
@@ -122,7 +122,7 @@ def read_annex(pdf: Path) -> Reading:
     except InputError as exc:
         return Reading("refused", str(exc))
     gold = [dict(g, row=f"{g['anlage']}.{g['seq_in_anlage']}") for g in gold_landtag()["anlagen"]]
-    reading = compare(rows, gold, ["anlage", "seq_in_anlage"] + ANNEX_FIELDS, "row")
+    reading = compare(rows, gold, ["anlage", "seq_in_anlage", *ANNEX_FIELDS], "row")
     return reading
 
 

@@ -96,15 +96,19 @@ def render_table(path: Path, headers: list[str], widths: list[float], rows: list
     pad, size = layout.padding, layout.size
     pitch = size * layout.leading
     inner = [w - 2 * pad for w in widths]
-    header_cells = [wrap(h, iw, layout.bold_font, size) for h, iw in zip(headers, inner)]
+    header_cells = [wrap(h, iw, layout.bold_font, size) for h, iw in zip(headers, inner, strict=False)]
     body = [
-        [wrap(text, iw if len(row) > 1 else sum(widths) - 2 * pad, layout.font, size, layout.keep_edge_blanks, layout.wrap_blanks) for text, iw in zip(row, inner)]
+        [
+            wrap(text, iw if len(row) > 1 else sum(widths) - 2 * pad, layout.font, size, layout.keep_edge_blanks, layout.wrap_blanks)
+            # a heading row has one value for all columns: zip stops there
+            for text, iw in zip(row, inner, strict=False)
+        ]
         for row in rows
     ]
 
     pages, splits = _paginate(header_cells, body, layout, pitch)
     canvas = Canvas(str(path), pagesize=layout.page, invariant=1)
-    width, height = layout.page
+    height = layout.page[1]
     for number, page_rows in enumerate(pages, start=1):
         y = layout.margin
         for text in layout.head:
@@ -171,7 +175,7 @@ def _draw_row(canvas, height, layout: Layout, widths, cells, y, pitch, bold=Fals
         widths = [sum(widths)]
         cells = cells or [[]]
     tallest = max(len(c) for c in cells)
-    for column, (width, lines) in enumerate(zip(widths, cells)):
+    for column, (width, lines) in enumerate(zip(widths, cells, strict=False)):
         shift = (tallest - len(lines)) * pitch if layout.valign == "bottom" else 0.0
         for i, line in enumerate(lines):
             indent = layout.padding

@@ -88,7 +88,7 @@ def sab_fods(headers: list[str], rows: list[list[str]], kinds: list[str], widths
     )
     cells = {"text": _text_cell, "number": _number_cell, "date": _date_cell}
     body = "".join(
-        "<table:table-row table:style-name=\"ro\">" + "".join(cells[k](v) for k, v in zip(kinds, row)) + "</table:table-row>"
+        "<table:table-row table:style-name=\"ro\">" + "".join(cells[k](v) for k, v in zip(kinds, row, strict=False)) + "</table:table-row>"
         for row in rows
     )
     header = "<table:table-row table:style-name=\"ro\">" + "".join(_text_cell(h, "head") for h in headers) + "</table:table-row>"

@@ -149,7 +149,7 @@ class _Letter:
         else:
             right = ["Aktenzeichen", "(bitte bei Antwort angeben)", az, ""]
         left = ["Präsidenten des Sächsischen Landtages", "Herrn Dr. Matthias Rößler", "Bernhard-von-Lindenau-Platz 1", "01067 Dresden"]
-        for i, (a, b) in enumerate(zip(left, right)):
+        for i, (a, b) in enumerate(zip(left, right, strict=False)):
             self.line(f"adresse{i}", [(0, a), (lo.head_tab, b)])
         self.space()
         self.line("datum", [(lo.head_tab, g["datum_raw"])])

@@ -23,9 +23,9 @@ import pytest
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
-from browser import chromium, print_to_pdf  # noqa: F401  (chromium is a fixture)
+from browser import print_to_pdf
 from conftest import gold_landtag, gold_sab
-from readback import ANNEX_FIELDS, SAB_FIELDS, Reading, overflows_margin, read_annex, read_sab, sab_table
+from readback import ANNEX_FIELDS, Reading, overflows_margin, read_annex, read_sab, sab_table
 from render_html import FONTS, HtmlLayout, annex_html, sab_html
 from test_renderings import SAB_HEADERS
 
@@ -56,7 +56,11 @@ SAB_LAYOUTS = {
     "banded_header_rule_renamed": (HtmlLayout(grid="header", banded=True, header_align="center"), RENAMED, IN_ORDER),
     "region_heading_rows": (HtmlLayout(section_rows=True, size=10), ORIGINAL, IN_ORDER),
     "a3_generous_soft_hyphens": (HtmlLayout(paper="A3", header_break="shy", size=10, font="Liberation Sans"), ORIGINAL, IN_ORDER),
-    "a4_portrait_cramped_10pt": (HtmlLayout(orientation="portrait", size=10, margin_mm=10, break_words=True, widths=WIDTHS["description_wide"], padding_pt=1), ORIGINAL, IN_ORDER),
+    "a4_portrait_cramped_10pt": (
+        HtmlLayout(orientation="portrait", size=10, margin_mm=10, break_words=True, widths=WIDTHS["description_wide"], padding_pt=1),
+        ORIGINAL,
+        IN_ORDER,
+    ),
     "rows_break_across_pages": (HtmlLayout(size=12, row_break=True, font="Liberation Sans", header_break="br"), ORIGINAL, IN_ORDER),
     "running_head_reordered": (HtmlLayout(head="every_page", widths=_widths("balanced", [7, 0, 2, 1, 3, 4, 5, 6, 8])), RENAMED, [7, 0, 2, 1, 3, 4, 5, 6, 8]),
 }

@@ -188,8 +188,8 @@ def test_excel_csv_is_offered(datasette):
 
 def test_column_descriptions_are_folded_below_the_title(datasette, chromium):
     """In a real browser: the 24 descriptions no longer stand above the search box."""
-    from foerderdaten.schemas import TABLES
     from browser import run_chromium
+    from foerderdaten.schemas import TABLES
 
     count = len(TABLES["projects"].model.model_fields)
     dom = run_chromium(chromium, "--dump-dom", f"{datasette}/foerderdaten/projects")

@@ -20,7 +20,8 @@ from foerderdaten.errors import InputError
 from foerderdaten.extract.annex import extract_annex_rows
 from foerderdaten.extract.pdfdoc import open_pdf
 from foerderdaten.pipeline import build_tables
-from test_landtag_renderings import KNOWN_WEAKNESSES, VARIANTS as LETTER_VARIANTS, render_variant
+from test_landtag_renderings import KNOWN_WEAKNESSES, render_variant
+from test_landtag_renderings import VARIANTS as LETTER_VARIANTS
 from test_renderings import ANNEX_VARIANTS, SAB_VARIANTS, SECTION_VARIANTS, render_annex_variant, render_sab_variant
 
 
@@ -170,5 +171,5 @@ def test_pdfium_alone_would_read_the_corrupt_stream_silently(tmp_path):
         return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
 
     damaged, clean = texts(_corrupt_page_stream(tmp_path / "sab.pdf")), texts(FIXTURES / "sab_2023_ruled.pdf")
-    lost = [i + 1 for i, (a, b) in enumerate(zip(damaged, clean)) if a != b]
+    lost = [i + 1 for i, (a, b) in enumerate(zip(damaged, clean, strict=False)) if a != b]
     assert len(damaged) == len(clean) and lost and all(len(damaged[i - 1]) < len(clean[i - 1]) for i in lost)

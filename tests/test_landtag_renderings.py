@@ -35,8 +35,8 @@ from reportlab.lib.pagesizes import A4, LETTER, portrait
 
 from conftest import assert_answer_document, assert_letter_metadata, gold_landtag
 from foerderdaten.extract.landtag import extract_letter, is_landtag_answer
-from foerderdaten.extract.records import RawLetter
 from foerderdaten.extract.pdfdoc import PdfDocument, open_pdf
+from foerderdaten.extract.records import RawLetter
 from foerderdaten.normalize.landtag import LandtagTables, normalize_letter
 from render import Layout, render_table
 from render_letter import LetterLayout, Rendering, render_letter
@@ -334,7 +334,7 @@ def test_questions_carry_their_answer(letter, gold):
         for nummer in answer["fragen"]:
             assert by_nummer[nummer].antwort == "\n\n".join(answer["absaetze"])
             assert by_nummer[nummer].beantwortet_mit == ",".join(str(n) for n in answer["fragen"])
-    for q, g in zip(letter.tables.questions, gold["questions"]):
+    for q, g in zip(letter.tables.questions, gold["questions"], strict=False):
         assert (q.source_id, q.frage, q.page) == (SOURCE_ID, g["frage_text"], letter.page(f"frage{g['nummer']}"))
 
 
@@ -445,7 +445,11 @@ def test_build_annex_rows(built, gold, field):
     assert len(annex) == len(gold["anlagen"]) == 28
     assert {a.source_id for a in annex} == {SOURCE_ID}
     assert min(a.page for a in annex) > rendering.page_count  # the letter pages hold no annex row
-    wrong = [(g["anlage"], g["seq_in_anlage"], getattr(a, field), g[field]) for a, g in zip(annex, gold["anlagen"]) if getattr(a, field) != g[field]]
+    wrong = [
+        (g["anlage"], g["seq_in_anlage"], getattr(a, field), g[field])
+        for a, g in zip(annex, gold["anlagen"], strict=True)
+        if getattr(a, field) != g[field]
+    ]
     assert wrong == []
 
 

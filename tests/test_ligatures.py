@@ -2,7 +2,6 @@
 read as their letters; nothing else NFKC would change is touched."""
 
 from foerderdaten.extract.pdfdoc import Char, chars_to_text, split_ligature
-from test_overview_browser import chromium  # noqa: F401 (fixture)
 
 
 def test_ligature_glyph_becomes_its_letters_sharing_the_box():
@@ -27,8 +26,8 @@ def test_chromium_ligatures_read_as_letters_by_both_engines(chromium, tmp_path):
     pdfium spells it out as pieces at one origin); and Calibri-like fonts map
     one glyph to "ft" (test_engines reads sab_calibri_excel.pdf). Both engines
     give the letters, and pdfium reads the page itself."""
-    from foerderdaten.extract.pdfdoc import open_pdf
     from browser import run_chromium
+    from foerderdaten.extract.pdfdoc import open_pdf
 
     # one word a line: Chromium prints a blank between words as a text object
     # of its own, which pdfium drops (its page then goes to pdfplumber)

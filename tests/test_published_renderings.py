@@ -54,5 +54,5 @@ def test_every_project_in_printed_order(read):
 @pytest.mark.parametrize("field", RAW + NORMALISED)
 def test_every_field_equals_truth(read, field):
     projects, truth = read
-    wrong = [(t["seq"], _as_text(getattr(p, field)), t[field]) for p, t in zip(projects, truth) if _as_text(getattr(p, field)) != t[field]]
+    wrong = [(t["seq"], _as_text(getattr(p, field)), t[field]) for p, t in zip(projects, truth, strict=False) if _as_text(getattr(p, field)) != t[field]]
     assert wrong == []

@@ -48,7 +48,8 @@ SAB_VARIANTS = {
                          range(9), [100, 60, 62, 22, 80, 52, 52, 90, 260]),
     # the title wraps over two lines above the Stand line
     "a4_portrait_narrow": (Layout(page=portrait(A4), size=6, borders=False, margin=20,
-                                  head=["Fachkräfterichtlinie: Übersicht über beantragte und bewilligte", "Projekte - Regionalbudget 2023", "Stand: 31.12.2023"]), "original",
+                                  head=["Fachkräfterichtlinie: Übersicht über beantragte und bewilligte",
+                                        "Projekte - Regionalbudget 2023", "Stand: 31.12.2023"]), "original",
                            range(9), [70, 45, 50, 14, 60, 36, 36, 70, 170]),
     # no blank glyph where a cell line wraps (as browsers print), in narrow
     # and in wide columns: "Landkreis" / "leipzig", "Unterstützungsmaßnahmen"
@@ -95,7 +96,7 @@ def _with_headings(rows: list[list[str]]) -> list[list[str]]:
     empty row between groups."""
     out: list[list[str]] = []
     region = None
-    for row, g in zip(rows, gold_sab()):
+    for row, g in zip(rows, gold_sab(), strict=False):
         if g["region_raw"] != region:
             region = g["region_raw"]
             out += ([[]] if out else []) + [[f"Region {region}"]]
@@ -135,7 +136,7 @@ def test_glue_variants_wrap_without_blanks(name):
     glued = [
         (lines[k], lines[k + 1])
         for g in gold_sab()
-        for field, width in zip((SAB_FIELDS[i] for i in order), widths)
+        for field, width in zip((SAB_FIELDS[i] for i in order), widths, strict=False)
         for lines in [wrap(g[field], width - 2 * layout.padding, layout.font, layout.size, wrap_blanks=False)]
         for k in range(len(lines) - 1)
         if " " not in lines[k] and lines[k + 1][:1].islower() and f"{lines[k]} {lines[k + 1]}" in g[field]
@@ -148,7 +149,7 @@ def test_glue_variants_wrap_without_blanks(name):
 @pytest.mark.parametrize("field", SAB_FIELDS)
 def test_sab_rendering_fields(sab_rendering, field):
     _, _, rows = sab_rendering
-    wrong = [(g["seq"], getattr(r, field), g[field]) for r, g in zip(rows, gold_sab()) if getattr(r, field) != g[field]]
+    wrong = [(g["seq"], getattr(r, field), g[field]) for r, g in zip(rows, gold_sab(), strict=False) if getattr(r, field) != g[field]]
     assert wrong == []
 
 
@@ -197,12 +198,12 @@ def annex_rendering(request, tmp_path_factory):
     return request.param, extract_annex_rows(open_pdf(path), "x"), splits
 
 
-@pytest.mark.parametrize("field", ["anlage", "seq_in_anlage"] + ANNEX_FIELDS)
+@pytest.mark.parametrize("field", ["anlage", "seq_in_anlage", *ANNEX_FIELDS])
 def test_annex_rendering_fields(annex_rendering, field):
     _, rows, _ = annex_rendering
     gold = gold_landtag()["anlagen"]
     assert len(rows) == 28
-    wrong = [(g["anlage"], g["seq_in_anlage"], getattr(r, field), g[field]) for r, g in zip(rows, gold) if getattr(r, field) != g[field]]
+    wrong = [(g["anlage"], g["seq_in_anlage"], getattr(r, field), g[field]) for r, g in zip(rows, gold, strict=False) if getattr(r, field) != g[field]]
     assert wrong == []
 
 

@@ -77,7 +77,8 @@ def test_no_break_before_a_comma_or_hyphen():
     assert join_cell_lines([_printed("Projekt", room=10.0), _printed(',,Angekommen 4.0"', first_char=2.3)]) == 'Projekt ,,Angekommen 4.0"'
     assert join_cell_lines([_printed("Studienabbrecher/", room=4.3), _printed("-innen als", first_char=3.1)]) == "Studienabbrecher/ -innen als"
     # a word too long for its cell, broken before its comma: the line fills the cell
-    assert join_cell_lines([_printed("Fachkräftekampagnen", room=0.5), _printed(", -veranstaltungen", first_char=2.3)]) == "Fachkräftekampagnen, -veranstaltungen"
+    lines = [_printed("Fachkräftekampagnen", room=0.5), _printed(", -veranstaltungen", first_char=2.3)]
+    assert join_cell_lines(lines) == "Fachkräftekampagnen, -veranstaltungen"
     # ... and where the renderer writes blanks at its wraps, a word broken before its hyphen
     lines = [_printed("Wirtschaftsförderungs", room=0.5), _printed("- gesellschaft mbH", first_char=3.3)]
     assert join_cell_lines(lines, Cues(vocabulary([]), wrap_blanks=True, edge_blanks=True)) == "Wirtschaftsförderungs- gesellschaft mbH"

@@ -36,7 +36,6 @@ from foerderdaten.extract.pdfdoc import Page, PdfDocument
 from foerderdaten.extract.records import RawAnswer, RawLetter, RawParagraph, RawQuestion
 from foerderdaten.extract.textjoin import join_cell_lines
 
-
 # --------------------------------------------------------------------------
 # Wording
 

@@ -58,7 +58,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
-from itertools import groupby
+from itertools import groupby, pairwise
 
 from foerderdaten.extract.pdfdoc import Char, Page, TextLine, chars_to_text
 from foerderdaten.extract.textjoin import first_word_width, join_cell_lines
@@ -215,8 +215,8 @@ def body_lines(page: Page, size: float) -> list[Line]:
 def split_cells(line: TextLine) -> tuple[Cell, ...]:
     """The line cut at column gaps (see the module docstring)."""
     ink = [c for c in line.chars if c.text.strip()]
-    gaps = [b.x0 - a.x1 for a, b in zip(ink, ink[1:])]
-    word_gaps = [gap for gap, char in zip(gaps, ink) if gap > WORD_GAP_EM * char.size]
+    gaps = [b.x0 - a.x1 for a, b in pairwise(ink)]
+    word_gaps = [gap for gap, char in zip(gaps, ink, strict=False) if gap > WORD_GAP_EM * char.size]
     # a single gap has nothing to be compared with: the absolute width decides
     narrowest = min(word_gaps) if len(word_gaps) > 1 else 0.0
 
@@ -270,7 +270,7 @@ def line_pitch(lines: list[Line], size: float) -> float:
     (12.35 pt printed as 12.3 and 12.4) do not split it.
     """
     steps = sorted(
-        _step(a, b) for a, b in zip(lines, lines[1:]) if a.page == b.page and 0 < _step(a, b) < 2 * size
+        _step(a, b) for a, b in pairwise(lines) if a.page == b.page and 0 < _step(a, b) < 2 * size
     )
     for group in _close_groups(steps, STEP_TOLERANCE):
         if len(group) >= max(2, PITCH_MIN_SHARE * len(steps)):
@@ -284,7 +284,7 @@ def column_edges(lines: list[Line]) -> dict[tuple[int, int], float]:
     line ends). A column is known by its start and the next column's start."""
     edges: dict[tuple[int, int], float] = {}
     for line in lines:
-        for cell, next_cell in zip(line.cells, line.cells[1:]):
+        for cell, next_cell in zip(line.cells, line.cells[1:], strict=False):
             key = _column_key(cell, next_cell)
             edges[key] = max(edges.get(key, 0.0), cell.x1)
     return edges
@@ -310,7 +310,7 @@ def _wrapped_lines(lines: list[Line], pitch: float) -> list[Line]:
     ended because they were full (a few letterhead and heading lines that
     are not wrapped come along)."""
     return [
-        a for a, b in zip(lines, lines[1:])
+        a for a, b in pairwise(lines)
         if a.page == b.page and len(a.cells) == 1 and _step(a, b) <= PARAGRAPH_STEP * pitch
     ]
 
@@ -327,7 +327,7 @@ def _reaches_margin(line: Line, layout: Layout) -> bool:
 def paragraphs(lines: list[Line], layout: Layout, heading: Heading) -> list[Block]:
     """Group lines into blocks (paragraphs and list rows); footnotes are dropped."""
     blocks: list[Block] = []
-    for prev, line in zip([None, *lines], lines):
+    for prev, line in zip([None, *lines], lines, strict=False):
         if prev is None or _starts_block(prev, line, layout, heading):
             blocks.append(Block())
         blocks[-1].lines.append(line)
@@ -405,7 +405,7 @@ def _blank_width(line: Line) -> float:
 
 def _word_gaps(chars: tuple[Char, ...]) -> list[float]:
     ink = [c for c in chars if c.text.strip()]
-    return [b.x0 - a.x1 for a, b in zip(ink, ink[1:]) if b.x0 - a.x1 > WORD_GAP_EM * b.size]
+    return [b.x0 - a.x1 for a, b in pairwise(ink) if b.x0 - a.x1 > WORD_GAP_EM * b.size]
 
 
 # --------------------------------------------------------------------------
@@ -429,7 +429,8 @@ def join_wrapped_rows(blocks: list[Block], layout: Layout, heading: Heading) -> 
     of several cells, the second line of such a row too."""
     joined: list[Block] = []
     for is_row, group in groupby(blocks, key=partial(_starts_row, heading=heading)):
-        joined.extend(_join_row_continuations(list(group), layout) if is_row else group)
+        rows = list(group)
+        joined.extend(_join_row_continuations(rows, layout) if is_row else rows)
     return joined
 
 
@@ -457,7 +458,7 @@ def _join_row_continuations(rows: list[Block], layout: Layout) -> list[Block]:
 def _rows_spaced(rows: list[Block], layout: Layout) -> bool:
     return any(
         a.page == b.page and _step(a.lines[-1], b.lines[0]) > PARAGRAPH_STEP * layout.pitch
-        for a, b in zip(rows, rows[1:])
+        for a, b in pairwise(rows)
     )
 
 
@@ -496,7 +497,7 @@ def _wraps_in_columns(rows: list[Block], layout: Layout) -> bool:
     edge below a last cell that had not wrapped."""
     for block in rows:
         left = block.lines[0].cells[0].x0
-        for above, line in zip(block.lines, block.lines[1:]):
+        for above, line in zip(block.lines, block.lines[1:], strict=False):
             if any(abs(cell.x0 - left) >= layout.body_size for cell in line.cells):
                 return True  # a cell goes on under a later column
             if not _last_cell_wrapped(above, line.line.chars, layout):
@@ -519,7 +520,7 @@ def row_cells(block: Block, layout: Layout, in_columns: bool = False) -> tuple[s
     first = block.lines[0]
     starts = [c.x0 for c in first.cells]
     columns: list[list[str]] = [[c.text] for c in first.cells]
-    for above, line in zip(block.lines, block.lines[1:]):
+    for above, line in zip(block.lines, block.lines[1:], strict=False):
         if len(line.cells) == 1 and abs(line.cells[0].x0 - starts[0]) < line.line.size:
             back_to_margin = not in_columns and _last_cell_wrapped(above, line.line.chars, layout)
             columns[-1 if back_to_margin else 0].append(line.cells[0].text)

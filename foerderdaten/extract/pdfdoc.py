@@ -213,7 +213,7 @@ def group_lines(chars: list[Char]) -> list[TextLine]:
     # given order) is sorted on plain tuples instead of through a key function.
     chars = list(chars)
     mids = [(c.top + c.bottom) / 2 for c in chars]
-    order = sorted(zip(map(round, mids, repeat(MIDDLE_DECIMALS)), map(_X0, chars), range(len(chars))))
+    order = sorted(zip(map(round, mids, repeat(MIDDLE_DECIMALS)), map(_X0, chars), range(len(chars)), strict=False))
     lines: list[list[Char]] = []
     mixed: list[bool] = []  # whether a line's characters come from more than one rounded middle
     first_mid = 0.0  # the middle of the current line's first character
@@ -232,7 +232,7 @@ def group_lines(chars: list[Char]) -> list[TextLine]:
             first_mid = mid
         rounded = r
     # a line from one rounded middle is in x0 order already (the sort's second key)
-    result = [TextLine(tuple(sorted(line, key=_X0) if m else line)) for line, m in zip(lines, mixed)]
+    result = [TextLine(tuple(sorted(line, key=_X0) if m else line)) for line, m in zip(lines, mixed, strict=False)]
     # a line of blanks only carries no text
     return [line for line in result if line.text.strip()]
 
@@ -283,11 +283,11 @@ class RawPage:
         """The page's characters (ligatures split into their letters, whichever
         engine read them) and its straight rulings."""
         boxes = iter(self.boxes)  # five numbers a glyph, taken in step by zip
-        chars = [Char(t, *box) for t, box in zip(self.texts, zip(boxes, boxes, boxes, boxes, boxes))]
+        chars = [Char(t, *box) for t, box in zip(self.texts, zip(boxes, boxes, boxes, boxes, boxes, strict=False), strict=False)]
         if any(t in LIGATURES for t in self.texts):
             chars = [letter for c in chars for letter in split_ligature(c)]
         edges = iter(self.rulings)
-        rulings = [Ruling(*edge) for edge in zip(edges, edges, edges, edges)]
+        rulings = [Ruling(*edge) for edge in zip(edges, edges, edges, edges, strict=False)]
         return Page(self.number, self.width, self.height, chars, [x for x in rulings if x.vertical or x.horizontal], self.engine)
 
 

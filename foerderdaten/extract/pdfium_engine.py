@@ -30,6 +30,7 @@ stream.
 from __future__ import annotations
 
 import ctypes
+import itertools
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -219,7 +220,7 @@ class FontMetrics:
                 widths[text] = width if widths.get(text, width) == width else None
         return cls(font.get_descent(), widths, check_widths=not getattr(font, "widths", None) or font.fontname in _STANDARD_FONTS)
 
-    def __eq__(self, other) -> bool:  # noqa: D105
+    def __eq__(self, other) -> bool:
         return isinstance(other, FontMetrics) and (self.descent, self.widths) == (other.descent, other.widths)
 
     __hash__ = None  # type: ignore[assignment]  # equal by value, mutable: not hashable
@@ -458,7 +459,7 @@ def _check_glyphs(tp, address: int, obj: _TextObject) -> None:
         return x * ux + y * uy
 
     glyphs = obj.glyphs
-    for prev, nxt in zip(glyphs, glyphs[1:]):
+    for prev, nxt in itertools.pairwise(glyphs):
         if prev[2] == nxt[2] and prev[3] == nxt[3]:
             raise NotExact("glyph split into pieces (ligature or ActualText)")
         if prev[1] == " ":
@@ -468,11 +469,11 @@ def _check_glyphs(tp, address: int, obj: _TextObject) -> None:
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     _P["FPDFPageObj_GetBounds"](address, left, bottom, right, top)
     last = glyphs[-1]
-    l, r, bt, t = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
-    raw.FPDFText_GetCharBox(tp, last[0], l, r, bt, t)
+    gl, gr, gb, gt = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    raw.FPDFText_GetCharBox(tp, last[0], gl, gr, gb, gt)
     # how far the object and its last glyph reach along the writing direction
     reach = max(along(x, y) for x in (left.value, right.value) for y in (bottom.value, top.value))
-    glyph_reach = max(along(x, y) for x in (l.value, r.value) for y in (bt.value, t.value))
+    glyph_reach = max(along(x, y) for x in (gl.value, gr.value) for y in (gb.value, gt.value))
     if reach <= glyph_reach + POSITION_TOLERANCE:
         return
     hyphen_end = along(last[2], last[3]) + obj.advance("-") * norm if last[1] == "-" else None
@@ -565,7 +566,7 @@ def read_edges(page: pdfium.PdfPage, frame: PageFrame) -> list[tuple[float, floa
         x0, x1, top, bottom = min(xa, xb), max(xa, xb), min(ta, tb), max(ta, tb)
         edges += [(x0, top, x1, top), (x0, bottom, x1, bottom), (x0, top, x0, bottom), (x1, top, x1, bottom)]
     for pts in curves:
-        for (x0, t0), (x1, t1) in zip(pts, pts[1:]):
+        for (x0, t0), (x1, t1) in itertools.pairwise(pts):
             edges.append((min(x0, x1), min(t0, t1), max(x0, x1), max(t0, t1)))
     return edges
 

@@ -285,8 +285,7 @@ def _read_page(page: Page, specs: list[ColumnSpec], needed: int) -> PageTable | 
     columns = _columns(header_lines, _column_evidence(body_chars, lines[end:], pitch), page.rulings, specs)
     if columns is None:
         return None
-    found = _rows(body_chars, columns, h_rules, pitch, key=specs[0].field)
-    rows = _drop_heading_rows(found, columns, page.rulings)
+    rows = _drop_heading_rows(_rows(body_chars, columns, h_rules, pitch, key=specs[0].field), columns, page.rulings)
     for row in rows:
         row.page = page.number
         row.pages = [page.number]

@@ -52,6 +52,7 @@ always write the blank, so it does not arise there.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -145,7 +146,7 @@ def printed_line(line: TextLine, right_edge: float) -> PrintedLine:
 def first_word_width(chars: Sequence[Char]) -> float:
     """Width of the first word: up to the first blank glyph or word gap."""
     end = chars[0].x1
-    for prev, char in zip(chars, chars[1:]):
+    for prev, char in itertools.pairwise(chars):
         if not char.text.strip() or char.x0 - prev.x1 > WORD_GAP_EM * char.size:
             break
         end = char.x1
@@ -181,7 +182,7 @@ HANGING_BLANK = 0.25
 
 def table_cues(cells: Sequence[Sequence[PrintedLine]]) -> Cues:
     """The cues of a table whose cells (each its printed lines) are given."""
-    wrapped = [line for lines in cells for line in lines[:-1] if not line.text.rstrip().endswith(("-",) + BREAK_AFTER)]
+    wrapped = [line for lines in cells for line in lines[:-1] if not line.text.rstrip().endswith(("-", *BREAK_AFTER))]
     with_blank = [line for line in wrapped if line.text != line.text.rstrip()]
     return Cues(
         words=vocabulary([line.text for line in lines] for lines in cells),
@@ -226,7 +227,7 @@ def join_cell_lines(lines: Iterable[str | PrintedLine], cues: Cues | None = None
     if not items:
         return ""
     parts: list[str] = [_text(items[0])]
-    for prev, line in zip(items, items[1:]):
+    for prev, line in itertools.pairwise(items):
         parts.append(_separator(prev, line, cues or Cues(Counter())))
         parts.append(_text(line))
     return fold_whitespace("".join(parts))
@@ -241,7 +242,7 @@ def _separator(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues) -> 
     if text != text.rstrip():
         return " "
     next_word = next_text.strip().split(" ", 1)[0]
-    if text.endswith(("-",) + BREAK_AFTER) and _would_fit(prev, line, blank=False):
+    if text.endswith(("-", *BREAK_AFTER)) and _would_fit(prev, line, blank=False):
         return " "  # the next word would have fitted behind the hyphen or slash: no break there
     if text.endswith(" -") and (not next_word[:1].islower() or (_dash_stands(text) and not _blank_would_show(prev, cues))):
         return " "
@@ -259,7 +260,7 @@ def _separator(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues) -> 
     measured = isinstance(prev, PrintedLine) and isinstance(line, PrintedLine)
     if not _broken_word(text.strip(), next_word, _HYPHEN_INSIDE if measured else _BREAK_INSIDE):
         return " "
-    if measured and prev.room >= line.first_char + FIT_TOLERANCE_EM * prev.size:
+    if isinstance(prev, PrintedLine) and isinstance(line, PrintedLine) and prev.room >= line.first_char + FIT_TOLERANCE_EM * prev.size:
         return " "  # the next character would have fitted: no word was broken here
     if _blank_would_show(prev, cues):
         return ""  # a wrap at a blank would have left its blank
