@@ -25,6 +25,11 @@ font's descent (which places the box around the baseline) and advance
 widths, and the page's MediaBox and /Rotate, are taken from pdfminer's font
 and page model, which parses the dictionaries without reading any content
 stream.
+
+Why one module of about 700 lines: it is the whole engine, and its parts
+(glyph boxes, the checks that pdfium changed nothing, rulings from path
+objects) share the page frame and the raw pdfium calls; nothing outside
+pdfdoc.py uses any of them. Split it by those three parts if it grows.
 """
 
 from __future__ import annotations
