@@ -285,12 +285,13 @@ def _read_page(page: Page, specs: list[ColumnSpec], needed: int) -> PageTable | 
     columns = _columns(header_lines, _column_evidence(body_chars, lines[end:], pitch), page.rulings, specs)
     if columns is None:
         return None
-    rows = _drop_heading_rows(_rows(body_chars, columns, h_rules, pitch, key=specs[0].field), columns, page.rulings)
+    body_rows = _rows(body_chars, columns, h_rules, pitch, key=specs[0].field)
+    rows = _drop_heading_rows(body_rows, columns, page.rulings)
     for row in rows:
         row.page = page.number
         row.pages = [page.number]
     preamble = [ln for ln in lines[:start]]
-    return PageTable(page=page.number, columns=columns, rows=rows, preamble=preamble, headings=len(found) - len(rows))
+    return PageTable(page=page.number, columns=columns, rows=rows, preamble=preamble, headings=len(body_rows) - len(rows))
 
 
 def _table_like(page: Page, columns: list[Column], needed: int) -> bool:
