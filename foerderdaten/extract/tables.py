@@ -281,7 +281,7 @@ def _read_page(page: Page, specs: list[ColumnSpec], needed: int) -> PageTable | 
     h_rules = _horizontal_rulings(page.rulings, header_lines[0])
     header_bottom = _header_bottom(header_lines[-1], lines[end] if end < len(lines) else None, h_rules)
     body_chars = [c for c in page.chars if c.mid_y >= header_bottom]
-    body_chars = _drop_footer(body_chars, pitch)
+    body_chars = _drop_footer(body_chars, lines[end:], pitch)
     columns = _columns(header_lines, _column_evidence(body_chars, lines[end:], pitch), page.rulings, specs)
     if columns is None:
         return None
@@ -752,10 +752,14 @@ def _covered_length(segments: list[Ruling]) -> float:
     return total
 
 
-def _drop_footer(chars: list[Char], pitch: float) -> list[Char]:
+def _drop_footer(chars: list[Char], lines: list[TextLine], pitch: float) -> list[Char]:
     """Drop page footers: lines like "Seite 3 von 19" and what lies below them
-    or far below the table body."""
-    lines = group_lines(chars)
+    or far below the table body.
+
+    ``lines`` are the page's lines under the header, the lines ``chars`` are
+    printed as: the header ends between two lines, so grouping the body's
+    characters again would give the same lines (and cost a full pass a page).
+    """
     keep_until = float("inf")
     for i, line in enumerate(lines):
         if FOOTER.match(line.text.strip()):
