@@ -1,4 +1,4 @@
-"""The table reader's steps (extract/tables.py) on small synthetic pages.
+"""The table reader's steps (extract/tables.py and its step modules table_header.py, table_rows.py, table_pages.py) on small synthetic pages.
 
 Each test builds characters and rulings by hand, so one step is shown at a
 time: header cells, body gaps, row starts from rulings and from alignment,
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from foerderdaten.extract import tables
+from foerderdaten.extract import table_header, table_model, table_pages, table_rows, tables
 from foerderdaten.extract.pdfdoc import Char, Page, Ruling, group_lines
 from foerderdaten.extract.tables import ColumnSpec, TableReadingError, read_table
 
@@ -70,14 +70,14 @@ def test_header_words_split_at_a_vertical_ruling_however_narrow_the_gap():
     """ "RL" and "Vorhabensart" one glyph width apart: one cell without the
     ruling between them, two with it."""
     line = group_lines(text("RL", 10, 20) + text("Vorhabensart", 23, 20))
-    assert [c.text for c in tables._header_cells(line, [])] == ["RL Vorhabensart"]
+    assert [c.text for c in table_header._header_cells(line, [])] == ["RL Vorhabensart"]
     ruling = Ruling(21.5, 15.0, 21.5, 35.0)
-    assert [c.text for c in tables._header_cells(line, [ruling])] == ["RL", "Vorhabensart"]
+    assert [c.text for c in table_header._header_cells(line, [ruling])] == ["RL", "Vorhabensart"]
 
 
 def test_header_lines_stacked_in_one_column_are_one_cell():
     lines = group_lines(text("Durchführungs-", 10, 20) + text("ort", 10, 32) + text("Region", 90, 32))
-    found = [c.text for c in tables._header_cells(lines, [])]
+    found = [c.text for c in table_header._header_cells(lines, [])]
     assert [tables.fold_header(t) for t in found] == ["durchführungsort", "region"]
 
 
@@ -85,15 +85,15 @@ def test_narrow_header_gap_splits_only_where_the_body_has_a_column_gap():
     """2 pt between two header words (wider than kerning, narrower than a
     word space) separate two columns only over a gap of the body."""
     line = group_lines(text("Beginn", 10, 20) + text("Ende", 42, 20))  # "Beginn" ends at 40
-    assert [c.text for c in tables._header_cells(line, [], gaps=[(40.5, 41.5)])] == ["Beginn", "Ende"]
-    assert [c.text for c in tables._header_cells(line, [], gaps=[(60.0, 70.0)])] == ["BeginnEnde"]
+    assert [c.text for c in table_header._header_cells(line, [], gaps=[(40.5, 41.5)])] == ["Beginn", "Ende"]
+    assert [c.text for c in table_header._header_cells(line, [], gaps=[(60.0, 70.0)])] == ["BeginnEnde"]
 
 
 def test_find_header_reads_a_band_whatever_line_its_cells_sit_on():
     """A bottom-aligned header: "Nr." alone on the band's first line."""
     chars = text("Nr.", 110, 20) + text("Träger", 10, 32) + text("der RL", 110, 32) + text("Titel", 210, 32) + text("x", 10, 70)
     lines = group_lines(chars)
-    start, end = tables._find_header(lines, [], SPECS, 2, PITCH)
+    start, end = table_header.find_header(lines, [], SPECS, 2, PITCH)
     assert (start, end) == (0, 2)
 
 
@@ -103,7 +103,7 @@ def test_find_header_reads_a_band_whatever_line_its_cells_sit_on():
 
 def test_body_gaps_are_where_no_visible_glyph_is():
     chars = text("abc", 10, 50) + text("de", 40, 62) + [Char(" ", 50, 55, 62, 72, SIZE)] + text("f", 60, 50)
-    assert tables._body_gaps(chars) == [(25.0, 40.0), (50.0, 60.0)]
+    assert table_header._body_gaps(chars) == [(25.0, 40.0), (50.0, 60.0)]
 
 
 def test_a_lone_heading_line_does_not_close_a_column_gap():
@@ -111,8 +111,9 @@ def test_a_lone_heading_line_does_not_close_a_column_gap():
     the records above and below show the gap."""
     records = text("Verein", 10, 50) + text("Pirna", 110, 50) + text("Verein", 10, 62) + text("Pirna", 110, 62)
     heading = text("Region Sächsische Schweiz", 10, 90)
-    assert any(g0 <= 100 and g1 >= 110 for g0, g1 in tables._body_gaps(tables._column_evidence(records + heading, group_lines(records + heading), PITCH)))
-    assert not any(g0 <= 100 and g1 >= 110 for g0, g1 in tables._body_gaps(records + heading))
+    evidence = table_header.column_evidence(records + heading, group_lines(records + heading), PITCH)
+    assert any(g0 <= 100 and g1 >= 110 for g0, g1 in table_header._body_gaps(evidence))
+    assert not any(g0 <= 100 and g1 >= 110 for g0, g1 in table_header._body_gaps(records + heading))
 
 
 # --------------------------------------------------------------------------
@@ -121,12 +122,12 @@ def test_a_lone_heading_line_does_not_close_a_column_gap():
 
 def test_row_starts_from_rulings_are_the_rulings_above_text():
     lines = group_lines(text("a", 10, 50) + text("b", 10, 62) + text("c", 10, 90))
-    assert tables._row_starts_from_rulings(lines, [45.0, 80.0, 120.0]) == [45.0, 80.0]
+    assert table_rows._row_starts_from_rulings(lines, [45.0, 80.0, 120.0]) == [45.0, 80.0]
 
 
 def by_column(rows, valign):
     chars, _ = body(rows, valign=valign)
-    assigned = tables._assign_columns(chars, [tables.Column(n, n, x - 5, x + 95) for n, x in X.items()])
+    assigned = table_rows._assign_columns(chars, [tables.Column(n, n, x - 5, x + 95) for n, x in X.items()])
     return {name: group_lines(assigned.get(name, [])) for name in X}
 
 
@@ -144,9 +145,9 @@ def test_alignment_is_read_from_rows_that_gaps_separate(valign):
         {"traeger": ["Verein A"], "ort": ["Pirna"], "titel": ["Erster", "Titel"]},
         {"traeger": ["Verein B"], "ort": ["Riesa"], "titel": ["Zweiter", "Titel", "lang"]},
     ]
-    blocks = tables._blocks(tables._levels(by_column(rows, valign)), PITCH)
+    blocks = table_rows._blocks(table_rows.line_levels(by_column(rows, valign)), PITCH)
     assert len(blocks) == 2
-    assert tables._alignment(blocks) == valign
+    assert table_rows.alignment_of(blocks) == valign
 
 
 @pytest.mark.parametrize("valign", ["top", "bottom"])
@@ -158,10 +159,10 @@ def test_rows_set_close_split_by_alignment(valign, monkeypatch):
     close, _ = body(CLOSE, valign=valign)
     monkeypatch.setattr("test_tables.ROW_SPACE", ROW_SPACE)
     apart, _ = body([{"traeger": ["Verein D"], "ort": ["Aue"], "titel": ["Vierter", "Titel"]}], top=BODY_TOP + 10 * PITCH, valign=valign)
-    assigned = tables._assign_columns(close + apart, [tables.Column(n, n, x - 5, x + 95) for n, x in X.items()])
+    assigned = table_rows._assign_columns(close + apart, [tables.Column(n, n, x - 5, x + 95) for n, x in X.items()])
     columns = {name: group_lines(assigned.get(name, [])) for name in X}
-    starts = tables._row_starts_from_alignment(columns, PITCH, "traeger")
-    assert [round(s + tables.ROUNDING, 1) for s in starts] == [BODY_TOP, BODY_TOP + 2 * PITCH, BODY_TOP + 4 * PITCH, BODY_TOP + 10 * PITCH]
+    starts = table_rows._row_starts_from_alignment(columns, PITCH, "traeger")
+    assert [round(s + table_model.ROUNDING, 1) for s in starts] == [BODY_TOP, BODY_TOP + 2 * PITCH, BODY_TOP + 4 * PITCH, BODY_TOP + 10 * PITCH]
 
 
 # --------------------------------------------------------------------------
@@ -284,7 +285,7 @@ def test_bottom_aligned_fresh_row_is_not_a_continuation():
     pages = [page(1, [RECORD, last], valign="bottom"), page(2, [fresh, RECORD], valign="bottom")]
     table = read_table(pages, SPECS)
     assert [c["traeger"] for c in cells(table)] == [FILLER, "Frauenförderwerk", "Förderverein des Schulzentrums für", FILLER]
-    assert tables._rows_alignment(table.rows) == "bottom"
+    assert table_pages._rows_alignment(table.rows) == "bottom"
 
 
 # --------------------------------------------------------------------------

@@ -1,0 +1,221 @@
+"""Table reading, steps 1 and 2: the header band and the columns.
+
+See :mod:`foerderdaten.extract.tables` for how the steps fit together.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from foerderdaten.extract.pdfdoc import Char, Ruling, TextLine, chars_to_text
+from foerderdaten.extract.table_model import HAIR, ROUNDING, ROW_GAP, WORD_GAP, Column, ColumnSpec, HeaderCell
+from foerderdaten.extract.textjoin import join_cell_lines
+
+# A header row has at most this many lines (a band of more lines is body).
+HEADER_MAX_LINES = 6
+
+# A gap between header glyphs wider than this many font sizes, and lying in
+# a column gap of the body, separates two columns: a word space is written
+# as a blank glyph or is wider, a kerning gap within a word is narrower.
+NARROW_GAP = 0.1
+
+# A body gap that ends within this many font sizes of where the next
+# column's header starts shows that column's text starting where its header
+# does (both left-aligned): what lies left of that gap belongs to the column
+# before, however narrow the gap (a right-aligned number ends 1-2 pt before
+# the next column's text, which leaves a wider gap on its left).
+ALIGNED_START = 0.1
+
+
+def find_header(lines: list[TextLine], rulings: list[Ruling], specs: list[ColumnSpec], needed: int, pitch: float) -> tuple[int, int] | None:
+    """The header row as a slice ``lines[start:end]``: the first band of
+    lines whose header cells name at least ``needed`` columns.
+
+    A band is a run of lines one pitch apart with no horizontal ruling
+    between them, so the header row is read as a whole however its cells
+    are aligned (a one-line header may sit on the band's first, middle or
+    last line), and the first body row never joins it.
+    """
+    for start in range(len(lines)):
+        end = _band_end(lines, start, rulings, pitch)
+        cells = _header_cells(lines[start:end], rulings)
+        if len(_match_specs([cell.text for cell in cells], specs)) >= needed:
+            return start, end
+    return None
+
+
+def _band_end(lines: list[TextLine], start: int, rulings: list[Ruling], pitch: float) -> int:
+    """End (exclusive) of the band of lines that begins at ``start``."""
+    end = start + 1
+    while end < len(lines) and end - start < HEADER_MAX_LINES:
+        prev, line = lines[end - 1], lines[end]
+        if line.top - prev.top > ROW_GAP * pitch or _ruled_between(prev, line, rulings):
+            break
+        end += 1
+    return end
+
+
+def _ruled_between(upper: TextLine, lower: TextLine, rulings: list[Ruling]) -> bool:
+    """Whether a horizontal ruling runs between two lines, under the lower one's text."""
+    return any(
+        r.horizontal and upper.mid_y < r.top < lower.mid_y and _overlap(r.x0, r.x1, lower.x0, lower.x1) > 0
+        for r in rulings
+    )
+
+
+def _match_specs(texts: list[str], specs: list[ColumnSpec]) -> dict[int, ColumnSpec]:
+    """Which spec each header text names (each spec used once, in spec order)."""
+    used: set[str] = set()
+    found: dict[int, ColumnSpec] = {}
+    for i, text in enumerate(texts):
+        spec = next((s for s in specs if s.field not in used and s.matches(text)), None)
+        if spec is not None:
+            used.add(spec.field)
+            found[i] = spec
+    return found
+
+
+def bottom_of_header(last: TextLine, below: TextLine | None, h_rules: list[Ruling]) -> float:
+    """Where the header row ends: the first horizontal ruling under its last
+    line (above the next line), else just under its last line."""
+    limit = below.mid_y if below is not None else float("inf")
+    rules = [r.top for r in h_rules if last.mid_y < r.top < limit]
+    return min(rules) if rules else last.bottom + HAIR
+
+
+def find_columns(header_lines: list[TextLine], body_chars: list[Char], rulings: list[Ruling], specs: list[ColumnSpec]) -> list[Column] | None:
+    gaps = _body_gaps(body_chars)
+    cells = _header_cells(header_lines, rulings, gaps)
+    matched = _match_specs([cell.text for cell in cells], specs)
+    named = sorted(((spec.field, cells[i]) for i, spec in matched.items()), key=lambda item: item[1].x0)
+    if len(named) < 2:
+        return None
+    verticals = sorted({round(r.x0, 1) for r in rulings if r.vertical})
+    size = max(line.size for line in header_lines)
+    bounds = [_boundary(a, b, verticals, gaps, size) for (_, a), (_, b) in itertools.pairwise(named)]
+    edges = [float("-inf"), *bounds, float("inf")]
+    return [Column(name, cell.text, edges[i], edges[i + 1]) for i, (name, cell) in enumerate(named)]
+
+
+def _header_cells(header_lines: list[TextLine], rulings: list[Ruling], gaps: list[tuple[float, float]] | tuple = ()) -> list[HeaderCell]:
+    """Header words grouped into columns: runs of text that overlap in x,
+    re-joined line by line, left to right."""
+    runs = [
+        HeaderCell(chars_to_text(run), min(c.x0 for c in run), max(c.x1 for c in run), run[0].top)
+        for line in header_lines
+        for run in _runs(line, _verticals_across(line, rulings), gaps)
+    ]
+    groups: list[list[HeaderCell]] = []
+    for run in sorted((r for r in runs if r.text.strip()), key=lambda r: r.x0):
+        group = next((g for g in groups if any(_overlap(run.x0, run.x1, o.x0, o.x1) > ROUNDING for o in g)), None)
+        if group is None:
+            groups.append([run])
+        else:
+            group.append(run)
+    cells = []
+    for group in groups:
+        group.sort(key=lambda r: (round(r.top), r.x0))
+        text = join_cell_lines(r.text for r in group)
+        cells.append(HeaderCell(text, min(r.x0 for r in group), max(r.x1 for r in group), min(r.top for r in group)))
+    return sorted(cells, key=lambda c: c.x0)
+
+
+def _verticals_across(line: TextLine, rulings: list[Ruling]) -> list[float]:
+    """x of the vertical rulings that cross a line of text."""
+    return sorted(r.x0 for r in rulings if r.vertical and r.top <= line.mid_y <= r.bottom and line.x0 < r.x0 < line.x1)
+
+
+def _runs(line: TextLine, cuts: list[float], gaps: list[tuple[float, float]] | tuple = ()) -> list[list[Char]]:
+    """Split a header line into the runs of text of its cells.
+
+    Cells of neighbouring columns are separated by a vertical ruling, by a
+    gap wider than a word space, or by a narrower gap that lies in a column
+    gap of the body (narrow columns in a small or Calibri-metric font leave
+    only the cell padding between two headers); words of one cell by a
+    blank glyph or a narrow gap.
+    """
+    runs: list[list[Char]] = []
+    for c in sorted(line.chars, key=lambda c: c.x0):
+        if runs and not _cell_break(runs[-1][-1], c, cuts, gaps):
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return runs
+
+
+def _cell_break(prev: Char, c: Char, cuts: list[float], gaps) -> bool:
+    """Whether a header cell ends between two neighbouring glyphs."""
+    white = c.x0 - prev.x1
+    if white > WORD_GAP * c.size:
+        return True
+    if any((prev.x0 + prev.x1) / 2 < x < (c.x0 + c.x1) / 2 for x in cuts):
+        return True
+    return white > NARROW_GAP * c.size and any(g0 < c.x0 and g1 > prev.x1 for g0, g1 in gaps)
+
+
+def column_evidence(chars: list[Char], lines: list[TextLine], pitch: float) -> list[Char]:
+    """The body characters (``chars``, printed as ``lines``) that show where
+    the columns are: all but the lines that stand alone (no line within a
+    line pitch above or below) and run on without a gap as wide as one
+    between columns. Those are heading rows across the table ("Region
+    Sächsische Schweiz-Osterzgebirge"), whose text bridges column gaps."""
+    lone = {
+        id(c)
+        for i, line in enumerate(lines)
+        if not (i > 0 and line.top - lines[i - 1].top <= ROW_GAP * pitch)
+        and not (i + 1 < len(lines) and lines[i + 1].top - line.top <= ROW_GAP * pitch)
+        and without_column_gap(line.chars)
+        for c in line.chars
+    }
+    kept = [c for c in chars if id(c) not in lone]
+    return kept or chars
+
+
+def without_column_gap(chars: tuple[Char, ...] | list[Char]) -> bool:
+    """Whether visible characters follow each other with no gap wider than a word space."""
+    ink = sorted((c for c in chars if c.text.strip()), key=lambda c: c.x0)
+    return all(b.x0 - a.x1 <= WORD_GAP * b.size for a, b in itertools.pairwise(ink))
+
+
+def _body_gaps(chars: list[Char]) -> list[tuple[float, float]]:
+    """x-intervals that no visible body character covers.
+
+    Blank glyphs do not count: a trailing blank may reach to the next cell.
+    """
+    spans = sorted((c.x0, c.x1) for c in chars if c.text.strip())
+    gaps: list[tuple[float, float]] = []
+    if not spans:
+        return gaps
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach > ROUNDING:
+            gaps.append((reach, x0))
+        reach = max(reach, x1)
+    return gaps
+
+
+def _boundary(a: HeaderCell, b: HeaderCell, verticals: list[float], gaps: list[tuple[float, float]], size: float) -> float:
+    """The x between column A and column B (B to the right of A).
+
+    Each header stands inside its column, so the boundary lies between the
+    end of A's header and the start of B's, whether headers are left-aligned
+    or centred: on a vertical ruling there, else in the gap of the body
+    that ends where B's header starts (see ``ALIGNED_START``), else in the
+    widest white-space gap of the body there.
+    """
+    left, right = a.x1, b.x0
+    on_ruling = [x for x in verticals if left - ROUNDING < x < right + 2 * ROUNDING]
+    if on_ruling:
+        return max(on_ruling)
+    aligned = [(g0, g1) for g0, g1 in gaps if g1 > left and abs(g1 - right) <= ALIGNED_START * size]
+    if aligned:
+        g0, g1 = aligned[-1]
+        return (max(g0, left) + g1) / 2
+    overlaps = [(min(g1, right) - max(g0, left), (max(g0, left) + min(g1, right)) / 2) for g0, g1 in gaps if g1 > left and g0 < right]
+    if overlaps:
+        return max(overlaps)[1]
+    return (left + right) / 2
+
+
+def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    return max(0.0, min(a1, b1) - max(a0, b0))

@@ -1,0 +1,291 @@
+"""Table reading, step 3: the body split into rows, heading rows and page
+footers dropped.
+
+See :mod:`foerderdaten.extract.tables` for how the steps fit together.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from bisect import bisect_right
+
+from foerderdaten.extract.pdfdoc import Char, Ruling, TextLine, group_lines
+from foerderdaten.extract.table_header import without_column_gap
+from foerderdaten.extract.table_model import DEFAULT_LEADING, DEFAULT_SIZE, HAIR, LINE_STEP, ROUNDING, ROW_GAP, SAME_LINE, Column, TableRow
+
+# A vertical ruling this close (pt) to a column boundary draws that boundary
+# (rulings are drawn as thin rectangles, whose two edges are a stroke apart).
+RULING_SNAP = 1.5
+
+# The table's horizontal rulings start at most this many font sizes above
+# its header line (the ruling over the header row, above cell padding).
+RULING_ABOVE_HEADER = 2
+
+# A horizontal ruling belongs to the table when it covers at least this
+# share of the widest ruling's length (shorter ones underline words).
+TABLE_RULING_SHARE = 0.5
+
+# A last line this many line pitches below the text above it is a page
+# footer, not table body (a row's padding is a fraction of a pitch).
+FOOTER_GAP_PITCHES = 4
+
+# A page is ruled as a grid when rulings between columns cross at least
+# this share of its rows (banded fills cross every second row only).
+GRID_ROWS = 0.6
+
+# "Seite 3 von 19 Seiten", "Seite 3", "- 3 -", "3 / 19"
+FOOTER = re.compile(r"^(seite\s+\d+(\s+von\s+\d+(\s+seiten)?)?|-\s*\d+\s*-|\d+\s*/\s*\d+)$", re.IGNORECASE)
+
+
+def split_into_rows(body_chars: list[Char], columns: list[Column], h_rules: list[Ruling], pitch: float, key: str) -> list[TableRow]:
+    assigned = _assign_columns(body_chars, columns)
+    by_column = {column.field: group_lines(assigned.get(column.field, [])) for column in columns}
+    all_lines = sorted((line for lines in by_column.values() for line in lines), key=lambda ln: ln.top)
+    if not all_lines:
+        return []
+    separators = sorted({round(r.top, 1) for r in h_rules})
+    if any(s > all_lines[0].mid_y for s in separators):
+        starts = _row_starts_from_rulings(all_lines, separators)
+    else:
+        starts = _row_starts_from_alignment(by_column, pitch, key)
+    groups: dict[float, dict[str, list[TextLine]]] = {}
+    for name, lines in by_column.items():
+        for line in lines:
+            start = max((s for s in starts if s <= line.mid_y), default=starts[0])
+            groups.setdefault(start, {}).setdefault(name, []).append(line)
+    rows = []
+    for start in sorted(groups):
+        cells = groups[start]
+        content = [ln for lines in cells.values() for ln in lines]
+        rows.append(
+            TableRow(
+                page=0,
+                top=min(ln.top for ln in content),
+                bottom=max(ln.bottom for ln in content),
+                x0=min(ln.x0 for ln in content),
+                x1=max(ln.x1 for ln in content),
+                cells=cells,
+            )
+        )
+    return rows
+
+
+def drop_heading_rows(rows: list[TableRow], columns: list[Column], rulings: list[Ruling]) -> list[TableRow]:
+    """Rows that are not records: a heading between groups ("Region
+    Bautzen") set in a cell merged across the table, or in a table without
+    rulings one line of text that starts in the key column and runs on
+    without a column gap.
+
+    In a ruled table a heading row is one line of text that no ruling
+    between columns crosses (a row broken over pages is drawn with its
+    borders on both; a row that does have text in several columns is a
+    record, whose cells may be drawn as fills without rulings: banded rows,
+    where only the filled ones show column edges). Without rulings, a page's
+    first row that looks like a heading may also be the rest of the previous
+    page's last row: it is kept, marked ``heading_like``, and dropped only
+    if it does not continue that row (``merge_continued_rows``).
+    """
+    key = columns[0].field
+    inner = [c.x0 for c in columns[1:]]
+    boundary_rulings = [r for r in rulings if r.vertical and any(abs(r.x0 - x) <= RULING_SNAP for x in inner)]
+    crossed = [any(r.top <= (row.top + row.bottom) / 2 <= r.bottom for r in boundary_rulings) for row in rows]
+    spanning = [_one_spanning_line(row, key) for row in rows]
+    # rulings between the columns of most rows that could be records make
+    # a grid; fills of banded rows (every second row) do not
+    records = [c for c, s in zip(crossed, spanning, strict=False) if not s]
+    grid = bool(records) and sum(records) >= GRID_ROWS * len(records)
+    kept = []
+    for i, row in enumerate(rows):
+        if grid and not crossed[i] and spanning[i]:
+            continue
+        if not grid and spanning[i]:
+            if i > 0:
+                continue
+            row.heading_like = True
+        kept.append(row)
+    return kept
+
+
+def _one_spanning_line(row: TableRow, key: str) -> bool:
+    """One line of text that starts in the key column and has no gap as wide
+    as one between columns."""
+    lines = [ln for cell in row.cells.values() for ln in cell]
+    if key not in row.cells or any(abs(ln.top - lines[0].top) > SAME_LINE * ln.size for ln in lines):
+        return False
+    return without_column_gap([c for ln in lines for c in ln.chars])
+
+
+def _assign_columns(chars: list[Char], columns: list[Column]) -> dict[str, list[Char]]:
+    """Characters by column, by their left edge.
+
+    A blank goes with the character before it on its line: renderers let a
+    trailing blank hang past the cell's edge, and it still tells that the
+    line was wrapped at a space.
+    """
+    result: dict[str, list[Char]] = {}
+    # every character of the table passes here: plain tuples, no key function
+    column_of = _column_finder(columns)
+    mids = [(c.top + c.bottom) / 2 for c in chars]
+    prev_mid, prev_name = None, ""
+    for _, x0, k in sorted((round(mid), c.x0, k) for k, (c, mid) in enumerate(zip(chars, mids, strict=False))):
+        c, mid = chars[k], mids[k]
+        if c.text == " " and prev_mid is not None and abs(prev_mid - mid) <= SAME_LINE * c.size:
+            name = prev_name
+        else:
+            name = column_of(x0)
+        result.setdefault(name, []).append(c)
+        prev_mid, prev_name = mid, name
+    return result
+
+
+def _column_finder(columns: list[Column]):
+    """x -> the field of the first column with x0 <= x < x1, else of the last column.
+
+    Columns left to right without overlap (the usual case) are found by
+    bisection; any other order by trying each in turn, as listed.
+    """
+    spans = [(col.x0, col.x1, col.field) for col in columns]
+    last = columns[-1].field
+    ordered = all(a[1] <= b[0] and a[0] <= a[1] for a, b in itertools.pairwise(spans))
+    if not ordered:
+        return lambda x: next((f for a, b, f in spans if a <= x < b), last)
+    starts = [a for a, _, _ in spans]
+
+    def find(x: float) -> str:
+        j = bisect_right(starts, x) - 1
+        return spans[j][2] if j >= 0 and x < spans[j][1] else last
+
+    return find
+
+
+def _row_starts_from_rulings(lines: list[TextLine], separators: list[float]) -> list[float]:
+    """Rows are the bands between horizontal rulings that hold text."""
+    return sorted({max((s for s in separators if s <= line.mid_y), default=lines[0].top) for line in lines})
+
+
+def _row_starts_from_alignment(by_column: dict[str, list[TextLine]], pitch: float, key: str) -> list[float]:
+    """Row starts in a table without rulings.
+
+    A gap wider than a line pitch always separates rows (cells have
+    padding). Rows set closer are told apart by how the cells are aligned,
+    which is read from the rows that gaps do separate: top-aligned cells all
+    start on a row's first line, bottom-aligned ones (a spreadsheet's
+    default) all end on its last line.
+
+    * top: a row starts on a line where the key column has text and either
+      had none on the line before, or another column starts text there
+      after having none on the line before;
+    * bottom, the mirror image: a row ends on a line where the key column
+      has text and either has none on the next line, or another column ends
+      there;
+    * middle (neither): only gaps separate rows.
+    """
+    blocks = _blocks(line_levels(by_column), pitch)
+    alignment = alignment_of(blocks)
+    starts: list[float] = []
+    for block in blocks:
+        starts.append(block[0][0] - ROUNDING)
+        for (_top, present), (next_top, following) in itertools.pairwise(block):
+            if alignment == "top" and key in following and (key not in present or following - present):
+                starts.append(next_top - ROUNDING)
+            elif alignment == "bottom" and key in present and (key not in following or present - following):
+                starts.append(next_top - ROUNDING)
+    return starts
+
+
+def _blocks(levels: list[tuple[float, set[str]]], pitch: float) -> list[list[tuple[float, set[str]]]]:
+    """Levels split where the gap to the next is wider than a line pitch."""
+    blocks: list[list[tuple[float, set[str]]]] = []
+    for level in levels:
+        if blocks and level[0] - blocks[-1][-1][0] <= ROW_GAP * pitch:
+            blocks[-1].append(level)
+        else:
+            blocks.append([level])
+    return blocks
+
+
+def alignment_of(blocks: list[list[tuple[float, set[str]]]]) -> str:
+    """"top", "bottom" or "middle": how cells sit in their rows, by a vote of
+    the blocks where the first and the last line tell (a block whose columns
+    all start on its first line is top-aligned, and so on)."""
+    top = bottom = 0
+    for block in blocks:
+        columns = set().union(*(present for _, present in block))
+        starts_together = block[0][1] == columns
+        ends_together = block[-1][1] == columns
+        top += starts_together and not ends_together
+        bottom += ends_together and not starts_together
+    if top == bottom == 0:
+        return "top" if all(len(block) == 1 for block in blocks) else "middle"
+    return "top" if top >= bottom else "bottom"
+
+
+def line_levels(by_column: dict[str, list[TextLine]]) -> list[tuple[float, set[str]]]:
+    """Text lines of all columns merged into levels: (top, columns present)."""
+    items = sorted((line.top, line.size, name) for name, lines in by_column.items() for line in lines)
+    levels: list[tuple[float, set[str]]] = []
+    for top, size, name in items:
+        if levels and top - levels[-1][0] <= SAME_LINE * size:
+            levels[-1][1].add(name)
+        else:
+            levels.append((top, {name}))
+    return levels
+
+
+def line_pitch(lines: list[TextLine]) -> float:
+    """The usual distance between consecutive lines of one paragraph."""
+    gaps = [round(b.top - a.top, 1) for a, b in itertools.pairwise(lines) if b.top - a.top > LINE_STEP * a.size]
+    if not gaps:
+        return DEFAULT_LEADING * DEFAULT_SIZE
+    return statistics.mode(gaps)
+
+
+def horizontal_rulings(rulings: list[Ruling], header_line: TextLine) -> list[Ruling]:
+    """Horizontal rulings of the table: at or below the header line and
+    running across most of the table's width.
+
+    Renderers draw a row's border as one line or as one segment per cell
+    (browsers); the segments at one height are joined before their length
+    is compared, so a heading row's full-width border does not make the
+    cell-wise borders of the other rows look short.
+    """
+    lines: dict[float, list[Ruling]] = {}
+    for r in rulings:
+        if r.horizontal and r.top >= header_line.top - RULING_ABOVE_HEADER * header_line.size:
+            lines.setdefault(round(r.top, 1), []).append(r)
+    covered = {y: _covered_length(segments) for y, segments in lines.items()}
+    width = max(covered.values(), default=0.0)
+    return [
+        Ruling(min(r.x0 for r in segments), y, max(r.x1 for r in segments), y)
+        for y, segments in sorted(lines.items())
+        if covered[y] >= TABLE_RULING_SHARE * width
+    ]
+
+
+def _covered_length(segments: list[Ruling]) -> float:
+    """Length of the x-range covered by segments at one height (overlaps counted once)."""
+    total, reach = 0.0, float("-inf")
+    for r in sorted(segments, key=lambda r: r.x0):
+        if r.x1 > reach:
+            total += r.x1 - max(r.x0, reach)
+            reach = r.x1
+    return total
+
+
+def drop_footer(chars: list[Char], lines: list[TextLine], pitch: float) -> list[Char]:
+    """Drop page footers: lines like "Seite 3 von 19" and what lies below them
+    or far below the table body.
+
+    ``lines`` are the page's lines under the header, the lines ``chars`` are
+    printed as: the header ends between two lines, so grouping the body's
+    characters again would give the same lines (and cost a full pass a page).
+    """
+    keep_until = float("inf")
+    for i, line in enumerate(lines):
+        if FOOTER.match(line.text.strip()):
+            keep_until = min(keep_until, line.top)
+        elif i > 0 and line.top - lines[i - 1].bottom > FOOTER_GAP_PITCHES * pitch and i == len(lines) - 1:
+            keep_until = min(keep_until, line.top)
+    return [c for c in chars if c.top < keep_until - HAIR]
