@@ -25,7 +25,6 @@ one starts to pass, the parser was fixed: move the layout up into
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
