@@ -149,3 +149,64 @@ def overflows_margin(pdf: Path, margin_pt: float) -> int | None:
             if any(c["x1"] > page.width - margin_pt + 1 for c in page.chars):
                 return number
     return None
+
+
+def letter_gold(g: dict) -> dict[str, tuple[list[dict], list[str], str]]:
+    """The rows a Landtag answer's build must publish, from the gold file:
+    table -> (expected rows with the table's field names, fields compared, key naming a row)."""
+    import datetime as dt
+    from decimal import Decimal
+
+    meta = ["drucksache", "wahlperiode", "nummer", "thema", "fragesteller", "fraktion", "ministerium", "aktenzeichen"]
+    document = {name: g[name] for name in meta} | {"unterzeichner": g["signatory"], "datum": dt.date.fromisoformat(g["datum"]),
+                                                   "kind": "landtag_answer", "row": 1}
+    answer_of = {n: a for a in g["answers"] for n in a["fragen"]}
+    questions = [{"nummer": q["nummer"], "frage": q["frage_text"], "antwort": "\n\n".join(answer_of[q["nummer"]]["absaetze"]),
+                  "beantwortet_mit": ",".join(str(n) for n in answer_of[q["nummer"]]["fragen"])} for q in g["questions"]]
+    centers = [{"seq": i, "name": c["name"], "traeger_raw": c["traeger_region_raw"], "region": c["region"], "kreis_ags": c["kreis_ags"],
+                "status": status}
+               for i, (c, status) in enumerate([(c, "etabliert") for c in g["welcome_centers"]]
+                                               + [(c, "im_aufbau") for c in g["welcome_centers_in_aufbau"]], start=1)]
+    funding = [{"seq": i, "region_raw": f["region_raw"], "region": f["region"], "kreis_ags": f["kreis_ags"], "betrag_raw": f["betrag_raw"],
+                "betrag_eur": Decimal(f["betrag_eur"]), "status": status, "zeitraum": zeitraum}
+               for i, (f, status, zeitraum) in enumerate([(f, "etabliert", g["funding_established_zeitraum"]) for f in g["funding_established"]]
+                                                         + [(f, "im_aufbau", None) for f in g["funding_in_aufbau"]], start=1)]
+    budget = [{"jahr": b["jahr"], "betrag_raw": b["betrag_raw"], "betrag_eur": Decimal(b["betrag_eur"])} for b in g["budget"]]
+    annex = [dict(a, row=f"{a['anlage']}.{a['seq_in_anlage']}") for a in g["anlagen"]]
+    return {
+        "documents": ([document], [*meta, "unterzeichner", "datum", "kind"], "row"),
+        "questions": (questions, ["nummer", "frage", "antwort", "beantwortet_mit"], "nummer"),
+        "welcome_centers": (centers, ["seq", "name", "traeger_raw", "region", "kreis_ags", "status"], "seq"),
+        "welcome_center_funding": (funding, ["seq", "region_raw", "region", "kreis_ags", "betrag_raw", "betrag_eur", "status", "zeitraum"], "seq"),
+        "budget": (budget, ["jahr", "betrag_raw", "betrag_eur"], "jahr"),
+        "annex_projects": (annex, ["anlage", "bewilligungsjahr", "seq_in_anlage", *ANNEX_FIELDS], "row"),
+    }
+
+
+LETTER_TABLES = ("documents", "questions", "welcome_centers", "welcome_center_funding", "budget")
+
+
+def read_letter(pdf: Path) -> dict[str, Reading]:
+    """A whole Landtag answer through the build: every published field of
+    every table against gold, judged apart for the "letter" (its tables:
+    LETTER_TABLES) and the "annex" rows; in each the worst table decides. A
+    refusal stops both."""
+    from foerderdaten.errors import InputError
+    from foerderdaten.pipeline import build_tables
+
+    try:
+        tables = build_tables([pdf])
+    except InputError as exc:
+        return dict.fromkeys(("letter", "annex"), Reading("refused", str(exc)))
+    readings = {name: compare(getattr(tables, name), *expected) for name, expected in letter_gold(gold_landtag()).items()}
+    return {"letter": _worst({name: readings[name] for name in LETTER_TABLES}), "annex": readings["annex_projects"]}
+
+
+def _worst(readings: dict[str, Reading]) -> Reading:
+    """One reading for several tables: wrong if any is, else ambiguous if any is."""
+    for verdict in ("wrong", "ambiguous"):
+        found = {name: r for name, r in readings.items() if r.verdict == verdict}
+        if found:
+            detail = "; ".join(f"{name}: {r.detail}" for name, r in found.items() if r.detail)
+            return Reading(verdict, detail, [f"{name}: {d}" for name, r in found.items() for d in r.differences])
+    return Reading("exact")

@@ -152,3 +152,84 @@ def annex_html(headers: list[str], annexes: list[tuple[str, list[list[str]]]], l
         for caption, rows in annexes
     ]
     return _page(layout, set(), len(headers), "\n".join(parts))
+
+
+# --------------------------------------------------------------------------
+# The Landtag letter (Drs. 7/16456) as a word processor's user would set it
+
+
+LETTER_CSS = """
+p { margin: 0 0 0.8em 0; }
+p.tight { margin: 0; }
+.bold { font-weight: bold; }
+.tab { display: flex; }
+.tab > span:first-child { flex: 0 0 60%; }
+.spaced > .tab { margin: 0 0 0.8em 0; }
+table.list { width: auto; margin: 0 0 0.8em 0; }
+table.list td { border: none; padding: 0 1.5em 0 0; vertical-align: top; }
+table.list td.amount { text-align: right; }
+.letter-end { break-after: page; }
+"""
+
+
+def _p(text: str, cls: str = "") -> str:
+    return f'<p class="{cls}">{html.escape(text)}</p>' if cls else f"<p>{html.escape(text)}</p>"
+
+
+def _tab_row(left: str, right: str) -> str:
+    """Two cells as a tab sets them: the second starts at a fixed position."""
+    return f'<div class="tab"><span>{html.escape(left)}</span><span>{html.escape(right)}</span></div>'
+
+
+def _list(rows: list[tuple[str, str]], lists: str, amounts: bool = False) -> str:
+    """A borderless two-column list: tab rows set apart like paragraphs
+    (``lists="tab"``), tab rows at line pitch with the paragraph after the
+    list following at line pitch too (``"tab_tight"``), or a borderless
+    table (``"table"``)."""
+    if lists in ("tab", "tab_tight"):
+        rows_html = "".join(_tab_row(a, b) for a, b in rows)
+        return f'<div class="spaced">{rows_html}</div>' if lists == "tab" else rows_html
+    right = ' class="amount"' if amounts else ""
+    body = "".join(f"<tr><td>{html.escape(a)}</td><td{right}>{html.escape(b)}</td></tr>" for a, b in rows)
+    return f'<table class="list">{body}</table>'
+
+
+def letter_html(g: dict, layout: HtmlLayout, annex_headers: list[str], annexes: list[tuple[str, list[list[str]]]],
+                lists: str = "tab") -> str:
+    """The whole answer from the gold values ``g``: letterhead, address block
+    beside the Aktenzeichen, date, heading, the asker's remarks (footnote
+    marker as a superscript), questions in bold, the answers with the
+    Welcome Center list (name ⇥ Träger) and the funding lists (region ⇥
+    amount in €), closing, then each annex as a ruled table on a new page."""
+    left = ["Präsidenten des Sächsischen Landtages", "Herrn Dr. Matthias Rößler", "Bernhard-von-Lindenau-Platz 1", "01067 Dresden"]
+    right = ["Aktenzeichen", "(bitte bei Antwort angeben)", g["aktenzeichen"], ""]
+    parts = [_p(g["signatory_funktion"], "tight"), _p(g["ministerium"]), "<br>"]
+    parts += [_tab_row(a, b) for a, b in zip(left, right, strict=True)]
+    parts += ["<br>", _tab_row("", g["datum_raw"]), "<br>"]
+    parts += [_p(f"Kleine Anfrage des Abgeordneten {g['fragesteller']} ({g['fraktion']})", "tight"),
+              _p(f"Drs.-Nr.: {g['drucksache']}", "tight"), _p(f"Thema: {g['thema']}")]
+    remarks = html.escape(g["vorbemerkung_fragesteller"]).replace("¹", "<sup>1</sup>")
+    parts += [_p("Sehr geehrter Herr Präsident,"), _p("den Fragen sind folgende Ausführungen vorangestellt:"),
+              f"<p>{remarks}</p>",
+              _p("Namens und im Auftrag der Sächsischen Staatsregierung beantworte ich die Kleine Anfrage wie folgt:")]
+    questions = {q["nummer"]: q["frage_text"] for q in g["questions"]}
+    parts += [_p(f"Frage {n}: {questions[n]}", "bold") for n in (1, 2, 3)]
+    parts.append(_p("Zusammenfassende Antwort auf die Fragen 1 bis 3:", "bold"))
+    joint = g["answers"][0]["absaetze"]
+    parts += [_p(text) for text in joint[:6]]
+    parts.append(_list([(c["name"], c["traeger_region_raw"]) for c in g["welcome_centers"]], lists))
+    parts.append(_p(joint[6]))
+    parts.append(_list([(f["region_raw"], f["betrag_raw"]) for f in g["funding_established"]], lists, amounts=True))
+    parts.append(_p(joint[7]))
+    parts.append(_list([(f["region_raw"], f["betrag_raw"]) for f in g["funding_in_aufbau"]], lists, amounts=True))
+    for k, n in ((1, 4), (2, 5)):
+        parts.append(_p(f"Frage {n}: {questions[n]}", "bold"))
+        parts += [_p(text) for text in g["answers"][k]["absaetze"]]
+    parts += [_p("Mit freundlichen Grüßen"), "<br><br>", _p(g["signatory"]),
+              f'<p class="letter-end">{g["anlagen_anzahl"]} Anlagen</p>']
+    parts += [
+        f'<section class="anlage"><p class="caption">{html.escape(caption)}</p>{_table(annex_headers, rows, layout)}</section>'
+        for caption, rows in annexes
+    ]
+    page = _page(layout, set(), len(annex_headers), "\n".join(parts))
+    return page.replace("</style>", LETTER_CSS + "</style>", 1)

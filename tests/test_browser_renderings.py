@@ -17,6 +17,7 @@ a refusal too. A failure reports the layout and the first differing fields.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,8 +26,8 @@ from hypothesis import strategies as st
 
 from browser import print_to_pdf
 from conftest import gold_landtag, gold_sab
-from readback import ANNEX_FIELDS, Reading, overflows_margin, read_annex, read_sab, sab_table
-from render_html import FONTS, HtmlLayout, annex_html, sab_html
+from readback import ANNEX_FIELDS, Reading, overflows_margin, read_annex, read_letter, read_sab, sab_table
+from render_html import FONTS, HtmlLayout, annex_html, letter_html, sab_html
 from test_renderings import SAB_HEADERS
 
 ORIGINAL = ["original"] * 9
@@ -65,6 +66,19 @@ SAB_LAYOUTS = {
     "running_head_reordered": (HtmlLayout(head="every_page", widths=_widths("balanced", [7, 0, 2, 1, 3, 4, 5, 6, 8])), RENAMED, [7, 0, 2, 1, 3, 4, 5, 6, 8]),
 }
 
+# The annexes behind a letter set at 11 pt on A4 portrait meet the known
+# weakness of "annex:liberation_portrait_rows_break" below.
+ANNEX_11PT_PORTRAIT = ("every annex row exact but 1.7, read wrong as in annex:liberation_portrait_rows_break "
+                       "('FACHINFORMATIONSZENTRUMZUWANDERUNG' in kurzbeschreibung: on A4 portrait at 11 pt the capitals "
+                       "after the column's widest line are taken for the rest of a broken word), exit 0")
+# Rotated pages are refused, but not as the CLI contract asks: after the
+# page's /Rotate is applied no glyph is upright, both readers skip glyphs
+# that are not upright (pdfium_engine, pdfplumber_engine), and the build
+# stops with "PDF has no text layer (scanned image?); run OCR first": it
+# names no page, and the advice is wrong (the text layer is there).
+ROTATED_REFUSAL = ("refused without naming a page and with a wrong diagnosis: '<file>: PDF has no text layer "
+                   "(scanned image?); run OCR first, e.g. ocrmypdf, then build again'; the glyphs are there, but "
+                   "none is upright once /Rotate is applied and both readers skip glyphs that are not upright")
 # Named layouts still read wrong, each for a reason the build does not
 # handle yet (strict: the mark must go when the reading becomes exact).
 KNOWN_WRONG = {
@@ -77,6 +91,18 @@ KNOWN_WRONG = {
                                             "cell's usable edge is taken to end there and 'ZUWANDERUNG' in capitals after it "
                                             "reads as the rest of a broken word ('FACHINFORMATIONSZENTRUMZUWANDERUNG'); the "
                                             "ruling that draws the cell's true edge is not used",
+    "letter:liberation_serif_11pt_normal_tabs": "the first Welcome Center's name nearly fills its 60 % tab column, so "
+                                                 "the Träger follows it by a gap narrower than a tab ('… Nestbauzentrale "
+                                                 "Mittelsachsen⇥Landkreis Mittelsachsen'): that row is published as a "
+                                                 "paragraph of the joint answer to questions 1-3, the six rows after it "
+                                                 "are in neither table, welcome_centers holds only the three 'im Aufbau'; "
+                                                 "exit 0",
+    "letter annex:dejavu_sans_11pt_normal_margins_tabs": ANNEX_11PT_PORTRAIT,
+    "rotated:a4_rotate_90": ROTATED_REFUSAL,
+    "rotated:a4_rotate_270": ROTATED_REFUSAL,
+    "rotated:a3_landscape_rotate_90": ROTATED_REFUSAL,
+    "letter annex:liberation_serif_11pt_narrow_table": ANNEX_11PT_PORTRAIT,
+    "letter annex:liberation_serif_11pt_normal_tabs": ANNEX_11PT_PORTRAIT,
 }
 
 
@@ -190,3 +216,94 @@ def test_sab_random_layout_is_exact_or_refused(chromium, tmp_path, drawn):
     assert reading.verdict != "wrong", where
     if reading.verdict == "refused":
         assert reading.names_page, f"a refusal must name the page: {where}"
+
+
+# --------------------------------------------------------------------------
+# The whole Landtag answer: the letter as a word processor's user sets it in
+# HTML (render_html.letter_html), then both annexes as ruled tables
+
+# name: (layout, how the lists are set: "tab" rows spaced like paragraphs,
+# "tab_tight" rows at line pitch, or a borderless "table"; render_html._list)
+LETTER_LAYOUTS = {
+    "dejavu_sans_11pt_normal_margins_tabs": (HtmlLayout(font="DejaVu Sans", size=11, orientation="portrait", margin_mm=25, ligatures=False), "tab"),
+    "dejavu_sans_11pt_normal_margins_tight_tabs": (HtmlLayout(font="DejaVu Sans", size=11, orientation="portrait", margin_mm=25), "tab_tight"),
+    "liberation_serif_11pt_narrow_table": (HtmlLayout(font="Liberation Serif", size=11, orientation="portrait", margin_mm=12), "table"),
+    "liberation_serif_11pt_normal_tabs": (HtmlLayout(font="Liberation Serif", size=11, orientation="portrait", margin_mm=25), "tab"),
+}
+
+
+def print_letter(chromium: Path, folder: Path, name: str, layout: HtmlLayout, lists: str) -> Path:
+    gold = gold_landtag()
+    annexes = [(f"Anlage {n}", [[g[f] for f in ANNEX_FIELDS] for g in gold["anlagen"] if g["anlage"] == n]) for n in (1, 2)]
+    page = folder / f"{name}.html"
+    page.write_text(letter_html(gold, layout, ANNEX_HEADERS, annexes, lists), encoding="utf-8")
+    return print_to_pdf(chromium, page, folder / f"{name}.pdf")
+
+
+@pytest.fixture(scope="module")
+def letter_readings(chromium, tmp_path_factory):
+    """name -> the build's reading of the letter and of its annexes; each layout printed and built once."""
+    cache: dict[str, dict[str, Reading]] = {}
+
+    def get(name: str) -> dict[str, Reading]:
+        if name not in cache:
+            layout, lists = LETTER_LAYOUTS[name]
+            pdf = print_letter(chromium, tmp_path_factory.mktemp(name), name, layout, lists)
+            assert_fits(pdf, layout)
+            cache[name] = read_letter(pdf)
+        return cache[name]
+
+    return get
+
+
+def assert_exact_or_refused_naming_page(reading: Reading, where: str) -> None:
+    assert reading.verdict != "wrong", f"{where}\n{reading.report()}"
+    if reading.verdict == "refused":
+        assert reading.names_page, f"a refusal must name the page: {where}\n{reading.detail}"
+
+
+@pytest.mark.parametrize("name", _named(LETTER_LAYOUTS, "letter:"))
+def test_letter_printed_by_chromium(letter_readings, name):
+    """Every field of the letter's tables exact, or refused naming the page."""
+    layout, lists = LETTER_LAYOUTS[name]
+    assert_exact_or_refused_naming_page(letter_readings(name)["letter"], f"{layout.describe()}, lists {lists}")
+
+
+@pytest.mark.parametrize("name", _named(LETTER_LAYOUTS, "letter annex:"))
+def test_letter_annexes_printed_by_chromium(letter_readings, name):
+    """The annexes behind the letter: every row exact, or the whole build refused naming the page."""
+    layout, lists = LETTER_LAYOUTS[name]
+    assert_exact_or_refused_naming_page(letter_readings(name)["annex"], f"{layout.describe()}, lists {lists}")
+
+
+# --------------------------------------------------------------------------
+# Rotated pages: a printed layout whose every page carries /Rotate, as a
+# scanner's or viewer's "rotate and save" leaves it. The content stream is
+# unchanged; a reader must apply the rotation or refuse naming the page.
+
+# name: (named SAB layout, paper, degrees clockwise set on every page)
+ROTATED = {
+    "a4_rotate_90": ("dejavu_sans_ruled", "A4", 90),
+    "a4_rotate_270": ("dejavu_sans_ruled", "A4", 270),
+    "a3_landscape_rotate_90": ("dejavu_sans_ruled", "A3", 90),
+}
+
+
+def rotate_pages(pdf: Path, degrees: int, out: Path) -> Path:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(pdf).pages:
+        writer.add_page(page.rotate(degrees))
+    with out.open("wb") as fh:
+        writer.write(fh)
+    return out
+
+
+@pytest.mark.parametrize("name", _named(ROTATED, "rotated:"))
+def test_sab_rotated_pages(chromium, tmp_path, name):
+    base, paper, degrees = ROTATED[name]
+    layout, wording, order = SAB_LAYOUTS[base]
+    layout = replace(layout, paper=paper)
+    pdf = rotate_pages(print_sab(chromium, tmp_path, name, layout, wording, order), degrees, tmp_path / f"{name}_rotated.pdf")
+    assert_exact_or_refused_naming_page(read_sab(pdf), f"{layout.describe()}, /Rotate {degrees}")

@@ -25,7 +25,6 @@ one starts to pass, the parser was fixed: move the layout up into
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -419,21 +418,16 @@ def built(request, rendered):
 
 
 def test_build_letter_tables(built, gold):
+    from readback import LETTER_TABLES, compare, letter_gold
+
     rows, rendering = built
     [document] = rows.documents
-    assert (document.kind, document.source_id, document.drucksache, document.datum) == (
-        "landtag_answer", SOURCE_ID, gold["drucksache"], dt.date.fromisoformat(gold["datum"]))
+    assert (document.kind, document.source_id) == ("landtag_answer", SOURCE_ID)
     assert document.pages > rendering.page_count
-    assert [(q.nummer, q.frage, q.beantwortet_mit) for q in rows.questions] == [
-        (q["nummer"], q["frage_text"], "1,2,3" if q["nummer"] <= 3 else str(q["nummer"])) for q in gold["questions"]
-    ]
-    assert [(c.name, c.kreis_ags) for c in rows.welcome_centers] == [
-        (c["name"], c["kreis_ags"]) for c in gold["welcome_centers"] + gold["welcome_centers_in_aufbau"]
-    ]
-    assert [(f.region_raw, f.betrag_eur) for f in rows.welcome_center_funding] == [
-        (f["region_raw"], Decimal(f["betrag_eur"])) for f in gold["funding_established"] + gold["funding_in_aufbau"]
-    ]
-    assert [(b.jahr, b.betrag_eur) for b in rows.budget] == [(b["jahr"], Decimal(b["betrag_eur"])) for b in gold["budget"]]
+    expected = letter_gold(gold)
+    for table in LETTER_TABLES:  # every published field, as the browser-printed letter is judged
+        reading = compare(getattr(rows, table), *expected[table])
+        assert reading.verdict == "exact", f"{table}: {reading.report()}"
     assert rows.projects == []
 
 
