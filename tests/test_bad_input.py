@@ -98,6 +98,21 @@ def make_unreadable_date(folder: Path) -> Path:
     return _sab_rendering(folder / "bad_date.pdf", rows)
 
 
+def make_turned(folder: Path) -> Path:
+    """A table whose pages a /Rotate sets sideways: no glyph is upright."""
+    from pypdf import PdfReader, PdfWriter
+
+    upright = _sab_rendering(folder / "upright.pdf", _gold_rows(3))
+    writer = PdfWriter()
+    for page in PdfReader(upright).pages:
+        writer.add_page(page.rotate(90))
+    turned = folder / "turned.pdf"
+    with turned.open("wb") as fh:
+        writer.write(fh)
+    upright.unlink()
+    return turned
+
+
 BAD_INPUTS = {
     "not_pdf": (make_not_pdf, "not a PDF"),
     "empty": (make_empty, "empty"),
@@ -105,6 +120,8 @@ BAD_INPUTS = {
     "encrypted": (make_encrypted, "PDF is password-protected"),
     "unknown_kind": (make_unknown_kind, "unknown kind"),
     "scanned": (make_scanned, "no text layer"),
+    # the glyphs are there but turned: name the page, do not say "scanned"
+    "turned": (make_turned, "page 1: its text is turned sideways"),
     # rows on a page without the header would be lost: refuse rather than drop them
     "no_repeated_header": (make_table_without_repeated_header, "header row is missing"),
     # a mis-read value names page and column (two dates in one date cell)

@@ -76,9 +76,6 @@ ANNEX_11PT_PORTRAIT = ("every annex row exact but 1.7, read wrong as in annex:li
 # that are not upright (pdfium_engine, pdfplumber_engine), and the build
 # stops with "PDF has no text layer (scanned image?); run OCR first": it
 # names no page, and the advice is wrong (the text layer is there).
-ROTATED_REFUSAL = ("refused without naming a page and with a wrong diagnosis: '<file>: PDF has no text layer "
-                   "(scanned image?); run OCR first, e.g. ocrmypdf, then build again'; the glyphs are there, but "
-                   "none is upright once /Rotate is applied and both readers skip glyphs that are not upright")
 # Named layouts still read wrong, each for a reason the build does not
 # handle yet (strict: the mark must go when the reading becomes exact).
 KNOWN_WRONG = {
@@ -98,9 +95,6 @@ KNOWN_WRONG = {
                                                  "are in neither table, welcome_centers holds only the three 'im Aufbau'; "
                                                  "exit 0",
     "letter annex:dejavu_sans_11pt_normal_margins_tabs": ANNEX_11PT_PORTRAIT,
-    "rotated:a4_rotate_90": ROTATED_REFUSAL,
-    "rotated:a4_rotate_270": ROTATED_REFUSAL,
-    "rotated:a3_landscape_rotate_90": ROTATED_REFUSAL,
     "letter annex:liberation_serif_11pt_narrow_table": ANNEX_11PT_PORTRAIT,
     "letter annex:liberation_serif_11pt_normal_tabs": ANNEX_11PT_PORTRAIT,
 }

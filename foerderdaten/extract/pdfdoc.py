@@ -278,6 +278,7 @@ class RawPage:
     boxes: array = field(default_factory=lambda: array("d"))
     rulings: array = field(default_factory=lambda: array("d"))
     engine: str = "pdfplumber"
+    turned: int = 0  # visible glyphs not read because they are not upright
 
     def to_page(self) -> Page:
         """The page's characters (ligatures split into their letters, whichever
@@ -347,9 +348,24 @@ def read_pdf(path: Path, engine: str = DEFAULT_ENGINE) -> RawDocument:
         raise
     except Exception as exc:  # the engines raise many kinds for broken files
         raise InputError(name, _reason(reader, exc)) from None
+    _refuse_turned_pages(name, raw_pages)
     if not any(raw.texts for raw in raw_pages):
         raise InputError(name, "PDF has no text layer (scanned image?); run OCR first, e.g. ocrmypdf, then build again")
     return RawDocument(path=path, sha256=sha256_of(path), pages=raw_pages, metadata=metadata)
+
+
+def _refuse_turned_pages(name: str, raw_pages: list[RawPage]) -> None:
+    """Only upright text is read: a page whose text is mostly turned (a
+    /Rotate that sets the page sideways, a table printed rotated) would
+    lose it, so the build stops naming the page. A few turned glyphs (a
+    vertical note in the margin) are not content and are skipped."""
+    for raw in raw_pages:
+        if raw.turned > len(raw.texts):
+            raise InputError(
+                name,
+                f"page {raw.number}: its text is turned sideways ({raw.turned} glyphs not upright, e.g. a rotated page);"
+                " only upright text is read: save the page upright and build again",
+            )
 
 
 def _check_file(path: Path) -> None:

@@ -506,6 +506,7 @@ def _append_glyphs(obj: _TextObject, frame: PageFrame, out: RawPage) -> None:
     pa, pb, pc, pd, pe, pf = frame.ctm
     ma, mb, mc, md = pa * a + pc * b, pb * a + pd * b, pa * c + pc * d, pb * c + pd * d
     if not (ma * md > 0 and mb * mc <= 0):
+        out.turned += sum(1 for glyph in obj.glyphs if glyph[1].strip())
         return  # not upright (pdfplumber's reader skips these too)
     axis_aligned = mb == 0 and mc == 0
     x_shift, height, top_shift = frame.x_shift, frame.height, frame.top_shift

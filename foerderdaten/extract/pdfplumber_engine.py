@@ -37,6 +37,8 @@ def read_page(pdf, index: int) -> RawPage:
         if c.get("upright", True):
             out.texts.append(c["text"])
             out.boxes.extend((float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"]), float(c["size"])))
+        elif c["text"].strip():
+            out.turned += 1
     for e in page.edges:
         out.rulings.extend((float(e["x0"]), float(e["top"]), float(e["x1"]), float(e["bottom"])))
     page.close()  # drop pdfplumber's per-page caches: memory stays flat over long documents
