@@ -88,15 +88,8 @@ KNOWN_WRONG = {
                                             "cell's usable edge is taken to end there and 'ZUWANDERUNG' in capitals after it "
                                             "reads as the rest of a broken word ('FACHINFORMATIONSZENTRUMZUWANDERUNG'); the "
                                             "ruling that draws the cell's true edge is not used",
-    "letter:liberation_serif_11pt_normal_tabs": "the first Welcome Center's name nearly fills its 60 % tab column, so "
-                                                 "the Träger follows it by a gap narrower than a tab ('… Nestbauzentrale "
-                                                 "Mittelsachsen⇥Landkreis Mittelsachsen'): that row is published as a "
-                                                 "paragraph of the joint answer to questions 1-3, the six rows after it "
-                                                 "are in neither table, welcome_centers holds only the three 'im Aufbau'; "
-                                                 "exit 0",
     "letter annex:dejavu_sans_11pt_normal_margins_tabs": ANNEX_11PT_PORTRAIT,
     "letter annex:liberation_serif_11pt_narrow_table": ANNEX_11PT_PORTRAIT,
-    "letter annex:liberation_serif_11pt_normal_tabs": ANNEX_11PT_PORTRAIT,
 }
 
 

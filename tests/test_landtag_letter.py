@@ -221,3 +221,28 @@ def test_justified_line_with_wide_gaps_stays_one_cell():
 def test_single_wide_gap_splits():
     line = _line([("Görlitz", 0), ("61.110,00€", 200)])
     assert [c.text for c in split_cells(line)] == ["Görlitz", "61.110,00€"]
+
+
+def _block(page: int, text: str, row: tuple[str, ...] | None = None):
+    from foerderdaten.extract.paragraphs import Block, Line
+    from foerderdaten.extract.pdfdoc import group_lines
+
+    chars = [Char(ch, 10.0 + 5 * i, 15.0 + 5 * i, 100.0, 110.0, 10.0) for i, ch in enumerate(text)]
+    return Block(lines=[Line(page, group_lines(chars)[0], ())], row=row)
+
+
+def test_a_list_that_no_topic_reads_is_found():
+    """A list row read as a paragraph takes the lead-in's place; the rows
+    after it then introduce nothing and would be lost (issue 7)."""
+    from foerderdaten.extract.landtag_topics import tab_lists, unread_tab_lists
+
+    body = [
+        _block(1, "bekannt:"),
+        _block(1, "Welcome Center A Landkreis A"),  # a row the reader could not split
+        _block(1, "Welcome Center B", ("Welcome Center B", "Landkreis B")),
+        _block(2, "Welcome Center C", ("Welcome Center C", "Landkreis C")),
+    ]
+    unread = unread_tab_lists(body)
+    assert [lst.rows for lst in unread] == [((("Welcome Center B", "Landkreis B"), 1), (("Welcome Center C", "Landkreis C"), 2))]
+    assert list(tab_lists(body)) == []
+

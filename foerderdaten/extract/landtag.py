@@ -111,6 +111,13 @@ def extract_letter(doc: PdfDocument, source_id: str | None = None) -> RawLetter:
 
     questions, answers = read_questions_and_answers(body)
     tab_lists = list(topics.tab_lists(body))
+    for unread in topics.unread_tab_lists(body):
+        cells, page = unread.rows[0]
+        raise ExtractionError(
+            doc.file_name,
+            f'page {page}: a list ("{" | ".join(cells)[:60]}" …) follows "{unread.lead_in[:60]}", which does not introduce a'
+            " Welcome Center list: probably a list row read as a paragraph; rows would be lost",
+        )
     prose = [p for answer in answers for p in answer.paragraphs]
 
     return RawLetter(

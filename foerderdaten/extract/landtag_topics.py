@@ -69,13 +69,33 @@ class TabList:
 
 
 def tab_lists(body: list[Block]) -> Iterator[TabList]:
-    """The tab lists about Welcome Centers (their lead-in names them)."""
+    """The tab lists about Welcome Centers: their lead-in names them and
+    introduces the list with a colon ("… bekannt:", "… folgende Summen:")."""
+    return (lst for lst in _all_tab_lists(body) if _introduces_list(lst.lead_in))
+
+
+def unread_tab_lists(body: list[Block]) -> list[TabList]:
+    """Tab lists without such a lead-in: nothing may read them.
+
+    This answer has no other lists; one here means that a list row was read
+    as a paragraph (its cells could not be split) and stands where the
+    lead-in should: that row, and the list if its lead-in names nothing,
+    would be lost.
+    """
+    return [lst for lst in _all_tab_lists(body) if not _introduces_list(lst.lead_in)]
+
+
+def _introduces_list(lead_in: str) -> bool:
+    return bool(_WELCOME_CENTER.search(lead_in)) and lead_in.rstrip().endswith(":")
+
+
+def _all_tab_lists(body: list[Block]) -> Iterator[TabList]:
     lead_in, rows = "", []
     for block in [*body, None]:
         if block is not None and block.row is not None:
             rows.append((block.row, block.page))
             continue
-        if rows and _WELCOME_CENTER.search(lead_in):
+        if rows:
             yield TabList(lead_in, tuple(rows))
         rows = []
         if block is not None:
