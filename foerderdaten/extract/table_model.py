@@ -20,11 +20,6 @@ ROW_GAP = 1.1
 # between) belong to different columns: wider than any word space.
 WORD_GAP = 0.4
 
-# Text whose tops lie within this share of the font size of each other is
-# on one printed line (baselines of one line differ only by rounding and
-# font; the next line is a whole line pitch, about 1.2 sizes, lower).
-SAME_LINE = 1 / 3
-
 # Consecutive lines of a paragraph lie more than this share of the font
 # size apart (a line pitch is about 1.2 sizes); closer steps are super- or
 # subscripts and rounding, not a new line.

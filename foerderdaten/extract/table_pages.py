@@ -9,8 +9,8 @@ from __future__ import annotations
 import itertools
 import statistics
 
-from foerderdaten.extract.pdfdoc import TextLine
-from foerderdaten.extract.table_model import DEFAULT_LEADING, DEFAULT_SIZE, LINE_STEP, SAME_LINE, Column, PageTable, TableReadingError, TableRow
+from foerderdaten.extract.pdfdoc import SAME_LINE, TextLine
+from foerderdaten.extract.table_model import DEFAULT_LEADING, DEFAULT_SIZE, LINE_STEP, Column, PageTable, TableReadingError, TableRow
 from foerderdaten.extract.table_rows import alignment_of, line_levels
 from foerderdaten.extract.textjoin import FIT_TOLERANCE_EM, printed_line
 

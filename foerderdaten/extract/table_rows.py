@@ -11,9 +11,9 @@ import re
 import statistics
 from bisect import bisect_right
 
-from foerderdaten.extract.pdfdoc import Char, Ruling, TextLine, group_lines
+from foerderdaten.extract.pdfdoc import SAME_LINE, Char, Ruling, TextLine, group_lines
 from foerderdaten.extract.table_header import without_column_gap
-from foerderdaten.extract.table_model import DEFAULT_LEADING, DEFAULT_SIZE, HAIR, LINE_STEP, ROUNDING, ROW_GAP, SAME_LINE, Column, TableRow
+from foerderdaten.extract.table_model import DEFAULT_LEADING, DEFAULT_SIZE, HAIR, LINE_STEP, ROUNDING, ROW_GAP, Column, TableRow
 
 # A vertical ruling this close (pt) to a column boundary draws that boundary
 # (rulings are drawn as thin rectangles, whose two edges are a stroke apart).
