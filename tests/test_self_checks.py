@@ -17,10 +17,11 @@ import pytest
 from conftest import gold_landtag, gold_sab, write_previous_build
 from foerderdaten.errors import ExtractionError
 from foerderdaten.extract.annex import extract_annex_rows
-from foerderdaten.extract.invariants import ODD_ROWS, Shape, check_table, date_complaint, district_complaint, rl_number_complaint
+from foerderdaten.extract.invariants import GUESSES_TOLERATED, ODD_ROWS, Shape, check_table, date_complaint, district_complaint, rl_number_complaint
 from foerderdaten.extract.pdfdoc import open_pdf
 from foerderdaten.extract.sab import extract_projects
 from foerderdaten.extract.tables import Column, PageTable, Table, TableRow
+from foerderdaten.extract.textjoin import PrintedLine, table_cues
 from foerderdaten.normalize.projects import normalize_projects
 from render import Layout, render_table
 from test_bad_input import run_build
@@ -212,6 +213,35 @@ def test_a_continued_row_may_not_fail_a_shape_even_once():
     rows[-1].pages = [1]  # the same row within one page: an isolated oddity, left to normalize/
     table.pages = table.pages[:1]
     check_table("hand.pdf", table, [], [shape])
+
+
+def test_many_guessed_line_breaks_are_a_reading_failure():
+    """A hand-made table of thirty rows whose Kurzbeschreibung lines fill
+    their cells with nothing in the table's words to tell a broken word from
+    a wrap at a dropped blank: a few such guesses are tolerated (a long word
+    that fills its cell), more are refused (a renderer breaking words anywhere)."""
+    columns = [Column("projekttraeger", "Träger", float("-inf"), 100), Column("kurzbeschreibung", "Kurzbeschreibung", 100, float("inf"))]
+    filled = [PrintedLine("Herausforderungen", room=0.2, first_word=80, first_char=5, blank=2.8, size=10),
+              PrintedLine("zeitgemäßer Personalarbeit", room=20, first_word=50, first_char=5, blank=2.8, size=10)]
+
+    def row(i: int, guessed: bool) -> TableRow:
+        lines = filled if guessed else [PrintedLine("Netzwerke", room=60, first_word=40, first_char=5, blank=2.8, size=10)]
+        cells = {"projekttraeger": [_line(f"Träger {i}")], "kurzbeschreibung": [_line(line.text) for line in lines]}
+        printed = {"projekttraeger": [PrintedLine(f"Träger {i}", 10, 40, 5, 2.8, 10)], "kurzbeschreibung": lines}
+        return TableRow(page=1 + i // 10, top=0, bottom=10, x0=0, x1=200, cells=cells, pages=[1 + i // 10], printed=printed)
+
+    def table(guessed: int) -> Table:
+        rows = [row(i, i >= 30 - guessed) for i in range(30)]
+        pages = [PageTable(p, columns, [r for r in rows if r.page == p], []) for p in (1, 2, 3)]
+        return Table(columns=columns, rows=rows, pages=pages, cues=table_cues([lines for r in rows for lines in r.printed.values()]))
+
+    check_table("hand.pdf", table(GUESSES_TOLERATED), [])
+    with pytest.raises(ExtractionError) as info:
+        check_table("hand.pdf", table(GUESSES_TOLERATED + 1), [])
+    assert str(info.value) == (
+        'hand.pdf: page 3, column "Kurzbeschreibung": 6 line breaks in 30 rows (most in this column) fill their cell, so a word '
+        f"broken there cannot be told from a wrap at a blank the renderer left out; {MISREAD}"
+    )
 
 
 def _line(text: str) -> SimpleNamespace:

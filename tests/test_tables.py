@@ -226,6 +226,19 @@ def test_plain_heading_rows_are_dropped_and_the_first_marked():
     assert len(read_table([page(1, rows)], SPECS).rows) == 2
 
 
+def test_a_ruled_cell_ends_at_its_ruling_less_its_padding():
+    """The widest line of a column seems to fill its cell; where rulings draw
+    the cells, the edge is the right ruling less the left padding, so a wrap
+    after that line at a dropped blank reads as a wrap, not a broken word."""
+    rows = [{"traeger": ["Verein"], "ort": ["Dresden"], "titel": ["Netzwerkberatung", "gesteuert"]}]
+    outer = [Ruling(x, HEADER_TOP - 2, x, 600) for x in (5, 305)]
+    ruled = read_table([page(1, rows, grid(rows) + outer)], SPECS)
+    assert cells(ruled)[0]["titel"] == "Netzwerkberatung gesteuert"
+    # the same page without the cell's right-hand ruling: the widest line is all the reader knows
+    plain = read_table([page(1, rows, grid(rows))], SPECS)
+    assert cells(plain)[0]["titel"] == "Netzwerkberatunggesteuert"
+
+
 def full_page(number: int, last: dict[str, list[str]]) -> Page:
     """A page whose last row ends at the foot: the lowest of all pages."""
     return page(number, [RECORD, last])

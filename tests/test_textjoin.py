@@ -2,7 +2,7 @@
 
 import pytest
 
-from foerderdaten.extract.textjoin import Cues, PrintedLine, join_cell_lines, table_cues, vocabulary
+from foerderdaten.extract.textjoin import Cues, PrintedLine, guessed_wraps, join_cell_lines, table_cues, vocabulary
 
 
 @pytest.mark.parametrize(
@@ -137,3 +137,29 @@ def test_table_cues():
     assert cues.wrap_blanks and cues.edge_blanks
     assert cues.words["pieschen"] == 1 and cues.words["region"] == 2
     assert not table_cues([[_printed("Bildungsberatung in"), _printed("Pieschen")]]).wrap_blanks
+
+
+def test_words_whole_across_a_measured_wrap():
+    # A renderer that drops the blank at a wrap prints few words whole where
+    # columns are narrow; a wrap that geometry shows was at a blank (the next
+    # line's first character would have fitted) ends a word all the same.
+    cell = [_printed("Das", room=40.0), _printed("FACHINFORMATIONSZENTRUM", room=30.0, first_char=7.0), _printed("ZUWANDERUNG", first_char=7.0)]
+    words = vocabulary([cell])
+    assert words["fachinformationszentrum"] == 1 and words["das"] == 1 and words["zuwanderung"] == 1
+    # no evidence where the line fills its cell, ends with a hyphen, or the next starts with punctuation
+    assert vocabulary([[_printed("Fachinformationszentru", room=0.5), _printed("m Zuwanderung", first_char=7.0)]])["m"] == 0
+    assert vocabulary([[_printed("Ausbildungs-", room=40.0), _printed("und Arbeitsmarkt", first_char=5.0)]])["ausbildungs-"] == 0
+    # so the word decides where the same word fills its cell elsewhere
+    filled = [_printed("FACHINFORMATIONSZENTRUM", room=0.0), _printed("ZUWANDERUNG", first_char=7.0)]
+    assert join_cell_lines(filled, Cues(words)) == "FACHINFORMATIONSZENTRUM ZUWANDERUNG"
+
+
+def test_guessed_wraps_are_counted():
+    # a line that fills its cell, with nothing in the table's words to decide: a guess
+    filled = [_printed("Herausforderungen", room=0.2), _printed("zeitgemäßer Personalarbeit", first_char=5.0)]
+    assert guessed_wraps(filled, Cues(vocabulary([]))) == 1
+    assert join_cell_lines(filled, Cues(vocabulary([]))) == "Herausforderungenzeitgemäßer Personalarbeit"  # read as one word
+    # decided by the words, by geometry, or by a blank written at the wrap: no guess
+    assert guessed_wraps(filled, Cues(vocabulary([["die Herausforderungen der Zeit"]]))) == 0
+    assert guessed_wraps([_printed("Herausforderungen", room=9.0), _printed("zeitgemäßer", first_char=5.0)], Cues(vocabulary([]))) == 0
+    assert guessed_wraps(["Herausforderungen ", "zeitgemäßer"]) == 0

@@ -12,7 +12,10 @@ anything is normalised, :func:`check_table` looks at every column and page:
 3. no column that has a header is empty on most rows;
 4. every value of a column has the column's shape (:class:`Shape`): a
    date, an RL number 1-10, a Saxon district, never two columns' values
-   glued in one cell.
+   glued in one cell;
+5. few of the table's line breaks are read by a guess (a line that fills
+   its cell, where neither geometry nor the table's own words tell a
+   broken word from a wrap at a dropped blank: ``textjoin.guessed_wraps``).
 
 A shape that fails on a few rows is the document's own oddity (the 2023
 overview glues "Sächsische Schweiz-Osterzgebirge3" once): normalize/ keeps
@@ -108,6 +111,16 @@ def district_complaint(text: str) -> str | None:
 DATE_TOLERATED = 0
 
 
+# Line breaks read by a guess (``textjoin.guessed_wraps``). A few per table
+# are the known ambiguity of a long word that fills its cell (a word
+# processor's print of the annexes: 3 in 28 rows; the bundled SAB print: 1
+# in 134). Many more mean a renderer that breaks words at any letter (CSS
+# overflow-wrap: anywhere in cramped columns: 173 in 134 rows, about one in
+# seven of them read wrong): refused, not published with guessed words.
+GUESSES_TOLERATED = 5
+GUESS_SHARE = 0.1  # of the table's rows, where that is more
+
+
 # --------------------------------------------------------------------------
 # The check
 
@@ -126,6 +139,7 @@ def check_table(file_name: str, table: Table, specs: Sequence[ColumnSpec], shape
         or _page_without_rows(table)
         or _empty_column(table)
         or next((f for shape in shapes if (f := _misshapen(table, shape))), None)
+        or _guessed_wraps(table)
     )
     if failure is not None:
         raise ExtractionError(file_name, f'page {failure.page}, column "{failure.header}": {failure.what}')
@@ -161,6 +175,20 @@ def _empty_column(table: Table) -> _Failure | None:
             page = _page_of(empty)
             return _Failure(page, _header(table, page, column.field), f"empty on {len(empty)} of {len(table.rows)} rows; {MISREAD}")
     return None
+
+
+def _guessed_wraps(table: Table) -> _Failure | None:
+    """More line breaks read by a guess than a renderer that breaks only
+    over-long words gives; named in the column with the most of them."""
+    guessed = {column.field: [row for row in table.rows for _ in range(table.guessed_wraps(row, column.field))] for column in table.columns}
+    total = sum(len(rows) for rows in guessed.values())
+    if total <= max(GUESSES_TOLERATED, GUESS_SHARE * len(table.rows)):
+        return None
+    field = max(guessed, key=lambda name: len(guessed[name]))
+    page = _page_of(guessed[field])
+    return _Failure(page, _header(table, page, field),
+                    f"{total} line breaks in {len(table.rows)} rows (most in this column) fill their cell, so a word broken "
+                    f"there cannot be told from a wrap at a blank the renderer left out; {MISREAD}")
 
 
 def _misshapen(table: Table, shape: Shape) -> _Failure | None:

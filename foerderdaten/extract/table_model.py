@@ -96,6 +96,9 @@ class PageTable:
     rows: list[TableRow]
     preamble: list[TextLine]
     headings: int = 0  # heading rows dropped on this page
+    # column -> its cells' usable right edge as drawn by vertical rulings
+    # (see ``table_pages.ruled_edges``), where rulings draw every cell's sides
+    ruled: dict[str, float] = field(default_factory=dict)
 
 
 class TableReadingError(Exception):

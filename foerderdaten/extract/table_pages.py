@@ -9,8 +9,8 @@ from __future__ import annotations
 import itertools
 import statistics
 
-from foerderdaten.extract.pdfdoc import SAME_LINE, TextLine
-from foerderdaten.extract.table_model import DEFAULT_LEADING, DEFAULT_SIZE, LINE_STEP, Column, PageTable, TableReadingError, TableRow
+from foerderdaten.extract.pdfdoc import SAME_LINE, Ruling, TextLine
+from foerderdaten.extract.table_model import DEFAULT_LEADING, DEFAULT_SIZE, LINE_STEP, ROUNDING, Column, PageTable, TableReadingError, TableRow
 from foerderdaten.extract.table_rows import alignment_of, line_levels
 from foerderdaten.extract.textjoin import FIT_TOLERANCE_EM, printed_line
 
@@ -32,8 +32,16 @@ def measure_lines(page_tables: list[PageTable]) -> None:
 def _usable_edges(page_tables: list[PageTable]) -> dict[tuple[int, str], float]:
     """(page, column) -> the column's usable right edge: where its widest
     line ends (a broken word runs to within a character of it), over all
-    pages whose column has the same boundaries (within a font size)."""
-    widest = {(pt.page, name): max(_ink_x1(line) for row in pt.rows for line in row.cells.get(name, [])) for pt in page_tables for name in _filled(pt)}
+    pages whose column has the same boundaries (within a font size); or,
+    where rulings draw its cells, their edge (``ruled_edges``) if that lies
+    further right. Without it the widest line itself always seems to fill
+    its cell, and a wrap at a dropped blank after it reads as a broken word
+    ("FACHINFORMATIONSZENTRUM" / "ZUWANDERUNG")."""
+    widest = {
+        (pt.page, name): max(max(_ink_x1(line) for row in pt.rows for line in row.cells.get(name, [])), pt.ruled.get(name, float("-inf")))
+        for pt in page_tables
+        for name in _filled(pt)
+    }
     edges: dict[tuple[int, str], float] = {}
     for pt in page_tables:
         size = _font_size(pt)
@@ -46,6 +54,40 @@ def _usable_edges(page_tables: list[PageTable]) -> dict[tuple[int, str], float]:
             ]
             edges[pt.page, column.field] = max(same, default=float("-inf"))
     return edges
+
+
+def ruled_edges(rows: list[TableRow], columns: list[Column], rulings: list[Ruling]) -> dict[str, float]:
+    """column -> its cells' usable right edge, where vertical rulings draw
+    both sides of every cell of the column that holds text: the leftmost
+    right-hand ruling less the cells' left padding (the smallest distance
+    from the left-hand ruling to a line's first character). Renderers pad a
+    cell alike on both sides (CSS, word processors' and spreadsheets' cell
+    margins); a centred or right-aligned column shows a wider left padding
+    and so an edge too far left, which the widest line then overrides."""
+    verticals = [r for r in rulings if r.vertical]
+    edges: dict[str, float] = {}
+    for column in columns:
+        sides = [_ruled_sides(row, lines, verticals) for row in rows if (lines := row.cells.get(column.field))]
+        if not sides or None in sides:
+            continue
+        known = [side for side in sides if side is not None]
+        padding = min(first - left for left, first, _ in known)
+        edges[column.field] = min(right for _, _, right in known) - padding
+    return edges
+
+
+def _ruled_sides(row: TableRow, lines: list[TextLine], verticals: list[Ruling]) -> tuple[float, float, float] | None:
+    """(left ruling, the lines' first character, right ruling) of one cell,
+    or None where rulings do not draw both of its sides."""
+    middle = (row.top + row.bottom) / 2
+    first = min(_ink_x0(line) for line in lines)
+    last = max(_ink_x1(line) for line in lines)
+    crossing = [r for r in verticals if r.top <= middle <= r.bottom]
+    left = [r.x1 for r in crossing if r.x1 <= first + ROUNDING]
+    right = [r.x0 for r in crossing if r.x0 >= last - ROUNDING]
+    if not left or not right:
+        return None
+    return max(left), first, min(right)
 
 
 def _filled(pt: PageTable) -> set[str]:
@@ -62,6 +104,10 @@ def _same_bounds(a: Column, b: Column, tolerance: float) -> bool:
 def _font_size(pt: PageTable) -> float:
     sizes = [line.size for row in pt.rows for lines in row.cells.values() for line in lines]
     return statistics.median(sizes) if sizes else DEFAULT_SIZE
+
+
+def _ink_x0(line: TextLine) -> float:
+    return min(c.x0 for c in line.chars if c.text.strip())
 
 
 def _ink_x1(line: TextLine) -> float:

@@ -47,9 +47,9 @@ from dataclasses import dataclass
 from foerderdaten.extract.pdfdoc import Char, Page
 from foerderdaten.extract.table_header import bottom_of_header, column_evidence, find_columns, find_header
 from foerderdaten.extract.table_model import WORD_GAP, Column, ColumnSpec, PageTable, TableReadingError, TableRow, fold_header
-from foerderdaten.extract.table_pages import measure_lines, merge_continued_rows
+from foerderdaten.extract.table_pages import measure_lines, merge_continued_rows, ruled_edges
 from foerderdaten.extract.table_rows import drop_footer, drop_heading_rows, horizontal_rulings, line_pitch, split_into_rows
-from foerderdaten.extract.textjoin import Cues, join_cell_lines, table_cues
+from foerderdaten.extract.textjoin import Cues, guessed_wraps, join_cell_lines, table_cues
 
 # What parsers use; the records are defined in table_model.py, the steps in
 # table_header.py (1, 2), table_rows.py (3) and table_pages.py (across pages).
@@ -96,6 +96,12 @@ class Table:
         # a row made without measurements (not by read_table): its text alone
         return join_cell_lines(line.text for line in row.cells.get(name, []))
 
+    def guessed_wraps(self, row: TableRow, name: str) -> int:
+        """How many of the cell's line breaks ``cell_text`` reads by a guess."""
+        if name in row.printed:
+            return guessed_wraps(row.printed[name], self.cues)
+        return guessed_wraps(line.text for line in row.cells.get(name, []))
+
 
 def read_table(pages: list[Page], specs: list[ColumnSpec], min_matches: int | None = None) -> Table | None:
     """Read the table whose header matches ``specs`` from ``pages``.
@@ -135,7 +141,9 @@ def _read_page(page: Page, specs: list[ColumnSpec], needed: int) -> PageTable | 
         row.page = page.number
         row.pages = [page.number]
     preamble = [ln for ln in lines[:start]]
-    return PageTable(page=page.number, columns=columns, rows=rows, preamble=preamble, headings=len(body_rows) - len(rows))
+    return PageTable(
+        page=page.number, columns=columns, rows=rows, preamble=preamble, headings=len(body_rows) - len(rows), ruled=ruled_edges(rows, columns, page.rulings)
+    )
 
 
 def _table_like(page: Page, columns: list[Column], needed: int) -> bool:

@@ -47,7 +47,9 @@ next, in order:
 Known ambiguity: a word that fills its cell exactly, followed by a word in
 lower case that the document prints nowhere else as a word, reads as a
 broken word when the renderer dropped the blank. Spreadsheet renderers
-always write the blank, so it does not arise there.
+always write the blank, so it does not arise there. ``guessed_wraps``
+counts such guesses, so that a table with many of them (a renderer that
+breaks words at any letter) is refused (``invariants``).
 """
 
 from __future__ import annotations
@@ -185,29 +187,50 @@ def table_cues(cells: Sequence[Sequence[PrintedLine]]) -> Cues:
     wrapped = [line for lines in cells for line in lines[:-1] if not line.text.rstrip().endswith(("-", *BREAK_AFTER))]
     with_blank = [line for line in wrapped if line.text != line.text.rstrip()]
     return Cues(
-        words=vocabulary([line.text for line in lines] for lines in cells),
+        words=vocabulary(cells),
         wrap_blanks=bool(wrapped) and len(with_blank) >= MOST_LINES * len(wrapped),
         edge_blanks=sum(1 for line in with_blank if line.room < HANGING_BLANK * line.blank) >= 2,
     )
 
 
-def vocabulary(cells: Iterable[Sequence[str]]) -> Counter[str]:
+def vocabulary(cells: Iterable[Sequence[str | PrintedLine]]) -> Counter[str]:
     """How often each word is printed whole in ``cells`` (each a cell's
     lines): with a blank or the cell's start before it and a blank or the
     cell's end after it, folded to lower case without surrounding
-    punctuation."""
+    punctuation. Where the lines are measured, a wrap that geometry shows
+    was at a blank (``_wrapped_at_blank``) counts as a blank too: renderers
+    that drop the blank at a wrap would otherwise leave only the words
+    inside lines, few in narrow columns."""
     words: Counter[str] = Counter()
-    for lines in cells:
-        lines = [line for line in lines if line.strip()]
+    for cell in cells:
+        lines = [line for line in cell if _text(line).strip()]
         for i, line in enumerate(lines):
-            tokens = line.split()
-            whole_start = i == 0 or lines[i - 1].endswith(" ")
-            whole_end = i == len(lines) - 1 or line.endswith(" ")
+            tokens = _text(line).split()
+            whole_start = i == 0 or _ends_word(lines[i - 1], line)
+            whole_end = i == len(lines) - 1 or _ends_word(line, lines[i + 1])
             for j, token in enumerate(tokens):
                 if (j > 0 or whole_start) and (j < len(tokens) - 1 or whole_end):
                     words[_fold_word(token)] += 1
     del words[""]
     return words
+
+
+def _ends_word(line: str | PrintedLine, next_line: str | PrintedLine) -> bool:
+    """Whether a word ends where ``line`` wraps to ``next_line``: the
+    renderer wrote a blank there, or the geometry shows it wrapped at one."""
+    text = _text(line)
+    return text != text.rstrip() or _wrapped_at_blank(line, next_line)
+
+
+def _wrapped_at_blank(prev: str | PrintedLine, line: str | PrintedLine) -> bool:
+    """Whether geometry shows that the renderer wrapped ``prev`` at a blank
+    it did not write: the next line's first character would have fitted
+    behind it (so no word was broken there), and neither a hyphen or slash
+    ends it nor punctuation starts the next line (breaks without a blank)."""
+    text, next_text = _text(prev).rstrip(), _text(line).lstrip()
+    if text.endswith(("-", *BREAK_AFTER)) or next_text.startswith((*CLOSING, *NO_BREAK_BEFORE)):
+        return False
+    return not _fills_cell(prev, line)
 
 
 def _fold_word(word: str) -> str:
@@ -237,7 +260,34 @@ def _text(line: str | PrintedLine) -> str:
     return line.text if isinstance(line, PrintedLine) else line
 
 
+def guessed_wraps(lines: Iterable[str | PrintedLine], cues: Cues | None = None) -> int:
+    """How many of the cell's line breaks ``join_cell_lines`` decides by a
+    guess: neither geometry nor the table's own words tell a broken word
+    from a wrap at a dropped blank (rule 5's last resort, read as one word)."""
+    items = [line for line in lines if _text(line).strip()]
+    cues = cues or Cues(Counter())
+    return sum(
+        1
+        for prev, line in itertools.pairwise(items)
+        if _separator_by_form(prev, line, cues) is None and _word_evidence(_text(prev).strip(), _next_word(line), cues.words) is None
+    )
+
+
+def _next_word(line: str | PrintedLine) -> str:
+    return _text(line).strip().split(" ", 1)[0]
+
+
 def _separator(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues) -> str:
+    by_form = _separator_by_form(prev, line, cues)
+    if by_form is not None:
+        return by_form
+    glued = _word_evidence(_text(prev).strip(), _next_word(line), cues.words)
+    return "" if glued is None or glued else " "  # a guess reads as one word (see the module's known ambiguity)
+
+
+def _separator_by_form(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues) -> str | None:
+    """Rules 1-6 as far as the lines' text and geometry decide; None where
+    only the table's own words can (rule 5 for a line that fills its cell)."""
     text, next_text = _text(prev), _text(line)
     if text != text.rstrip():
         return " "
@@ -264,7 +314,7 @@ def _separator(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues) -> 
         return " "  # the next character would have fitted: no word was broken here
     if _blank_would_show(prev, cues):
         return ""  # a wrap at a blank would have left its blank
-    return "" if _reads_as_one_word(text.strip(), next_word, cues.words) else " "
+    return None
 
 
 def _fills_cell(prev: str | PrintedLine, line: str | PrintedLine) -> bool:
@@ -303,9 +353,10 @@ def _dash_stands(text: str) -> bool:
     return bool(before) and before[-1] not in CONJUNCTIONS and not before[-1].endswith(",")
 
 
-def _reads_as_one_word(line: str, next_word: str, words: Mapping[str, int]) -> bool:
+def _word_evidence(line: str, next_word: str, words: Mapping[str, int]) -> bool | None:
     """Rule 5 where geometry cannot decide: the document's own words do.
-    The rest of a broken word is often short and may happen to be a word
+    True for one word, False for two, None where they tell nothing. The
+    rest of a broken word is often short and may happen to be a word
     ("Arbeitsmarktintegrati" / "on", "arbeitsmarktorientiert" / "es"), so a
     short word counts only where the document uses it often."""
     word = _fold_word(next_word)
@@ -314,7 +365,7 @@ def _reads_as_one_word(line: str, next_word: str, words: Mapping[str, int]) -> b
     if _fold_word(line) in words:
         return False  # the line's word is printed whole elsewhere: it ended here
     needed = KNOWN_WORD_MIN_COUNT if len(word) >= KNOWN_WORD_MIN_LETTERS else SHORT_WORD_MIN_COUNT
-    return words.get(word, 0) < needed
+    return False if words.get(word, 0) >= needed else None
 
 
 def _broken_word(line: str, next_word: str, break_inside: re.Pattern = _BREAK_INSIDE) -> bool:
