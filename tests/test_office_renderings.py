@@ -2,8 +2,8 @@
 
 The second engine nobody here wrote (after Chromium, see
 ``test_browser_renderings.py``): the SAB overview as a spreadsheet, as the
-SAB makes it (Calc, ``render_calc.py``), and the Landtag annexes as a
-word-processor table (Writer, ``render_writer.py``), each converted with
+SAB makes it (Calc, ``render_calc.py``), and the Landtag annexes and the
+SAB overview as a word-processor table (Writer, ``render_writer.py``), each converted with
 ``soffice --headless --convert-to pdf``.
 Slow (LibreOffice starts in seconds and lays out 40 pages), hence marked
 ``slow``; skipped, saying why, where ``soffice`` is not installed.
@@ -94,4 +94,24 @@ def test_annex_printed_by_writer(soffice, tmp_path, name):
     document = tmp_path / f"{name}.fodt"
     document.write_text(annex_fodt(ANNEX_HEADERS, annexes, ANNEX_WIDTHS_CM, layout), encoding="utf-8")
     reading = read_annex(convert_to_pdf(soffice, document))
+    assert reading.verdict in ("exact", "ambiguous"), f"{layout}\n{reading.report()}"
+
+
+# The SAB overview as a word processor's table under a one-line caption
+# that also gives the "Stand" (set one pitch above an unruled table, the
+# caption once joined the header band: "without a title naming its edition").
+SAB_CAPTION = "Fachkräfterichtlinie: Übersicht über beantragte und bewilligte Projekte - Regionalbudget 2023 (Stand: 31.12.2023)"
+WRITER_SAB_LAYOUTS = {
+    "writer_sab_liberation_serif_10pt_landscape": WriterLayout(orientation="landscape", size=10),
+    "writer_sab_carlito_9pt_no_borders_rows_kept": WriterLayout(orientation="landscape", size=9, font="Carlito", borders=False, rows_may_break=False),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WRITER_SAB_LAYOUTS))
+def test_sab_printed_by_writer(soffice, tmp_path, name):
+    layout = WRITER_SAB_LAYOUTS[name]
+    headers, rows, _ = sab_table(["original"] * 9, list(range(9)), SAB_HEADERS)
+    document = tmp_path / f"{name}.fodt"
+    document.write_text(annex_fodt(headers, [(SAB_CAPTION, rows)], WIDTHS_CM, layout), encoding="utf-8")
+    reading = read_sab(convert_to_pdf(soffice, document))
     assert reading.verdict in ("exact", "ambiguous"), f"{layout}\n{reading.report()}"

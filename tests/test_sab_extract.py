@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import gold_sab, open_fixture
-from foerderdaten.extract.sab import extract_projects, is_sab_overview
+from foerderdaten.extract.sab import extract_projects, is_sab_overview, read_head
 
 RAW_FIELDS = [
     "projekttraeger",
@@ -38,6 +38,20 @@ def test_head(extracted):
     assert edition == "Regionalbudget 2023"
     assert {r.stand_raw for r in rows} == {"31.12.2023"}
     assert {r.source_id for r in rows} == {"sab_regionalbudget_2023"}
+
+
+TITLE = "Fachkräfterichtlinie: Übersicht über beantragte und bewilligte Projekte - Regionalbudget 2023"
+
+
+@pytest.mark.parametrize("head", [
+    ["Stand: 31.12.2023", TITLE],
+    [TITLE, "Stand: 31.12.2023"],
+    [TITLE + " (Stand: 31.12.2023)"],  # a word processor's caption on one line
+    [TITLE + ", Stand 31.12.2023"],
+    ["Fachkräfterichtlinie: Übersicht über beantragte und", "bewilligte Projekte - Regionalbudget 2023 [Stand: 31.12.2023]"],
+])
+def test_head_with_stand_anywhere(head):
+    assert read_head("x.pdf", head) == (TITLE, "Regionalbudget 2023", "31.12.2023")
 
 
 def test_134_rows_in_document_order(extracted):

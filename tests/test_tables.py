@@ -97,6 +97,18 @@ def test_find_header_reads_a_band_whatever_line_its_cells_sit_on():
     assert (start, end) == (0, 2)
 
 
+def test_a_title_set_one_pitch_above_the_header_is_not_header():
+    """A word processor's caption right above an unruled table: one band with
+    the header, but it runs across the columns, so it stays above the header."""
+    title = "Übersicht über bewilligte Projekte - Regionalbudget 2023 (Stand: 31.12.2023)"
+    chars = text(title, 10, 20) + text("Träger", 10, 32) + text("Ort", 110, 32) + text("Titel", 210, 32) + text("x", 10, 70)
+    lines = group_lines(chars)
+    assert table_header.find_header(lines, [], SPECS, 2, PITCH) == (1, 2)
+    # a header's first line, however short its cells, stays in the band
+    chars = text("Nr.", 110, 20) + text("Träger", 10, 32) + text("der RL", 110, 32) + text("Titel", 210, 32) + text("x", 10, 70)
+    assert table_header.find_header(group_lines(chars), [], SPECS, 2, PITCH) == (0, 2)
+
+
 # --------------------------------------------------------------------------
 # 2. Body gaps
 
@@ -237,6 +249,24 @@ def test_a_ruled_cell_ends_at_its_ruling_less_its_padding():
     # the same page without the cell's right-hand ruling: the widest line is all the reader knows
     plain = read_table([page(1, rows, grid(rows))], SPECS)
     assert cells(plain)[0]["titel"] == "Netzwerkberatunggesteuert"
+
+
+def test_a_cell_line_like_a_page_number_is_no_footer():
+    """"2024/25" reads like "3 / 19"; as a cell line in mid-page, or as the
+    page's last line (2024 > 25: no page number), it is table text, and the
+    rows below it are kept. A page number at the page's foot goes."""
+    rows = [{"traeger": ["Verein"], "ort": ["Dresden"], "titel": ["Fachkräfte MINT", "2024/25"]}, RECORD]
+    table = read_table([page(1, rows)], SPECS)
+    assert cells(table) == [
+        {"traeger": "Verein", "ort": "Dresden", "titel": "Fachkräfte MINT 2024/25"},
+        {"traeger": FILLER, "ort": "Dresden-Neustadt", "titel": "Erster Titel für Vereine"},
+    ]
+    last = [RECORD, {"traeger": ["Verein"], "ort": ["Dresden"], "titel": ["Fachkräfte MINT", "2024/25"]}]
+    assert cells(read_table([page(1, last)], SPECS))[1]["titel"] == "Fachkräfte MINT 2024/25"
+    chars, bottom = body(last)
+    footer = text("3 / 19", 150, bottom + 4 * PITCH)
+    footed = read_table([Page(1, 400.0, 600.0, header() + chars + footer, [])], SPECS)
+    assert cells(footed)[1] == {"traeger": "Verein", "ort": "Dresden", "titel": "Fachkräfte MINT 2024/25"}
 
 
 def full_page(number: int, last: dict[str, list[str]]) -> Page:

@@ -11,6 +11,7 @@ from foerderdaten.extract.textjoin import Cues, PrintedLine, guessed_wraps, join
         (["Bildungsberatung in ", "Pieschen"], "Bildungsberatung in Pieschen"),  # wrap at a blank
         (["Fachinformationszentru", "m"], "Fachinformationszentrum"),  # broken word
         (["FACHINFORMATIONSZENTRU", "M"], "FACHINFORMATIONSZENTRUM"),  # broken word in capitals
+        (["05.12.202", "2"], "05.12.2022"),  # a date broken in a narrow column
         (["Fachkräftekampagnen, -", "veranstaltungen"], "Fachkräftekampagnen, -veranstaltungen"),
         (["Fachkräftekampagnen, ", "-veranstaltungen"], "Fachkräftekampagnen, -veranstaltungen"),
         (["Sächsische Schweiz-", "Osterzgebirge"], "Sächsische Schweiz-Osterzgebirge"),

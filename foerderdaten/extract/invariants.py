@@ -111,14 +111,15 @@ def district_complaint(text: str) -> str | None:
 DATE_TOLERATED = 0
 
 
-# Line breaks read by a guess (``textjoin.guessed_wraps``). A few per table
-# are the known ambiguity of a long word that fills its cell (a word
-# processor's print of the annexes: 3 in 28 rows; the bundled SAB print: 1
-# in 134). Many more mean a renderer that breaks words at any letter (CSS
-# overflow-wrap: anywhere in cramped columns: 173 in 134 rows, about one in
-# seven of them read wrong): refused, not published with guessed words.
+# Line breaks read by a guess (``textjoin.guessed_wraps``). Some are the
+# known ambiguity of a long word broken where it fills its cell, read right
+# as one word: a word processor's print of the annexes has 3 in 28 rows, of
+# the SAB overview in narrow columns 14 in 134, the bundled SAB print 1.
+# Far more mean a renderer that breaks words at any letter (CSS
+# overflow-wrap: anywhere: 100 to 360 in the 134 rows, about one in seven
+# read wrong): refused, not published with guessed words.
 GUESSES_TOLERATED = 5
-GUESS_SHARE = 0.1  # of the table's rows, where that is more
+GUESS_SHARE = 0.25  # of the table's rows, where that is more
 
 
 # --------------------------------------------------------------------------

@@ -66,12 +66,21 @@ def read_head(file_name: str, head: list[str]) -> tuple[str, str, str]:
     either order, the title on one line or wrapped over several.
     """
     start = next((i for i, line in enumerate(head) if TITLE.search(line)), None)
-    title = " ".join(STAND.sub("", " ".join(head[start:])).split()) if start is not None else ""
+    title = _without_stand(" ".join(head[start:])) if start is not None else ""
     edition = EDITION.search(title)
     if edition is None:
         raise InputError(file_name, "SAB overview without a title naming its edition (e.g. '… Projekte - Regionalbudget 2023') above the table on page 1")
     stand = STAND.search("\n".join(head))
     return title, edition.group(1).strip(), stand.group(1).replace(" ", "") if stand else ""
+
+
+# What is left where "Stand: …" stood inside or after the title: empty
+# brackets ("… 2023 (Stand: 31.12.2023)"), a comma or semicolon.
+_LEFT_BY_STAND = re.compile(r"\(\s*\)|\[\s*\]|[,;]\s*$")
+
+
+def _without_stand(head: str) -> str:
+    return " ".join(_LEFT_BY_STAND.sub("", STAND.sub("", head)).split())
 
 
 def extract_projects(doc: PdfDocument) -> tuple[str, str, list[RawProject]]:

@@ -40,8 +40,30 @@ def find_header(lines: list[TextLine], rulings: list[Ruling], specs: list[Column
         end = _band_end(lines, start, rulings, pitch)
         cells = _header_cells(lines[start:end], rulings)
         if len(_match_specs([cell.text for cell in cells], specs)) >= needed:
-            return start, end
+            return _below_titles(lines, start, end, rulings, specs, needed), end
     return None
+
+
+# A line over at least this many header cells is a title or caption, not
+# a header line: a header cell stands within its column, a title runs
+# across the table.
+TITLE_CELLS = 3
+
+
+def _below_titles(lines: list[TextLine], start: int, end: int, rulings: list[Ruling], specs: list[ColumnSpec], needed: int) -> int:
+    """Where the header band begins once the title lines set close above
+    it (a word processor's caption, one pitch above an unruled table) are
+    left out: a leading line that runs across ``TITLE_CELLS`` of the header
+    cells below it, as long as those still name ``needed`` columns."""
+    while end - start > 1:
+        rest = _header_cells(lines[start + 1 : end], rulings)
+        if len(_match_specs([cell.text for cell in rest], specs)) < needed:
+            break
+        spans = [sum(_overlap(cell.x0, cell.x1, other.x0, other.x1) > 0 for other in rest) for cell in _header_cells(lines[start : start + 1], rulings)]
+        if max(spans, default=0) < TITLE_CELLS:
+            break
+        start += 1
+    return start
 
 
 def _band_end(lines: list[TextLine], start: int, rulings: list[Ruling], pitch: float) -> int:

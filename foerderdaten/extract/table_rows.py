@@ -35,6 +35,12 @@ FOOTER_GAP_PITCHES = 4
 # this share of its rows (banded fills cross every second row only).
 GRID_ROWS = 0.6
 
+# A page footer is one of the page's last FOOTER_LINES lines (a line of
+# small print may follow it): a cell line that reads like a page number
+# ("2024/25" alone on its line, middle-aligned between other columns'
+# lines) was taken for one in mid-page, and the rest of its page dropped.
+FOOTER_LINES = 2
+
 # "Seite 3 von 19 Seiten", "Seite 3", "- 3 -", "3 / 19"
 FOOTER = re.compile(r"^(seite\s+\d+(\s+von\s+\d+(\s+seiten)?)?|-\s*\d+\s*-|\d+\s*/\s*\d+)$", re.IGNORECASE)
 
@@ -234,6 +240,16 @@ def line_levels(by_column: dict[str, list[TextLine]]) -> list[tuple[float, set[s
     return levels
 
 
+def _page_number(text: str) -> bool:
+    """Whether ``text`` is a page number ("Seite 3 von 19", "- 3 -", "3 / 19"):
+    of two numbers, the first is the smaller ("2024/25" is a school year)."""
+    found = FOOTER.match(text.strip())
+    if found is None:
+        return False
+    numbers = [int(n) for n in re.findall(r"\d+", found.group(0))]
+    return len(numbers) < 2 or numbers[0] <= numbers[1]
+
+
 def line_pitch(lines: list[TextLine]) -> float:
     """The usual distance between consecutive lines of one paragraph."""
     gaps = [round(b.top - a.top, 1) for a, b in itertools.pairwise(lines) if b.top - a.top > LINE_STEP * a.size]
@@ -284,7 +300,7 @@ def drop_footer(chars: list[Char], lines: list[TextLine], pitch: float) -> list[
     """
     keep_until = float("inf")
     for i, line in enumerate(lines):
-        if FOOTER.match(line.text.strip()):
+        if i >= len(lines) - FOOTER_LINES and _page_number(line.text):
             keep_until = min(keep_until, line.top)
         elif i > 0 and line.top - lines[i - 1].bottom > FOOTER_GAP_PITCHES * pitch and i == len(lines) - 1:
             keep_until = min(keep_until, line.top)

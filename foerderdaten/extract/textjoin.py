@@ -26,7 +26,8 @@ next, in order:
    certainly so where the renderer writes the blank at its wraps);
 5. the line is a single word without a break opportunity of its own, not
    ending in a word-ending mark (",;:!?"), and the next line goes on in
-   lower case ("Fachinformationszentru" / "m"): the renderer may have
+   lower case ("Fachinformationszentru" / "m"; or in digits after a digit,
+   "05.12.202" / "2"): the renderer may have
    broken a word too long for its cell (such a word always starts its
    line, and would have been broken at a hyphen first; at a slash too,
    where the line's geometry is unknown). Where the
@@ -374,5 +375,7 @@ def _broken_word(line: str, next_word: str, break_inside: re.Pattern = _BREAK_IN
         return False
     if next_word[:1].islower():
         return True
+    if line[-1:].isdigit() and next_word[:1].isdigit():
+        return True  # a number or date goes on in digits ("05.12.202" / "2")
     # an all-capitals word goes on in capitals ("FACHINFORMATIONSZENTRU" / "M")
     return line.isupper() and next_word[:1].isupper()
