@@ -59,6 +59,23 @@ SAB_LAYOUTS = {
     "a3_generous_soft_hyphens": (HtmlLayout(paper="A3", header_break="shy", size=10, font="Liberation Sans"), ORIGINAL, IN_ORDER),
     "rows_break_across_pages": (HtmlLayout(size=12, row_break=True, font="Liberation Sans", header_break="br"), ORIGINAL, IN_ORDER),
     "running_head_reordered": (HtmlLayout(head="every_page", widths=_widths("balanced", [7, 0, 2, 1, 3, 4, 5, 6, 8])), RENAMED, [7, 0, 2, 1, 3, 4, 5, 6, 8]),
+    # found by random layouts: middle-aligned cells interleave the columns'
+    # lines at half a line pitch (the header's "Nr." once fell out of its
+    # band, and RL numbers were read into Vorhabensart on three pages)
+    "middle_aligned_interleaved_lines": (
+        HtmlLayout(font="DejaVu Sans", size=9, paper="A3", orientation="portrait", margin_mm=8, grid="rows", valign="middle",
+                   padding_pt=1, header_break="hyphen", head="every_page", footer=False, row_break=True, ligatures=False),
+        ["original", "renamed", "original", "original", "original", "original", "renamed", "renamed", "renamed"],
+        [5, 1, 6, 8, 4, 3, 2, 0, 7],
+    ),
+    # ... and centred headers over a page with one line in a column: word
+    # spaces lined up there and "IMU" went into the column before
+    "centred_headers_sparse_column": (
+        HtmlLayout(font="Carlito", size=12, margin_mm=20, grid="rows", valign="bottom", align_numbers=True, header_align="center",
+                   widths=WIDTHS["equal"], padding_pt=1, header_break="br", ligatures=True),
+        ["renamed", "original", "renamed", "original", "original", "renamed", "renamed", "renamed", "renamed"],
+        [3, 5, 7, 1, 2, 8, 0, 4, 6],
+    ),
 }
 
 # Named layouts still read wrong, each for a reason the build does not

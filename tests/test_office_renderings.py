@@ -34,6 +34,16 @@ LAYOUTS = {
     # numbers right-aligned, a Calibri-metric font at 11 pt, all borders
     "calc_defaults_carlito_11pt": CalcLayout(),
     "calc_top_aligned_liberation_10pt_no_borders": CalcLayout(font="Liberation Sans", size=10, valign="top", borders=False),
+    # bottom-aligned without borders or footer: the first row of each page
+    # is set right under the header (its lines once joined the header band)
+    "calc_bottom_aligned_liberation_serif_11pt_no_borders": CalcLayout(font="Liberation Serif", size=11, borders=False, footer=False),
+}
+
+# Calc prints a row too low for its text when the text is middle-aligned:
+# the text runs over the rulings above and below the row (and may be
+# clipped); which row holds such a line is not certain, so the build stops.
+OVERFLOWING = {
+    "calc_middle_aligned_liberation_10pt_renamed_reordered": (CalcLayout(font="Liberation Sans", size=10, valign="middle"), [7, 0, 2, 1, 3, 4, 5, 6, 8]),
 }
 
 
@@ -75,6 +85,17 @@ def test_sab_printed_by_calc(soffice, tmp_path, name):
     sheet.write_text(sab_fods(headers, rows, KINDS, WIDTHS_CM, layout), encoding="utf-8")
     reading = read_sab(convert_to_pdf(soffice, sheet))
     assert reading.verdict in ("exact", "ambiguous"), f"{layout}\n{reading.report()}"
+
+
+@pytest.mark.parametrize("name", sorted(OVERFLOWING))
+def test_sab_overflowing_its_rows_is_refused(soffice, tmp_path, name):
+    layout, order = OVERFLOWING[name]
+    headers, rows, _ = sab_table(["renamed"] * 9, order, SAB_HEADERS)
+    sheet = tmp_path / f"{name}.fods"
+    sheet.write_text(sab_fods(headers, rows, [KINDS[i] for i in order], [WIDTHS_CM[i] for i in order], layout), encoding="utf-8")
+    reading = read_sab(convert_to_pdf(soffice, sheet))
+    assert reading.verdict == "refused" and reading.names_page, f"{layout}\n{reading.report()}"
+    assert "a ruling between two rows runs through the line" in reading.detail
 
 
 ANNEX_HEADERS = ["Zuwendungsempfänger", "Projekttitle", "Zielgruppe", "Kurzbeschreibung"]  # "Projekttitle" (sic), as the original

@@ -335,3 +335,21 @@ def test_rl_number_complaint(text, complaint):
 )
 def test_district_complaint(text, complaint):
     assert district_complaint(text) == complaint
+
+
+def test_a_column_missing_on_one_page_is_refused():
+    """A hand-made table of three pages: the Nr column's header not found on
+    page 2, whose RL numbers would have been read into Vorhabensart."""
+    full = [Column("projekttraeger", "Träger", float("-inf"), 100), Column("rl_nr_raw", "Nr. der RL", 100, 130),
+            Column("vorhabensart_raw", "Vorhabensart", 130, float("inf"))]
+    short = [full[0], Column("vorhabensart_raw", "Vorhabensart", 100, float("inf"))]
+
+    def row(page: int) -> TableRow:
+        return TableRow(page=page, top=0, bottom=10, x0=0, x1=200, cells={"projekttraeger": [_line("Träger")]}, pages=[page])
+
+    rows = [row(p) for p in (1, 2, 3)]
+    pages = [PageTable(1, full, rows[:1], []), PageTable(2, short, rows[1:2], []), PageTable(3, full, rows[2:], [])]
+    with pytest.raises(ExtractionError) as info:
+        check_table("hand.pdf", Table(columns=full, rows=rows, pages=pages), [])
+    assert str(info.value) == ('hand.pdf: page 2, column "Nr. der RL": not found in this page\'s header, though other pages have it: '
+                               f"its values would be read into a neighbouring column; {MISREAD}")

@@ -109,13 +109,29 @@ def test_a_title_set_one_pitch_above_the_header_is_not_header():
     assert table_header.find_header(group_lines(chars), [], SPECS, 2, PITCH) == (0, 2)
 
 
+def test_a_body_row_set_right_under_a_repeated_header_is_not_header():
+    """No ruling and no gap under the header (a spreadsheet's bottom-aligned
+    cells): the first row's lines join the header band. The header repeats on
+    every page and the row does not, so the band is cut to what repeats."""
+    first = {"traeger": ["Verein Alpha", "Nord"], "ort": ["Dresden"], "titel": ["Erster Titel"]}
+    second = {"traeger": ["Verein Beta", "Süd"], "ort": ["Leipzig"], "titel": ["Zweiter Titel"]}
+
+    def close_page(number: int, row: dict[str, list[str]]) -> Page:
+        chars, _ = body([row, RECORD], top=HEADER_TOP + PITCH)  # one pitch under the header line
+        return Page(number, 400.0, 600.0, header() + chars, [])
+
+    table = read_table([close_page(1, first), close_page(2, second)], SPECS)
+    assert [c["traeger"] for c in cells(table)] == ["Verein Alpha Nord", FILLER, "Verein Beta Süd", FILLER]
+    assert [pt.columns[0].header for pt in table.pages] == ["Träger", "Träger"]
+
+
 # --------------------------------------------------------------------------
 # 2. Body gaps
 
 
 def test_body_gaps_are_where_no_visible_glyph_is():
     chars = text("abc", 10, 50) + text("de", 40, 62) + [Char(" ", 50, 55, 62, 72, SIZE)] + text("f", 60, 50)
-    assert table_header._body_gaps(chars) == [(25.0, 40.0), (50.0, 60.0)]
+    assert table_header.body_gaps(chars) == [(25.0, 40.0), (50.0, 60.0)]
 
 
 def test_a_lone_heading_line_does_not_close_a_column_gap():
@@ -124,8 +140,8 @@ def test_a_lone_heading_line_does_not_close_a_column_gap():
     records = text("Verein", 10, 50) + text("Pirna", 110, 50) + text("Verein", 10, 62) + text("Pirna", 110, 62)
     heading = text("Region Sächsische Schweiz", 10, 90)
     evidence = table_header.column_evidence(records + heading, group_lines(records + heading), PITCH)
-    assert any(g0 <= 100 and g1 >= 110 for g0, g1 in table_header._body_gaps(evidence))
-    assert not any(g0 <= 100 and g1 >= 110 for g0, g1 in table_header._body_gaps(records + heading))
+    assert any(g0 <= 100 and g1 >= 110 for g0, g1 in table_header.body_gaps(evidence))
+    assert not any(g0 <= 100 and g1 >= 110 for g0, g1 in table_header.body_gaps(records + heading))
 
 
 # --------------------------------------------------------------------------
@@ -267,6 +283,19 @@ def test_a_cell_line_like_a_page_number_is_no_footer():
     footer = text("3 / 19", 150, bottom + 4 * PITCH)
     footed = read_table([Page(1, 400.0, 600.0, header() + chars + footer, [])], SPECS)
     assert cells(footed)[1] == {"traeger": "Verein", "ort": "Dresden", "titel": "Fachkräfte MINT 2024/25"}
+
+
+def test_a_line_that_a_row_ruling_runs_through_is_refused():
+    """A cell that overflows its row (a spreadsheet's row too low in print,
+    text centred over both rulings): the ruling between two rows runs
+    through a line, and which row holds it is not certain."""
+    rows = [RECORD, {"traeger": ["Verein"], "ort": ["Dresden"], "titel": ["Titel"]}]
+    rulings = grid(rows)
+    y = next(r.top for r in rulings if r.horizontal and r.top > BODY_TOP)  # under the first row
+    over = text("übervoll", X["titel"], y - SIZE / 2)
+    chars, _ = body(rows)
+    with pytest.raises(TableReadingError, match=r'page 1, column "Titel": a ruling between two rows runs through the line "übervoll"'):
+        read_table([Page(1, 400.0, 600.0, header() + chars + over, rulings)], SPECS)
 
 
 def full_page(number: int, last: dict[str, list[str]]) -> Page:

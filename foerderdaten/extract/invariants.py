@@ -7,7 +7,8 @@ would be published with exit status 0. So right after reading, before
 anything is normalised, :func:`check_table` looks at every column and page:
 
 1. no header cell names a second expected column that was not found on its
-   own (two header cells read as one);
+   own (two header cells read as one), and no page lacks a column that most
+   pages have;
 2. every page of the table yields rows (started or continued there);
 3. no column that has a header is empty on most rows;
 4. every value of a column has the column's shape (:class:`Shape`): a
@@ -137,6 +138,7 @@ def check_table(file_name: str, table: Table, specs: Sequence[ColumnSpec], shape
     """Raise :class:`ExtractionError` for the first invariant the table breaks."""
     failure = (
         _merged_header(table, specs)
+        or _column_missing_on_a_page(table)
         or _page_without_rows(table)
         or _empty_column(table)
         or next((f for shape in shapes if (f := _misshapen(table, shape))), None)
@@ -154,6 +156,20 @@ def _merged_header(table: Table, specs: Sequence[ColumnSpec]) -> _Failure | None
             also = [spec.field for spec in specs if spec.field not in found and spec.matches(column.header)]
             if also:
                 return _Failure(page.page, column.header, f"the header also names {', '.join(also)}: two columns were read as one; {MISREAD}")
+    return None
+
+
+def _column_missing_on_a_page(table: Table) -> _Failure | None:
+    """A page whose header lacks a column that most table pages have: its
+    values were read into a neighbouring column (a header cell not found)."""
+    counts = Counter(column.field for page in table.pages for column in page.columns)
+    for page in table.pages:
+        found = {column.field for column in page.columns}
+        missing = [field for field, n in counts.items() if field not in found and 2 * n > len(table.pages)]
+        if missing:
+            header = next(column.header for other in table.pages for column in other.columns if column.field == missing[0])
+            return _Failure(page.page, header, f"not found in this page's header, though other pages have it: its values would be read "
+                                               f"into a neighbouring column; {MISREAD}")
     return None
 
 

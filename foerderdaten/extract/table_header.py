@@ -6,6 +6,7 @@ See :mod:`foerderdaten.extract.tables` for how the steps fit together.
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 
 from foerderdaten.extract.pdfdoc import Char, Ruling, TextLine, chars_to_text
 from foerderdaten.extract.table_model import HAIR, ROUNDING, ROW_GAP, WORD_GAP, Column, ColumnSpec, HeaderCell
@@ -66,6 +67,31 @@ def _below_titles(lines: list[TextLine], start: int, end: int, rulings: list[Rul
     return start
 
 
+def header_matches(header_lines: list[TextLine], rulings: list[Ruling], specs: list[ColumnSpec]) -> int:
+    """How many of ``specs`` the header cells of ``header_lines`` name."""
+    return len(_match_specs([cell.text for cell in _header_cells(header_lines, rulings)], specs))
+
+
+def repeated_header_lines(bands: list[list[TextLine]]) -> list[tuple[int, int]]:
+    """For each page's header band, the slice ``(first, last + 1)`` from its
+    first to its last line that another page's band prints too.
+
+    A header row repeated on every page prints the same lines there, while
+    a body row set right under it (no ruling, no gap between: a
+    spreadsheet's bottom-aligned cells), or a line of the page's head right
+    above it, joins the band on one page only.
+    """
+    texts = [[" ".join(line.text.split()) for line in band] for band in bands]
+    printed = Counter(text for band in texts for text in set(band))
+    slices = []
+    for own in texts:
+        # printed by at least half of the other bands: a body line may
+        # happen to recur once ("Fachkräftesicherung"), a header line recurs on every page
+        repeated = [k for k, text in enumerate(own) if printed[text] - 1 >= max(1, (len(texts) - 1) / 2)]
+        slices.append((repeated[0], repeated[-1] + 1) if repeated else (0, len(own)))
+    return slices
+
+
 def _band_end(lines: list[TextLine], start: int, rulings: list[Ruling], pitch: float) -> int:
     """End (exclusive) of the band of lines that begins at ``start``."""
     end = start + 1
@@ -106,7 +132,7 @@ def bottom_of_header(last: TextLine, below: TextLine | None, h_rules: list[Rulin
 
 
 def find_columns(header_lines: list[TextLine], body_chars: list[Char], rulings: list[Ruling], specs: list[ColumnSpec]) -> list[Column] | None:
-    gaps = _body_gaps(body_chars)
+    gaps = body_gaps(body_chars)
     cells = _header_cells(header_lines, rulings, gaps)
     matched = _match_specs([cell.text for cell in cells], specs)
     named = sorted(((spec.field, cells[i]) for i, spec in matched.items()), key=lambda item: item[1].x0)
@@ -199,7 +225,7 @@ def without_column_gap(chars: tuple[Char, ...] | list[Char]) -> bool:
     return all(b.x0 - a.x1 <= WORD_GAP * b.size for a, b in itertools.pairwise(ink))
 
 
-def _body_gaps(chars: list[Char]) -> list[tuple[float, float]]:
+def body_gaps(chars: list[Char]) -> list[tuple[float, float]]:
     """x-intervals that no visible body character covers.
 
     Blank glyphs do not count: a trailing blank may reach to the next cell.

@@ -166,6 +166,26 @@ def _column_finder(columns: list[Column]):
     return find
 
 
+# A ruling runs through a line of text when it lies more than this many
+# font sizes inside the line's box, away from its top and bottom (the space
+# between two lines, or an underline).
+ACROSS_TEXT = 0.3
+
+
+def line_across_rulings(rows: list[TableRow], h_rules: list[Ruling]) -> tuple[str, TextLine] | None:
+    """(column, line) of a cell line that a horizontal table ruling runs
+    through: the renderer let a cell overflow its row (a spreadsheet whose
+    row is too low in print centres the text over both rulings), so which
+    row the line belongs to is not certain, and it may be clipped in print."""
+    for row in rows:
+        for name, lines in row.cells.items():
+            for line in lines:
+                inside = (line.top + ACROSS_TEXT * line.size, line.bottom - ACROSS_TEXT * line.size)
+                if any(inside[0] < r.top < inside[1] for r in h_rules):
+                    return name, line
+    return None
+
+
 def _row_starts_from_rulings(lines: list[TextLine], separators: list[float]) -> list[float]:
     """Rows are the bands between horizontal rulings that hold text."""
     return sorted({max((s for s in separators if s <= line.mid_y), default=lines[0].top) for line in lines})
@@ -250,9 +270,27 @@ def _page_number(text: str) -> bool:
     return len(numbers) < 2 or numbers[0] <= numbers[1]
 
 
+# A paragraph's next line lies less than this many font sizes below a line
+# (line pitches are 1-1.5 sizes); looking further finds other paragraphs.
+PITCH_SEARCH = 2.5
+
+
 def line_pitch(lines: list[TextLine]) -> float:
-    """The usual distance between consecutive lines of one paragraph."""
-    gaps = [round(b.top - a.top, 1) for a, b in itertools.pairwise(lines) if b.top - a.top > LINE_STEP * a.size]
+    """The usual distance between consecutive lines of one paragraph: from
+    a line (``lines`` top to bottom) to the next one below it that shares
+    part of its width. Lines of other columns may lie in between (middle-
+    or bottom-aligned cells set them at other heights): taking them for
+    the next line gave half the pitch, and a header's first line ("Nr."
+    over "der" / "RL") then fell out of the header band."""
+    gaps = []
+    for i, line in enumerate(lines):
+        for below in itertools.islice(lines, i + 1, None):
+            step = below.top - line.top
+            if step > PITCH_SEARCH * line.size:
+                break
+            if step > LINE_STEP * line.size and min(line.x1, below.x1) > max(line.x0, below.x0):
+                gaps.append(round(step, 1))
+                break
     if not gaps:
         return DEFAULT_LEADING * DEFAULT_SIZE
     return statistics.mode(gaps)

@@ -42,13 +42,14 @@ page footers are dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
-from foerderdaten.extract.pdfdoc import Char, Page
-from foerderdaten.extract.table_header import bottom_of_header, column_evidence, find_columns, find_header
-from foerderdaten.extract.table_model import WORD_GAP, Column, ColumnSpec, PageTable, TableReadingError, TableRow, fold_header
+from foerderdaten.extract.pdfdoc import Char, Page, Ruling, TextLine
+from foerderdaten.extract.table_header import body_gaps, bottom_of_header, column_evidence, find_columns, find_header, header_matches, repeated_header_lines
+from foerderdaten.extract.table_model import ROUNDING, WORD_GAP, Column, ColumnSpec, PageTable, TableReadingError, TableRow, fold_header
 from foerderdaten.extract.table_pages import measure_lines, merge_continued_rows, ruled_edges
-from foerderdaten.extract.table_rows import drop_footer, drop_heading_rows, horizontal_rulings, line_pitch, split_into_rows
+from foerderdaten.extract.table_rows import drop_footer, drop_heading_rows, horizontal_rulings, line_across_rulings, line_pitch, split_into_rows
 from foerderdaten.extract.textjoin import Cues, guessed_wraps, join_cell_lines, table_cues
 
 # What parsers use; the records are defined in table_model.py, the steps in
@@ -111,7 +112,11 @@ def read_table(pages: list[Page], specs: list[ColumnSpec], min_matches: int | No
     match (default: all but a third, at least two).
     """
     needed = min_matches or max(2, len(specs) - len(specs) // 3)
-    page_tables = [t for t in (_read_page(p, specs, needed) for p in pages) if t is not None]
+    bands = _without_body_lines([band for band in (_header_band(p, specs, needed) for p in pages) if band is not None], specs)
+    for band in bands:
+        _find_columns(band, specs)
+    _agree_on_columns(bands)
+    page_tables = [t for t in (_read_band(band, specs) for band in bands) if t is not None]
     if not page_tables:
         return None
     measure_lines(page_tables)
@@ -120,22 +125,117 @@ def read_table(pages: list[Page], specs: list[ColumnSpec], min_matches: int | No
     return Table(columns=page_tables[0].columns, rows=rows, pages=page_tables, cues=cues, needed=needed)
 
 
-def _read_page(page: Page, specs: list[ColumnSpec], needed: int) -> PageTable | None:
+@dataclass
+class _Band:
+    """Where a page's header row is: ``lines[start:end]`` of the page's lines."""
+
+    page: Page
+    lines: list[TextLine]
+    pitch: float
+    start: int
+    end: int
+    # found by _find_columns
+    h_rules: list[Ruling] = field(default_factory=list)
+    body_chars: list[Char] = field(default_factory=list)
+    gaps: list[tuple[float, float]] = field(default_factory=list)  # white space of the body, see body_gaps
+    columns: list[Column] | None = None
+
+    @property
+    def header_lines(self) -> list[TextLine]:
+        return self.lines[self.start : self.end]
+
+
+def _header_band(page: Page, specs: list[ColumnSpec], needed: int) -> _Band | None:
     lines = page.lines()
     pitch = line_pitch(lines)
     found = find_header(lines, page.rulings, specs, needed, pitch)
-    if found is None:
+    return None if found is None else _Band(page, lines, pitch, *found)
+
+
+def _without_body_lines(bands: list[_Band], specs: list[ColumnSpec]) -> list[_Band]:
+    """Bands cut to the lines that another page's header band prints too
+    (``repeated_header_lines``), where the rest names as many columns: a
+    body row set right under the header had joined its band and its first
+    lines were lost with exit 0; a "Stand" line right above it was missing
+    from the page's head. Where only one page has a header nothing tells;
+    the band is kept."""
+    if len(bands) < 2:
+        return bands
+    for band, (first, last) in zip(bands, repeated_header_lines([band.header_lines for band in bands]), strict=True):
+        start, end = band.start + first, band.start + last
+        if (start, end) != (band.start, band.end):
+            names = header_matches(band.header_lines, band.page.rulings, specs)
+            if header_matches(band.lines[start:end], band.page.rulings, specs) >= names:
+                band.start, band.end = start, end
+    return bands
+
+
+def _read_page(page: Page, specs: list[ColumnSpec], needed: int) -> PageTable | None:
+    """One page read on its own (its header band not compared with others)."""
+    band = _header_band(page, specs, needed)
+    if band is None:
         return None
-    start, end = found
-    header_lines = lines[start:end]
-    h_rules = horizontal_rulings(page.rulings, header_lines[0])
-    header_bottom = bottom_of_header(header_lines[-1], lines[end] if end < len(lines) else None, h_rules)
+    _find_columns(band, specs)
+    return _read_band(band, specs)
+
+
+def _find_columns(band: _Band, specs: list[ColumnSpec]) -> None:
+    """The band's page body (under the header, without footer) and its columns."""
+    page, lines, pitch, end = band.page, band.lines, band.pitch, band.end
+    header_lines = band.header_lines
+    band.h_rules = horizontal_rulings(page.rulings, header_lines[0])
+    header_bottom = bottom_of_header(header_lines[-1], lines[end] if end < len(lines) else None, band.h_rules)
     body_chars = [c for c in page.chars if c.mid_y >= header_bottom]
-    body_chars = drop_footer(body_chars, lines[end:], pitch)
-    columns = find_columns(header_lines, column_evidence(body_chars, lines[end:], pitch), page.rulings, specs)
+    band.body_chars = drop_footer(body_chars, lines[end:], pitch)
+    evidence = column_evidence(band.body_chars, lines[end:], pitch)
+    band.gaps = body_gaps(evidence)
+    band.columns = find_columns(header_lines, evidence, page.rulings, specs)
+
+
+# Pages whose header bands print the same lines at the same places (within
+# this many points) show one table laid out once: the same columns.
+SAME_LAYOUT = 1.0
+
+
+def _agree_on_columns(bands: list[_Band]) -> None:
+    """A boundary between columns that most pages of one layout (the same
+    header band) agree on is taken by a page that found another, where that
+    page's body leaves white space there too. A page with few rows may show
+    a gap by chance (word spaces of a narrow column lined up), and the words
+    between the two gaps went to the neighbouring column ("Wandel. IMU")."""
+    groups: dict[tuple, list[_Band]] = {}
+    for band in bands:
+        if band.columns is not None:
+            groups.setdefault(_layout_key(band), []).append(band)
+    for group in groups.values():
+        for i in range(len(group[0].columns or []) - 1):
+            votes = Counter(round(band.columns[i].x1) for band in group if band.columns)
+            agreed, count = votes.most_common(1)[0]
+            if 2 * count <= len(group):
+                continue
+            for band in group:
+                own = band.columns[i].x1 if band.columns else agreed
+                if abs(own - agreed) > SAME_LAYOUT and band.columns and any(g0 - ROUNDING <= agreed <= g1 + ROUNDING for g0, g1 in band.gaps):
+                    left, right = band.columns[i], band.columns[i + 1]
+                    band.columns[i], band.columns[i + 1] = replace(left, x1=agreed), replace(right, x0=agreed)
+
+
+def _layout_key(band: _Band) -> tuple:
+    return tuple((" ".join(line.text.split()), round(line.x0 / SAME_LAYOUT)) for line in band.header_lines) + tuple(c.field for c in band.columns or [])
+
+
+def _read_band(band: _Band, specs: list[ColumnSpec]) -> PageTable | None:
+    page, lines, pitch, start = band.page, band.lines, band.pitch, band.start
+    columns, h_rules, body_chars = band.columns, band.h_rules, band.body_chars
     if columns is None:
         return None
     body_rows = split_into_rows(body_chars, columns, h_rules, pitch, key=specs[0].field)
+    crossed = line_across_rulings(body_rows, h_rules)
+    if crossed is not None:
+        name, line = crossed
+        header = next(column.header for column in columns if column.field == name)
+        raise TableReadingError(page.number, header, f'a ruling between two rows runs through the line "{line.text.strip()}": '
+                                "the cell overflows its row, so which row holds the line is not certain")
     rows = drop_heading_rows(body_rows, columns, page.rulings)
     for row in rows:
         row.page = page.number
