@@ -167,6 +167,12 @@ VARIANTS: dict[str, tuple[LetterLayout, tuple | None]] = {
         LetterLayout(size=10, leading=1.25, left=65, right=78, blanks=True, breaks={"antwort4.1": 0}),
         None,
     ),
+    # The signature at line step under "Mit freundlichen Grüßen": both in one
+    # block, the signatory is its second line (not the "2 Anlagen" after it).
+    "signature_at_line_step": (
+        LetterLayout(size=10, signature_lines=0),
+        None,
+    ),
     # Narrow margins, "Frage N:" followed by a tab (the question's first
     # line has two cells, the first wide gap after the label), list rows
     # without spacing: question 4 follows the funding list at line step,

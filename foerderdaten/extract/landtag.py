@@ -97,7 +97,10 @@ def extract_letter(doc: PdfDocument, source_id: str | None = None) -> RawLetter:
     if first_question is None:
         raise ExtractionError(doc.file_name, 'no question ("Frage 1: …") found in the letter')
     closing = next((i for i, b in enumerate(blocks) if _CLOSING.match(b.text)), len(blocks))
-    head, body, tail = blocks[:first_question], blocks[first_question:closing], blocks[closing + 1:]
+    head, body = blocks[:first_question], blocks[first_question:closing]
+    # the closing formula and what follows it: signature, "In Vertretung",
+    # "2 Anlagen" (the signature may follow at line step, in the formula's block)
+    closing_lines = [line for block in blocks[closing:] for line in block.lines]
 
     drucksache = _DRUCKSACHE.search("\n".join(b.text for b in head))
     if drucksache is None:
@@ -131,7 +134,7 @@ def extract_letter(doc: PdfDocument, source_id: str | None = None) -> RawLetter:
         fragesteller=asker["name"] if asker else None,
         fraktion=asker["fraktion"] if asker else None,
         ministerium=_ministry(head_lines),
-        unterzeichner=_signatory(tail),
+        unterzeichner=_signatory(closing_lines[1:]),
         datum_raw=_date_line(head_lines),
         aktenzeichen=_aktenzeichen(head_lines),
         questions=tuple(questions),
@@ -205,13 +208,12 @@ def _aktenzeichen(lines: list[Line]) -> str | None:
     return None
 
 
-def _signatory(tail: list[Block]) -> str | None:
+def _signatory(tail: list[Line]) -> str | None:
     """The first line after the closing formula that is not "In Vertretung" or the like."""
-    for block in tail:
-        for line in block.lines:
-            text = line.cells[0].text.strip()
-            if not _DEPUTY.match(text):
-                return text
+    for line in tail:
+        text = line.cells[0].text.strip()
+        if not _DEPUTY.match(text):
+            return text
     return None
 
 
