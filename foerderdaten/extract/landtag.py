@@ -18,7 +18,10 @@ there: it starts a paragraph and is never a list row). This module finds
 the parts of the letter in them by their wording: "Frage N:",
 "Drs.-Nr.:", "Thema:", "Mit freundlichen Grüßen", …; what the answers say
 about Welcome Centers, funding, budget and annexes is read by
-``landtag_topics.py``. The records are in ``records.py``.
+``landtag_topics.py``. The records are in ``records.py``. Last, the
+reading checks itself (``letter_check.py``): every body line must have
+ended up in exactly one place (a question, answer, heading, list row, or
+the letterhead, a footnote, the closing).
 
 Raw values are the document's text, re-joined across lines with
 ``textjoin.join_cell_lines``; nothing is corrected here.
@@ -31,7 +34,8 @@ from dataclasses import dataclass, field
 
 from foerderdaten.errors import ExtractionError
 from foerderdaten.extract import landtag_topics as topics
-from foerderdaten.extract.paragraphs import Block, Line, read_blocks
+from foerderdaten.extract.letter_check import Place, check_each_line_read_once
+from foerderdaten.extract.paragraphs import Block, Line, read_text
 from foerderdaten.extract.pdfdoc import Page, PdfDocument
 from foerderdaten.extract.records import RawAnswer, RawLetter, RawParagraph, RawQuestion
 from foerderdaten.extract.textjoin import join_cell_lines
@@ -88,10 +92,12 @@ def extract_letter(doc: PdfDocument, source_id: str | None = None) -> RawLetter:
 
     ``source_id`` defaults to "landtag_<Wahlperiode>_<Nummer>" from the
     Drucksache number. Raises ``ExtractionError`` when the letter has no
-    question or no Drucksache number before the questions.
+    question or no Drucksache number before the questions, and where a body
+    line is read into no part of the letter or into two.
     """
     pages = letter_pages(doc)
-    blocks = read_blocks(pages, is_heading)
+    text = read_text(pages, is_heading)
+    blocks = text.blocks
 
     first_question = next((i for i, b in enumerate(blocks) if _QUESTION.match(b.text)), None)
     if first_question is None:
@@ -112,15 +118,16 @@ def extract_letter(doc: PdfDocument, source_id: str | None = None) -> RawLetter:
     thema = _THEMA_LABEL.sub("", thema) if thema else None
     head_lines = [line for block in head for line in block.lines]
 
-    questions, answers = read_questions_and_answers(body)
+    questions, answers, places = read_questions_and_answers(body)
     tab_lists = list(topics.tab_lists(body))
-    for unread in topics.unread_tab_lists(body):
-        cells, page = unread.rows[0]
-        raise ExtractionError(
-            doc.file_name,
-            f'page {page}: a list ("{" | ".join(cells)[:60]}" …) follows "{unread.lead_in[:60]}", which does not introduce a'
-            " Welcome Center list: probably a list row read as a paragraph; rows would be lost",
-        )
+    places += [
+        Place("a funding row" if lst.is_funding else "a Welcome Center row", tuple(row.lines))
+        for lst in tab_lists
+        for row in lst.rows
+    ]
+    places += [Place("the letterhead", tuple(head_lines)), Place("the closing", tuple(closing_lines))]
+    places += [Place("a footnote", tuple(footnote.lines)) for footnote in text.footnotes]
+    check_each_line_read_once(doc.file_name, text.lines, places)
     prose = [p for answer in answers for p in answer.paragraphs]
 
     return RawLetter(
@@ -227,12 +234,15 @@ class _AnswerDraft:
     blocks: list[Block] = field(default_factory=list)
 
 
-def read_questions_and_answers(body: list[Block]) -> tuple[list[RawQuestion], list[RawAnswer]]:
-    """Questions in order, and the answers with the questions each one answers.
+def read_questions_and_answers(body: list[Block]) -> tuple[list[RawQuestion], list[RawAnswer], list[Place]]:
+    """Questions in order, the answers with the questions each one answers,
+    and the places of the lines read into them (list rows are left to the
+    topic readers).
 
     An answer belongs to the questions named in its heading ("… Fragen 1 bis
     3:"); without a heading, to the questions read since the last answer.
     """
+    places: list[Place] = []
     questions: list[RawQuestion] = []
     drafts: list[_AnswerDraft] = []
     pending: list[int] = []  # questions not answered yet
@@ -241,6 +251,7 @@ def read_questions_and_answers(body: list[Block]) -> tuple[list[RawQuestion], li
         text = block.text
         if match := _QUESTION.match(text):
             questions.append(RawQuestion(int(match["nr"]), text[match.end():], block.page))
+            places.append(Place(f"question {match['nr']}", tuple(block.lines)))
             pending.append(int(match["nr"]))
             current = None
         elif match := _ANSWER_HEADING.match(text):
@@ -248,6 +259,7 @@ def read_questions_and_answers(body: list[Block]) -> tuple[list[RawQuestion], li
             pending = [n for n in pending if n not in fragen]
             current = _AnswerDraft(fragen)
             drafts.append(current)
+            places.append(Place("an answer heading", tuple(block.lines)))
         else:
             if current is None:
                 current = _AnswerDraft(pending)
@@ -258,7 +270,8 @@ def read_questions_and_answers(body: list[Block]) -> tuple[list[RawQuestion], li
         RawAnswer(tuple(d.fragen), tuple(RawParagraph(b.text, b.page) for b in d.blocks if b.row is None))
         for d in drafts
     ]
-    return questions, answers
+    places += [Place("an answer paragraph", tuple(b.lines)) for d in drafts for b in d.blocks if b.row is None]
+    return questions, answers, places
 
 
 def _numbers(text: str) -> list[int]:

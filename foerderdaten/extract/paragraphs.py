@@ -27,7 +27,8 @@ relative to itself, never from the positions of one rendering:
 * **Paragraphs**: a step between lines clearly larger than the line pitch
   starts a paragraph, and so does a heading, by its wording (the caller's
   ``Heading``). Across a page break a paragraph goes on only if its last
-  line wrapped.
+  line wrapped. A footnote (a paragraph starting with a superscript
+  number) ends at its page.
 * **Tab lists**: a paragraph whose first line has several cells is a list
   row ("Welcome Center Bautzen ⇥ Landkreis Bautzen"). A further line of
   several cells continues the row (a table without borders whose cells
@@ -89,6 +90,8 @@ EDGE_TOLERANCE_EM = 0.1
 MOST_LINES = 0.8
 # Width of a blank, in font sizes, where a line shows none to measure.
 BLANK_EM = 0.25
+# How much of a line to quote in a refusal.
+QUOTE_CHARS = 30
 
 _PAGE_NUMBER = re.compile(r"^(?:Seite\s+\d+(?:\s+von\s+\d+)?|[-–]\s*\d+\s*[-–])$")
 _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
@@ -98,6 +101,12 @@ _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
 # grouped into paragraphs it is asked about each line alone (both arguments
 # that line).
 Heading = Callable[[str, str], bool]
+
+
+def quote(text: str) -> str:
+    """The start of ``text``, to name a line in a message."""
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
 
 
 # --------------------------------------------------------------------------
@@ -185,14 +194,25 @@ class Layout:
         return self.column_edges.get(_column_key(cell, next_cell), next_cell.x0 - COLUMN_GAP_EM * self.body_size)
 
 
-def read_blocks(pages: list[Page], heading: Heading) -> list[Block]:
-    """The letter's paragraphs and list rows in reading order."""
+@dataclass(frozen=True, slots=True)
+class LetterText:
+    """What the reader found on the letter's pages."""
+
+    lines: list[Line]  # every body line, in reading order
+    blocks: list[Block]  # paragraphs and list rows, in reading order
+    footnotes: list[Block]  # paragraphs starting with a footnote number: not content
+
+
+def read_text(pages: list[Page], heading: Heading) -> LetterText:
+    """The letter's body lines, paragraphs and list rows in reading order."""
     size = body_size(pages)
     lines = [line for page in pages for line in body_lines(page, size)]
     layout = measure_layout(lines, size)
-    blocks = join_wrapped_rows(paragraphs(lines, layout, heading), layout, heading)
+    blocks = paragraphs(lines, layout, heading)
+    footnotes = [block for block in blocks if _is_footnote(block)]
+    blocks = join_wrapped_rows([block for block in blocks if not _is_footnote(block)], layout, heading)
     mark_list_rows(blocks, layout, heading)
-    return blocks
+    return LetterText(lines, blocks, footnotes)
 
 
 def body_size(pages: list[Page]) -> float:
@@ -325,13 +345,22 @@ def _reaches_margin(line: Line, layout: Layout) -> bool:
 
 
 def paragraphs(lines: list[Line], layout: Layout, heading: Heading) -> list[Block]:
-    """Group lines into blocks (paragraphs and list rows); footnotes are dropped."""
+    """Group lines into blocks (paragraphs, footnotes and list rows)."""
     blocks: list[Block] = []
     for prev, line in zip([None, *lines], lines, strict=False):
-        if prev is None or _starts_block(prev, line, layout, heading):
+        if prev is None or _starts_block(prev, line, layout, heading) or _ends_footnote(blocks[-1], line):
             blocks.append(Block())
         blocks[-1].lines.append(line)
-    return [block for block in blocks if not _FOOTNOTE.match(block.lines[0].stripped)]
+    return blocks
+
+
+def _is_footnote(block: Block) -> bool:
+    return bool(_FOOTNOTE.match(block.lines[0].stripped))
+
+
+def _ends_footnote(block: Block, line: Line) -> bool:
+    """A footnote stands at the foot of its page: the next page's text is not part of it."""
+    return line.page != block.page and _is_footnote(block)
 
 
 def _starts_block(prev: Line, line: Line, layout: Layout, heading: Heading) -> bool:
