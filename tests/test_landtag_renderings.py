@@ -16,11 +16,8 @@ by both annex tables (``render.py``), so the whole build
 Every field must come out exactly as in the gold file, and every page number
 must be the page the renderer printed the item on.
 
-The last section renders layouts the parser does not read (strict xfail,
-each with the weakness it shows; those there now are ambiguous: nothing
-in the text's geometry tells the right reading from the wrong one); when
-one starts to pass, the parser was fixed: move the layout up into
-``VARIANTS``.
+The last section renders layouts that nothing in the text's geometry
+reads unambiguously: each must be refused with the page named.
 """
 
 from __future__ import annotations
@@ -33,6 +30,7 @@ import pytest
 from reportlab.lib.pagesizes import A4, LETTER, portrait
 
 from conftest import assert_answer_document, assert_letter_metadata, gold_landtag
+from foerderdaten.errors import ExtractionError
 from foerderdaten.extract.landtag import extract_letter, is_landtag_answer
 from foerderdaten.extract.pdfdoc import PdfDocument, open_pdf
 from foerderdaten.extract.records import RawLetter
@@ -454,50 +452,54 @@ def test_build_annex_rows(built, gold, field):
 
 
 # --------------------------------------------------------------------------
-# Known weaknesses: layouts the parser does not read (ambiguous ones)
+# Ambiguous layouts: refused naming the page
+#
+# Nothing in the text's geometry tells the right reading of these layouts
+# from a wrong one; a reading would be right or wrong by luck, so the letter
+# is refused with the page and the lines in doubt.
 
-
-def _centers(raw: RawLetter, gold: dict):
-    return [(c.name, c.traeger_raw) for c in raw.welcome_centers], [(c["name"], c["traeger_region_raw"]) for c in gold["welcome_centers"]]
-
-
-def _questions(raw: RawLetter, gold: dict):
-    return [q.frage for q in raw.questions], [q["frage_text"] for q in gold["questions"]]
-
-
-def _paragraphs(raw: RawLetter, gold: dict):
-    return [[p.text for p in a.paragraphs] for a in raw.answers], [a["absaetze"] for a in gold["answers"]]
-
-
-KNOWN_WEAKNESSES = {
+# name: (layout, the item whose printed line is in doubt and which of its
+# lines (its page is named), the message after "page N: ")
+AMBIGUOUS = {
     # "page_break_after_paragraph_end_blanks" without blank glyphs: ragged
     # text shows no other sign that the last line of page 2 ended its
-    # paragraph ("… ausgebracht." leaves too little room for "Die"), so the
-    # second paragraph of answer 4 is read as its continuation. A line
-    # that happens to end there looks the same as one that wrapped.
+    # paragraph ("… ausgebracht." leaves too little room for "Die"), and a
+    # line that ends a sentence there may as well have wrapped.
     "page_break_after_paragraph_end_ragged_noblanks": (
         LetterLayout(size=10, leading=1.25, left=65, right=78, blanks=False, breaks={"antwort4.1": 0}),
-        _paragraphs,
+        ("antwort4.0", -1),
+        'the page\'s last line "…in Integration“ ausgebracht." may end its paragraph or go on with '
+        '"Die Mittel werden den regiona…" on page {next_page}: ragged text without blanks at line ends does not tell',
     ),
     # "column_table_both_cells_wrap" without spacing between the rows: the
     # line "(SSOE) ⇥ Osterzgebirge" follows at line step under two full
     # cells, exactly as the next row would follow a row that happens to
     # fill both its columns, and without blank glyphs nothing tells the two
-    # apart. join_wrapped_rows() does not guess, so it is read as a row.
+    # apart.
     "column_table_unspaced_noblanks": (
         LetterLayout(size=10, list_wrap="column", tab=280, blanks=False, list_spacing=False),
-        _centers,
+        ("wc5", 1),
+        'the list line "(SSOE) Osterzgebirge" may go on with the row above, which fills its columns, or be a row '
+        "of its own: rows without spacing or blanks at line ends do not tell",
     ),
 }
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param(name, marks=pytest.mark.xfail(strict=True, raises=AssertionError,
-                                               reason="known weakness of the letter parser, see KNOWN_WEAKNESSES"))
-    for name in KNOWN_WEAKNESSES
-])
-def test_known_weakness(name, tmp_path, gold):
-    layout, fields = KNOWN_WEAKNESSES[name]
-    render_letter(tmp_path / f"{name}.pdf", gold, layout)
-    got, expected = fields(extract_letter(open_pdf(tmp_path / f"{name}.pdf")), gold)
-    assert got == expected
+@pytest.mark.parametrize("name", sorted(AMBIGUOUS))
+def test_ambiguous_layout_is_refused_naming_the_page(name, tmp_path, gold):
+    layout, (key, line), message = AMBIGUOUS[name]
+    rendering = render_letter(tmp_path / f"{name}.pdf", gold, layout)
+    page = rendering.pages[key][line]
+    with pytest.raises(ExtractionError) as info:
+        extract_letter(open_pdf(tmp_path / f"{name}.pdf"))
+    assert str(info.value) == f"{name}.pdf: page {page}: " + message.format(next_page=page + 1)
+
+
+def test_ambiguous_layouts_show_what_they_claim(tmp_path, gold):
+    """The page break falls right after the paragraph; the SSOE row's second line has two cells."""
+    layout = AMBIGUOUS["page_break_after_paragraph_end_ragged_noblanks"][0]
+    rendering = render_letter(tmp_path / "break.pdf", gold, layout)
+    assert rendering.pages["antwort4.0"][-1] + 1 == rendering.first_page("antwort4.1")
+    layout = AMBIGUOUS["column_table_unspaced_noblanks"][0]
+    rendering = render_letter(tmp_path / "table.pdf", gold, layout)
+    assert len(rendering.pages["wc5"]) == 2

@@ -92,8 +92,9 @@ def extract_letter(doc: PdfDocument, source_id: str | None = None) -> RawLetter:
 
     ``source_id`` defaults to "landtag_<Wahlperiode>_<Nummer>" from the
     Drucksache number. Raises ``ExtractionError`` when the letter has no
-    question or no Drucksache number before the questions, and where a body
-    line is read into no part of the letter or into two.
+    question or no Drucksache number before the questions, where its layout
+    allows two readings, and where a body line is read into no part of the
+    letter or into two.
     """
     pages = letter_pages(doc)
     text = read_text(pages, is_heading)
@@ -117,6 +118,12 @@ def extract_letter(doc: PdfDocument, source_id: str | None = None) -> RawLetter:
     thema = _heading_item(head, _THEMA_LABEL)
     thema = _THEMA_LABEL.sub("", thema) if thema else None
     head_lines = [line for block in head for line in block.lines]
+    # the letterhead is read for a few labelled values only; in the body
+    # a block that might be read another way is refused
+    for block in body:
+        if block.doubt:
+            page, what = block.doubt
+            raise ExtractionError(doc.file_name, f"page {page}: {what}")
 
     questions, answers, places = read_questions_and_answers(body)
     tab_lists = list(topics.tab_lists(body))

@@ -27,14 +27,19 @@ relative to itself, never from the positions of one rendering:
 * **Paragraphs**: a step between lines clearly larger than the line pitch
   starts a paragraph, and so does a heading, by its wording (the caller's
   ``Heading``). Across a page break a paragraph goes on only if its last
-  line wrapped. A footnote (a paragraph starting with a superscript
-  number) ends at its page.
+  line wrapped. Where the document shows no sign of its wrapped lines
+  (ragged, no blank at their ends), a page's last line that ends a sentence
+  and nearly fills the line, before a line starting with a capital, may as
+  well end its paragraph: the block records the doubt (``Block.doubt``),
+  and the caller refuses it where it reads the block. A footnote (a
+  paragraph starting with a superscript number) ends at its page.
 * **Tab lists**: a paragraph whose first line has several cells is a list
   row ("Welcome Center Bautzen ⇥ Landkreis Bautzen"). A further line of
   several cells continues the row (a table without borders whose cells
   all wrap) if each of its cells starts under a cell that wrapped, where
   blanks at wrapped line ends or spacing between the rows tell such a row
-  from a row that only happens to fill its columns. A single-cell line
+  from a row that only happens to fill its columns; where neither does,
+  such a line is ambiguous (``Block.doubt``). A single-cell line
   that starts back at the row's left edge continues the cell where the
   line broke off (the last one) if that cell wrapped and the list does not
   show that it wraps its cells in their columns; else the first column.
@@ -95,6 +100,10 @@ QUOTE_CHARS = 30
 
 _PAGE_NUMBER = re.compile(r"^(?:Seite\s+\d+(?:\s+von\s+\d+)?|[-–]\s*\d+\s*[-–])$")
 _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
+# A sentence's end: a full stop, colon, question or exclamation mark, maybe
+# followed by closing quotes or brackets; and the start of a sentence.
+_SENTENCE_END = re.compile(r"[.:?!][\"“”»«)\]]*$")
+_SENTENCE_START = re.compile(r"^[\"„“»«(]*[A-ZÄÖÜ0-9]")
 
 # Whether a paragraph is a heading, from its first line and its whole text:
 # it starts a paragraph of its own and is never a list row. While lines are
@@ -107,6 +116,15 @@ def quote(text: str) -> str:
     """The start of ``text``, to name a line in a message."""
     text = " ".join(text.split())
     return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
+
+
+def quote_end(text: str) -> str:
+    """The end of ``text`` from a word's start, to name a line by its end."""
+    text = " ".join(text.split())
+    if len(text) <= QUOTE_CHARS:
+        return text
+    end = text[-QUOTE_CHARS:]
+    return "…" + end[end.find(" ") + 1:]
 
 
 # --------------------------------------------------------------------------
@@ -161,6 +179,9 @@ class Block:
 
     lines: list[Line] = field(default_factory=list)
     row: tuple[str, ...] | None = None  # the cells' texts if the block is a list row
+    # where the layout allows another reading of the block, nothing on the
+    # page telling which is right: (page, what), for the caller to refuse
+    doubt: tuple[int, str] | None = None
 
     @property
     def page(self) -> int:
@@ -350,6 +371,8 @@ def paragraphs(lines: list[Line], layout: Layout, heading: Heading) -> list[Bloc
     for prev, line in zip([None, *lines], lines, strict=False):
         if prev is None or _starts_block(prev, line, layout, heading) or _ends_footnote(blocks[-1], line):
             blocks.append(Block())
+        elif prev.page != line.page and not blocks[-1].doubt:
+            blocks[-1].doubt = _page_end_doubt(prev, line, layout)
         blocks[-1].lines.append(line)
     return blocks
 
@@ -384,6 +407,23 @@ def _continues_over_page(prev: Line, line: Line, layout: Layout) -> bool:
     if len(prev.cells) > 1 or abs(line.line.x0 - layout.left) > layout.body_size:
         return False
     return _line_wrapped(prev, line, layout)
+
+
+def _page_end_doubt(prev: Line, line: Line, layout: Layout) -> tuple[int, str] | None:
+    """Whether a paragraph that goes on over a page break might as well have
+    ended there: where the document shows no sign of its wrapped lines
+    (ragged, no blank at their ends), the room left behind the page's last
+    line is the only sign; if that line also ends a sentence and the next
+    page starts with a capital, a paragraph that ended there looks the same.
+    """
+    if layout.justified or layout.wrap_blanks:
+        return None
+    if not (_SENTENCE_END.search(prev.stripped) and _SENTENCE_START.match(line.stripped)):
+        return None
+    return prev.page, (
+        f'the page\'s last line "{quote_end(prev.stripped)}" may end its paragraph or go on with '
+        f'"{quote(line.stripped)}" on page {line.page}: ragged text without blanks at line ends does not tell'
+    )
 
 
 # --------------------------------------------------------------------------
@@ -474,6 +514,12 @@ def _join_row_continuations(rows: list[Block], layout: Layout) -> list[Block]:
     paragraph spacing (a line at line step goes on with its row).
     """
     if not (layout.wrap_blanks or _rows_spaced(rows, layout)):
+        for above, row in pairwise(rows):
+            if _continues_row(above.lines[-1], row.lines[0], layout):
+                row.doubt = row.page, (
+                    f'the list line "{quote(row.lines[0].text)}" may go on with the row above, which fills its '
+                    "columns, or be a row of its own: rows without spacing or blanks at line ends do not tell"
+                )
         return rows
     joined = [rows[0]]
     for row in rows[1:]:
