@@ -171,6 +171,12 @@ VARIANTS: dict[str, tuple[LetterLayout, tuple | None]] = {
         LetterLayout(size=10, signature_lines=0),
         None,
     ),
+    # The footnote at the foot of page 1 in body size, its number raised in
+    # small print ("1 https://…"): set aside like a footnote in small print.
+    "footnote_in_body_size": (
+        LetterLayout(size=10, small=1.0),
+        None,
+    ),
     # Narrow margins, "Frage N:" followed by a tab (the question's first
     # line has two cells, the first wide gap after the label), list rows
     # without spacing: question 4 follows the funding list at line step,

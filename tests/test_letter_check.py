@@ -121,18 +121,25 @@ def _line(page: int, top: float, text: str, size: float = 10.0) -> Line:
     return Line(page, line, split_cells(line))
 
 
-def test_a_footnote_does_not_swallow_the_next_pages_paragraph():
+@pytest.mark.parametrize(("last_text_line", "expected"), [
+    # page 1's text ends early: page 2 starts a paragraph
+    ("Der Text endet hier.", [["Der Text end"], ["¹ https://ww"], ["weitergeht d"]]),
+    # page 1's text fills its last line: it goes on at the head of page 2
+    ("Der Text der ersten Seite endet hier nicht, sondern geht so",
+     [["Der Text der", "weitergeht d"], ["¹ https://ww"]]),
+])
+def test_a_footnote_ends_at_its_page_and_the_text_goes_on_around_it(last_text_line, expected):
     """A footnote in body size at the foot of page 1 whose last line fills
-    it, then page 2's first paragraph at the left margin: that paragraph is
-    not the footnote's rest (footnotes are set aside, so it would be lost)."""
+    it, then page 2's first line at the left margin: that line is not the
+    footnote's rest (footnotes are set aside, so it would be lost), and
+    whether it goes on with page 1's text is judged on page 1's last line
+    of text."""
     width = 5.0 * 60
     lines = [
-        _line(1, 100, "Der Text der ersten Seite endet hier mit einem Satz."),
+        _line(1, 100, last_text_line),
         _line(1, 700, "¹ https://www.example.org/eine/lange/adresse/die/zeile/fuellt"),
         _line(2, 100, "weitergeht die Antwort auf der zweiten Seite."),
     ]
     layout = Layout(body_size=10.0, left=0.0, pitch=12.0, right_by_page={1: width, 2: width})
     blocks = paragraphs(lines, layout, lambda first, text: False)
-    assert [[line.stripped[:12] for line in block.lines] for block in blocks] == [
-        ["Der Text der"], ["¹ https://ww"], ["weitergeht d"],
-    ]
+    assert [[line.stripped[:12] for line in block.lines] for block in blocks] == expected

@@ -230,8 +230,8 @@ def read_text(pages: list[Page], heading: Heading) -> LetterText:
     lines = [line for page in pages for line in body_lines(page, size)]
     layout = measure_layout(lines, size)
     blocks = paragraphs(lines, layout, heading)
-    footnotes = [block for block in blocks if _is_footnote(block)]
-    blocks = join_wrapped_rows([block for block in blocks if not _is_footnote(block)], layout, heading)
+    footnotes = [block for block in blocks if _is_footnote(block.lines[0])]
+    blocks = join_wrapped_rows([block for block in blocks if not _is_footnote(block.lines[0])], layout, heading)
     mark_list_rows(blocks, layout, heading)
     return LetterText(lines, blocks, footnotes)
 
@@ -366,24 +366,40 @@ def _reaches_margin(line: Line, layout: Layout) -> bool:
 
 
 def paragraphs(lines: list[Line], layout: Layout, heading: Heading) -> list[Block]:
-    """Group lines into blocks (paragraphs, footnotes and list rows)."""
+    """Group lines into blocks (paragraphs, footnotes and list rows).
+
+    A footnote is a block of its own that ends with its page; the text
+    around it goes on as if it were not there (a paragraph that fills page 1
+    down to the footnote goes on at the head of page 2)."""
     blocks: list[Block] = []
-    for prev, line in zip([None, *lines], lines, strict=False):
-        if prev is None or _starts_block(prev, line, layout, heading) or _ends_footnote(blocks[-1], line):
-            blocks.append(Block())
-        elif prev.page != line.page and not blocks[-1].doubt:
-            blocks[-1].doubt = _page_end_doubt(prev, line, layout)
-        blocks[-1].lines.append(line)
+    text: Block | None = None  # the block the text goes on in
+    note: Block | None = None  # the footnote being read
+    for line in lines:
+        if note is not None and line.page == note.page and not _starts_block(note.lines[-1], line, layout, heading):
+            note.lines.append(line)
+            continue
+        note = None
+        if _is_footnote(line):
+            note = Block([line])
+            blocks.append(note)
+            continue
+        if text is None or _starts_block(text.lines[-1], line, layout, heading):
+            text = Block()
+            blocks.append(text)
+        elif text.lines[-1].page != line.page and not text.doubt:
+            text.doubt = _page_end_doubt(text.lines[-1], line, layout)
+        text.lines.append(line)
     return blocks
 
 
-def _is_footnote(block: Block) -> bool:
-    return bool(_FOOTNOTE.match(block.lines[0].stripped))
-
-
-def _ends_footnote(block: Block, line: Line) -> bool:
-    """A footnote stands at the foot of its page: the next page's text is not part of it."""
-    return line.page != block.page and _is_footnote(block)
+def _is_footnote(line: Line) -> bool:
+    """A line that starts with a footnote number: a superscript digit
+    ("¹ …"), or a digit in small print (a raised "1" before text in body
+    size). Inside the text a marker follows its word, so no other line
+    starts with one."""
+    ink = [c for c in line.line.chars if c.text.strip()]
+    small_number = ink[0].text.isdigit() and ink[0].size < SMALL_PRINT * line.line.size and len(ink) > 1
+    return small_number or bool(_FOOTNOTE.match(line.stripped))
 
 
 def _starts_block(prev: Line, line: Line, layout: Layout, heading: Heading) -> bool:
