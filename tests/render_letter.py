@@ -79,6 +79,7 @@ class LetterLayout:
     question_tab: float = 0.0  # "Frage N:" ⇥ text at this tab (from the left margin); 0: a blank after the label
     answer_headings: str = "joint"  # "joint": only the joint answer has a heading; "all": answers 4 and 5 too
     list_spacing: bool = True  # space between the rows of a tab list as between paragraphs
+    list_end_spacing: bool = True  # space after a list's last row (else the next paragraph follows at line step)
     list_wrap: str = "margin"  # a long Träger wraps back to the left "margin", or stays in its "column"
     tab: float = 250.0  # Träger column (from the left margin)
     tab_stops: float = 35.4  # default tab stops (1.25 cm) behind a name that reaches past ``tab``
@@ -316,7 +317,7 @@ class _Letter:
             baseline = self.next_line(key)
             for x, words, wrapped in cells:
                 self.words(lo.left + x, baseline, words, None, trailing=wrapped)
-        if lo.list_spacing or key == "wc7":
+        if lo.list_spacing or (key == "wc7" and lo.list_end_spacing):
             self.space()
 
     def amount_row(self, key: str, region: str, amount: str) -> None:
@@ -329,7 +330,7 @@ class _Letter:
             x += lo.tab_stops
         x += lo.left
         self.words(x, baseline, amount.split(" "), None, trailing=False)
-        if lo.list_spacing or key in ("fe5", "fa3"):
+        if lo.list_spacing or (key in ("fe5", "fa3") and lo.list_end_spacing):
             self.space()
 
     # ---------------------------------------------------------------- text

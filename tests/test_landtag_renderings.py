@@ -171,6 +171,14 @@ VARIANTS: dict[str, tuple[LetterLayout, tuple | None]] = {
         LetterLayout(size=10, signature_lines=0),
         None,
     ),
+    # Lists without any spacing, not even after their last row: the lead-in
+    # of the next list follows a row at line step, runs across the columns
+    # and is no rest of that row, which did not wrap (Chromium prints a
+    # list of <br>-separated lines in one paragraph so).
+    "paragraph_after_unspaced_list": (
+        LetterLayout(size=10, list_spacing=False, list_end_spacing=False),
+        None,
+    ),
     # The footnote at the foot of page 1 in body size, its number raised in
     # small print ("1 https://…"): set aside like a footnote in small print.
     "footnote_in_body_size": (

@@ -42,8 +42,11 @@ relative to itself, never from the positions of one rendering:
   such a line is ambiguous (``Block.doubt``). A single-cell line
   that starts back at the row's left edge continues the cell where the
   line broke off (the last one) if that cell wrapped and the list does not
-  show that it wraps its cells in their columns; else the first column.
-  Any other line continues the column it starts under. Next to such rows,
+  show that it wraps its cells in their columns; else the first column,
+  if it fits in that column: a line at the row's left edge that runs
+  across the columns below a row that did not wrap starts a paragraph (the
+  next lead-in, after a list without spacing). Any other line continues
+  the column it starts under. Next to such rows,
   a paragraph whose first line did not wrap, or inside a list any
   paragraph, is a row whose last cell the tab pushed onto the next line.
   A heading is never a list row, whatever its layout (a tab after
@@ -52,7 +55,7 @@ relative to itself, never from the positions of one rendering:
 Raw values are the document's text, re-joined across lines with
 ``textjoin.join_cell_lines``; nothing is corrected here.
 
-Why one module of ~550 lines: paragraphs and list rows are found with the
+Why one module of ~650 lines: paragraphs and list rows are found with the
 same measures (``Layout``) and the same test of whether a line or cell
 wrapped; split apart, each half would need the other's internals.
 """
@@ -411,7 +414,23 @@ def _starts_block(prev: Line, line: Line, layout: Layout, heading: Heading) -> b
         return True
     if prev.page != line.page:
         return not _continues_over_page(prev, line, layout)
+    if len(prev.cells) > 1 and not _goes_on_in_row(prev, line, layout):
+        return True
     return _step(prev, line) > PARAGRAPH_STEP * layout.pitch
+
+
+def _goes_on_in_row(prev: Line, line: Line, layout: Layout) -> bool:
+    """Whether a line of one cell under a list row's line can go on with the
+    row: as the rest of its last cell (which wrapped back to the margin), or
+    inside one of its columns (a cell wrapping in its column ends before the
+    next column starts). A paragraph after a list without spacing does
+    neither: it runs across the columns below a row that did not wrap."""
+    cell = line.cells[0]
+    inside_column = any(
+        abs(cell.x0 - above.x0) < layout.body_size and cell.x1 < following.x0
+        for above, following in pairwise(prev.cells)
+    )
+    return inside_column or abs(cell.x0 - prev.cells[0].x0) >= layout.body_size or _last_cell_wrapped(prev, line.line.chars, layout)
 
 
 def _step(prev: Line, line: Line) -> float:
