@@ -78,6 +78,7 @@ class LetterLayout:
     heading_spacing: bool = True  # space between "Kleine Anfrage …", "Drs.-Nr.: …" and "Thema: …"
     question_tab: float = 0.0  # "Frage N:" ⇥ text at this tab (from the left margin); 0: a blank after the label
     answer_headings: str = "joint"  # "joint": only the joint answer has a heading; "all": answers 4 and 5 too
+    answer_heading_spacing: bool = True  # space after an answer heading (else its answer follows at line step)
     list_spacing: bool = True  # space between the rows of a tab list as between paragraphs
     list_end_spacing: bool = True  # space after a list's last row (else the next paragraph follows at line step)
     list_wrap: str = "margin"  # a long Träger wraps back to the left "margin", or stays in its "column"
@@ -173,7 +174,8 @@ class _Letter:
         answers = g["answers"]
         for n in (1, 2, 3):
             self.question(n, questions[n])
-        self.para("antwort1_kopf", "Zusammenfassende Antwort auf die Fragen 1 bis 3:", bold=lo.bold_questions)
+        self.para("antwort1_kopf", "Zusammenfassende Antwort auf die Fragen 1 bis 3:", bold=lo.bold_questions,
+                  space=lo.answer_heading_spacing)
         joint = answers[0]["absaetze"]
         for i in range(6):
             self.para(f"antwort1.{i}", joint[i])
@@ -188,7 +190,8 @@ class _Letter:
         for k, n in ((1, 4), (2, 5)):
             self.question(n, questions[n])
             if lo.answer_headings == "all":
-                self.para(f"antwort{n}_kopf", f"Antwort zu Frage {n}:" if n == 4 else f"Zu Frage {n}:", bold=lo.bold_questions)
+                self.para(f"antwort{n}_kopf", f"Antwort zu Frage {n}:" if n == 4 else f"Zu Frage {n}:", bold=lo.bold_questions,
+                          space=lo.answer_heading_spacing)
             for i, text in enumerate(answers[k]["absaetze"]):
                 self.para(f"antwort{n}.{i}", text)
 

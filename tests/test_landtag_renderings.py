@@ -171,6 +171,12 @@ VARIANTS: dict[str, tuple[LetterLayout, tuple | None]] = {
         LetterLayout(size=10, signature_lines=0),
         None,
     ),
+    # Every answer heading followed by its answer at line step: heading and
+    # first paragraph are one block of lines; the heading is its first line.
+    "answer_heading_at_line_step": (
+        LetterLayout(**TIMES, size=11, answer_headings="all", answer_heading_spacing=False),
+        None,
+    ),
     # Lists without any spacing, not even after their last row: the lead-in
     # of the next list follows a row at line step, runs across the columns
     # and is no rest of that row, which did not wrap (Chromium prints a

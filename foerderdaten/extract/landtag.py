@@ -104,7 +104,7 @@ def extract_letter(doc: PdfDocument, source_id: str | None = None) -> RawLetter:
     if first_question is None:
         raise ExtractionError(doc.file_name, 'no question ("Frage 1: …") found in the letter')
     closing = next((i for i, b in enumerate(blocks) if _CLOSING.match(b.text)), len(blocks))
-    head, body = blocks[:first_question], blocks[first_question:closing]
+    head, body = blocks[:first_question], split_answer_headings(blocks[first_question:closing])
     # the closing formula and what follows it: signature, "In Vertretung",
     # "2 Anlagen" (the signature may follow at line step, in the formula's block)
     closing_lines = [line for block in blocks[closing:] for line in block.lines]
@@ -233,6 +233,21 @@ def _signatory(tail: list[Line]) -> str | None:
 
 # --------------------------------------------------------------------------
 # Questions and answers
+
+
+def split_answer_headings(body: list[Block]) -> list[Block]:
+    """``body`` with each answer heading that the answer's first paragraph
+    follows at line step ("Zu Frage 5:" ⏎ "Der Staatsregierung …", one block
+    for paragraphs.py) split from it: its first lines, as soon as they
+    make a whole answer heading, are the heading."""
+    split: list[Block] = []
+    for block in body:
+        ends = [k for k in range(1, len(block.lines)) if _ANSWER_HEADING.match(Block(block.lines[:k]).text)]
+        if block.row is None and ends:
+            split += [Block(block.lines[:ends[0]]), Block(block.lines[ends[0]:], doubt=block.doubt)]
+        else:
+            split.append(block)
+    return split
 
 
 @dataclass(slots=True)
