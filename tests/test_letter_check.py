@@ -45,6 +45,11 @@ LOST_LISTS = {
     "welcome_center_list_without_colon": ((5, "bekannt:", "bekannt."), "wc1", "Servicestelle Arbeit und Migr…"),
     # "… der jeweiligen Einrichtungen, …": the lead-in names no Welcome Center
     "funding_list_naming_no_center": ((6, "„Welcome Center“", "Einrichtungen"), "fe1", "Mittelsachsen 285.563,71 €"),
+    # "… auf folgende Summen.": between two lists, a paragraph not ending in a
+    # colon is taken for a row whose last cell a tab pushed onto the next
+    # line, and the two lists for one: rows with and without amounts, read
+    # by nothing (else the funding rows were read as Welcome Centers)
+    "funding_lead_in_without_colon": ((6, "folgende Summen:", "folgende Summen."), "wc1", "Servicestelle Arbeit und Migr…"),
 }
 
 

@@ -128,8 +128,9 @@ def extract_letter(doc: PdfDocument, source_id: str | None = None) -> RawLetter:
     questions, answers, places = read_questions_and_answers(body)
     tab_lists = list(topics.tab_lists(body))
     places += [
-        Place("a funding row" if lst.is_funding else "a Welcome Center row", tuple(row.lines))
+        Place("a funding row" if lst.kind == "funding" else "a Welcome Center row", tuple(row.lines))
         for lst in tab_lists
+        if lst.kind
         for row in lst.rows
     ]
     places += [Place("the letterhead", tuple(head_lines)), Place("the closing", tuple(closing_lines))]

@@ -63,9 +63,12 @@ class TabList:
         return "im_aufbau" if _IN_AUFBAU.search(self.lead_in) else "etabliert"
 
     @property
-    def is_funding(self) -> bool:
-        """Every row ends in an amount."""
-        return all(_AMOUNT.search(_cells(row)[-1]) for row in self.rows)
+    def kind(self) -> str | None:
+        """ "funding" where every row ends in an amount, "centers" where none
+        does; None for a list of both kinds: two lists read as one (the
+        lead-in of the second taken for a row), which nothing reads."""
+        amounts = [bool(_AMOUNT.search(_cells(row)[-1])) for row in self.rows]
+        return "funding" if all(amounts) else "centers" if not any(amounts) else None
 
 
 def _cells(row: Block) -> tuple[str, ...]:
@@ -99,7 +102,7 @@ def _introduces_list(lead_in: str) -> bool:
 
 
 def welcome_centers(tab_list: TabList) -> Iterable[RawWelcomeCenter]:
-    if tab_list.is_funding:
+    if tab_list.kind != "centers":
         return []
     return [
         RawWelcomeCenter(_cells(row)[0], " ".join(_cells(row)[1:]), tab_list.status, row.page)
@@ -108,7 +111,7 @@ def welcome_centers(tab_list: TabList) -> Iterable[RawWelcomeCenter]:
 
 
 def funding(tab_list: TabList) -> Iterable[RawFunding]:
-    if not tab_list.is_funding:
+    if tab_list.kind != "funding":
         return []
     since = _SINCE.search(tab_list.lead_in)
     zeitraum = since.group(0) if since else None
