@@ -14,14 +14,14 @@ import copy
 
 import pytest
 
-from conftest import gold_landtag, open_fixture, write_previous_build
+from conftest import gold_landtag, open_fixture
 from foerderdaten.errors import ExtractionError
 from foerderdaten.extract.landtag import extract_letter, is_heading, letter_pages
 from foerderdaten.extract.letter_check import Place, check_each_line_read_once
 from foerderdaten.extract.paragraphs import Layout, Line, paragraphs, read_text, split_cells
 from foerderdaten.extract.pdfdoc import Char, TextLine, open_pdf
 from render_letter import LetterLayout, render_letter
-from test_bad_input import run_build
+from test_self_checks import assert_refused_output_untouched
 
 MISREAD = "a reading failure, not the document's error; please report the PDF"
 NOWHERE = "is read into no part of the letter (question, answer, heading, list row, letterhead or closing)"
@@ -69,12 +69,8 @@ def test_a_lost_line_stops_the_build_and_leaves_the_output(tmp_path):
     change, item, start = LOST_LISTS["welcome_center_list_without_colon"]
     pdf = tmp_path / "letter.pdf"
     rendering = render_letter(pdf, _lead_in_changed(gold_landtag(), *change), LetterLayout())
-    out = write_previous_build(tmp_path / "clean")
-    result = run_build(str(pdf), "--out", str(out))
-    assert result.returncode == 1
-    assert result.stderr.strip() == f'error: letter.pdf: page {rendering.first_page(item)}: the line "{start}" {NOWHERE}; {MISREAD}'
-    assert sorted(p.name for p in out.iterdir()) == ["foerderdaten.db", "metadata.json", "projects.csv"]
-    assert (out / "projects.csv").read_text(encoding="utf-8") == "previous dataset\n"
+    message = f'page {rendering.first_page(item)}: the line "{start}" {NOWHERE}; {MISREAD}'
+    assert_refused_output_untouched(pdf, message, tmp_path)
 
 
 # --------------------------------------------------------------------------
