@@ -118,21 +118,11 @@ def extract_letter(doc: PdfDocument, source_id: str | None = None) -> RawLetter:
     thema = _heading_item(head, _THEMA_LABEL)
     thema = _THEMA_LABEL.sub("", thema) if thema else None
     head_lines = [line for block in head for line in block.lines]
-    # the letterhead is read for a few labelled values only; in the body
-    # a block that might be read another way is refused
-    for block in body:
-        if block.doubt:
-            page, what = block.doubt
-            raise ExtractionError(doc.file_name, f"page {page}: {what}")
+    _refuse_doubts(doc.file_name, body)
 
     questions, answers, places = read_questions_and_answers(body)
     tab_lists = list(topics.tab_lists(body))
-    places += [
-        Place("a funding row" if lst.kind == "funding" else "a Welcome Center row", tuple(row.lines))
-        for lst in tab_lists
-        if lst.kind
-        for row in lst.rows
-    ]
+    places += _list_places(tab_lists)
     places += [Place("the letterhead", tuple(head_lines)), Place("the closing", tuple(closing_lines))]
     places += [Place("a footnote", tuple(footnote.lines)) for footnote in text.footnotes]
     check_each_line_read_once(doc.file_name, text.lines, places)
@@ -161,6 +151,23 @@ def extract_letter(doc: PdfDocument, source_id: str | None = None) -> RawLetter:
         annex_years=topics.annex_years(prose),
         letter_pages=tuple(page.number for page in pages),
     )
+
+
+def _refuse_doubts(file_name: str, body: list[Block]) -> None:
+    """Refuse the first block of the body whose layout allows another
+    reading (``Block.doubt``). The letterhead is read for a few labelled
+    values only, so a doubt there does not matter."""
+    for block in body:
+        if block.doubt:
+            page, what = block.doubt
+            raise ExtractionError(file_name, f"page {page}: {what}")
+
+
+def _list_places(tab_lists: list[topics.TabList]) -> list[Place]:
+    """The rows of the lists a topic reads (a list of rows with and without
+    amounts is read by none)."""
+    names = {"funding": "a funding row", "centers": "a Welcome Center row"}
+    return [Place(names[lst.kind], tuple(row.lines)) for lst in tab_lists if lst.kind for row in lst.rows]
 
 
 def _title(anfrage: str, drucksache: str, thema: str | None) -> str:

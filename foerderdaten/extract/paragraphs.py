@@ -32,7 +32,8 @@ relative to itself, never from the positions of one rendering:
   and nearly fills the line, before a line starting with a capital, may as
   well end its paragraph: the block records the doubt (``Block.doubt``),
   and the caller refuses it where it reads the block. A footnote (a
-  paragraph starting with a superscript number) ends at its page.
+  paragraph starting with a superscript number, or a number in small
+  print) ends at its page and is set aside; the text goes on around it.
 * **Tab lists**: a paragraph whose first line has several cells is a list
   row ("Welcome Center Bautzen ⇥ Landkreis Bautzen"). A further line of
   several cells continues the row (a table without borders whose cells
