@@ -177,6 +177,14 @@ VARIANTS: dict[str, tuple[LetterLayout, tuple | None]] = {
         LetterLayout(**TIMES, size=11, answer_headings="all", answer_heading_spacing=False),
         None,
     ),
+    # Courier 11 pt with narrow margins: the address "Präsidenten des
+    # Sächsischen Landtages" ends 6 pt before the label "Aktenzeichen" beside
+    # it, too close for a column gap: the label is found as a word in that
+    # cell, its value under it.
+    "aktenzeichen_label_glued_to_address": (
+        LetterLayout(**COURIER, size=11, leading=1.15, space_after=0.5, left=40, right=30),
+        None,
+    ),
     # Lists without any spacing, not even after their last row: the lead-in
     # of the next list follows a row at line step, runs across the columns
     # and is no rest of that row, which did not wrap (Chromium prints a
@@ -523,3 +531,4 @@ def test_ambiguous_layouts_show_what_they_claim(tmp_path, gold):
     layout = AMBIGUOUS["column_table_unspaced_noblanks"][0]
     rendering = render_letter(tmp_path / "table.pdf", gold, layout)
     assert len(rendering.pages["wc5"]) == 2
+

@@ -35,8 +35,8 @@ from dataclasses import dataclass, field
 from foerderdaten.errors import ExtractionError
 from foerderdaten.extract import landtag_topics as topics
 from foerderdaten.extract.letter_check import Place, check_each_line_read_once
-from foerderdaten.extract.paragraphs import Block, Line, read_text
-from foerderdaten.extract.pdfdoc import Page, PdfDocument
+from foerderdaten.extract.paragraphs import WORD_GAP_EM, Block, Line, read_text
+from foerderdaten.extract.pdfdoc import Page, PdfDocument, chars_to_text
 from foerderdaten.extract.records import RawAnswer, RawLetter, RawParagraph, RawQuestion
 from foerderdaten.extract.textjoin import join_cell_lines
 
@@ -60,7 +60,8 @@ _ANSWER_HEADING = re.compile(
 _CLOSING = re.compile(r"^Mit\s+freundliche[nm]\s+Grü(?:ß|ss)(?:en|e)?\b")
 _DEPUTY = re.compile(r"^(?:In\s+Vertretung|i\.\s?V\.|Im\s+Auftrag|i\.\s?A\.)$")
 _DATE_LINE = re.compile(r"^[A-ZÄÖÜ][\w .-]*,\s+(?:den\s+)?\d{1,2}\.\s*[^\W\d]+\.?\s+\d{4}$")
-_AKTENZEICHEN = re.compile(r"^Aktenzeichen\b\s*:?\s*")
+# the label, also where a narrow gap glues it to the address beside it
+_AKTENZEICHEN = re.compile(r"(?:^|(?<=\s))Aktenzeichen\b\s*:?\s*")
 _MINISTRY = re.compile(r"\bStaatsministerium\b")
 _ANNEX_CAPTION = re.compile(r"^Anlage\s+\d+\s*$")
 
@@ -216,18 +217,34 @@ def _date_line(lines: list[Line]) -> str | None:
 
 def _aktenzeichen(lines: list[Line]) -> str | None:
     """The value behind or under the label "Aktenzeichen", skipping a
-    parenthesised note such as "(bitte bei Antwort angeben)"."""
+    parenthesised note such as "(bitte bei Antwort angeben)". The label is
+    found as a word, not only as a cell: where the address beside it ends
+    close to its column, the gap between them is no column gap."""
     for row, line in enumerate(lines):
         for cell in line.cells:
-            if not _AKTENZEICHEN.match(cell.text.strip()):
+            label = _AKTENZEICHEN.search(cell.text)
+            if label is None:
                 continue
-            behind = _AKTENZEICHEN.sub("", cell.text.strip())
+            behind = cell.text[label.end():].strip()
             if behind:
                 return behind
-            # the same column: cells starting within a font size of the label
-            below = (c.text.strip() for other in lines[row + 1:] for c in other.cells if abs(c.x0 - cell.x0) < other.line.size)
-            return next((text for text in below if not text.startswith("(")), None)
+            # the label's column: the word starting under its first letter
+            ink = [c for c in cell.chars if c.text.strip()]
+            x0 = ink[len("".join(cell.text[: label.start()].split()))].x0
+            below = (_text_from(other, x0) for other in lines[row + 1:])
+            return next((text for text in below if text and not text.startswith("(")), None)
     return None
+
+
+def _text_from(line: Line, x0: float) -> str:
+    """The text of ``line`` from the word that starts at ``x0`` (within a
+    font size) on; "" where no word starts there."""
+    chars = sorted(line.line.chars, key=lambda c: c.x0)
+    for i, char in enumerate(chars):
+        starts_word = i == 0 or not chars[i - 1].text.strip() or char.x0 - chars[i - 1].x1 > WORD_GAP_EM * char.size
+        if char.text.strip() and starts_word and abs(char.x0 - x0) < line.line.size:
+            return chars_to_text(chars[i:]).strip()
+    return ""
 
 
 def _signatory(tail: list[Line]) -> str | None:
