@@ -26,6 +26,7 @@ really splits what it claims to split.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
@@ -277,6 +278,9 @@ class _Letter:
 
     def line(self, key: str, cells: list[tuple[float, str]]) -> None:
         """One unwrapped line; ``cells`` are (x from the left margin, text)."""
+        for (x, text), (next_x, _) in pairwise(cells):
+            if text and x + self.text_width(text, self.lo.font) > next_x:
+                raise ValueError(f"{text!r} runs into the next column")
         baseline = self.next_line(key)
         for x, text in cells:
             if text:

@@ -16,17 +16,23 @@ by both annex tables (``render.py``), so the whole build
 Every field must come out exactly as in the gold file, and every page number
 must be the page the renderer printed the item on.
 
-The last section renders layouts that nothing in the text's geometry
-reads unambiguously: each must be refused with the page named.
+A section renders layouts that nothing in the text's geometry reads
+unambiguously: each must be refused with the page named. The last prints
+the letter in random layouts (hypothesis, derandomized): every value
+exact, or a refusal that names the page, never a wrong value.
 """
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from reportlab.lib.pagesizes import A4, LETTER, portrait
 
 from conftest import assert_answer_document, assert_letter_metadata, gold_landtag
@@ -180,7 +186,7 @@ VARIANTS: dict[str, tuple[LetterLayout, tuple | None]] = {
     # Courier 11 pt with narrow margins: the address "Präsidenten des
     # Sächsischen Landtages" ends 6 pt before the label "Aktenzeichen" beside
     # it, too close for a column gap: the label is found as a word in that
-    # cell, its value under it.
+    # cell, its value under it (found by the randomized test below).
     "aktenzeichen_label_glued_to_address": (
         LetterLayout(**COURIER, size=11, leading=1.15, space_after=0.5, left=40, right=30),
         None,
@@ -532,3 +538,93 @@ def test_ambiguous_layouts_show_what_they_claim(tmp_path, gold):
     rendering = render_letter(tmp_path / "table.pdf", gold, layout)
     assert len(rendering.pages["wc5"]) == 2
 
+
+# --------------------------------------------------------------------------
+# Random layouts: exact or refused naming the page, never wrong
+
+FONTS = [dict(), TIMES, COURIER]  # Helvetica is LetterLayout's default
+# Examples per run (each prints and reads a letter, ~0.3 s); raise it
+# locally to search harder, e.g. FOERDERDATEN_LETTER_EXAMPLES=500.
+EXAMPLES = int(os.environ.get("FOERDERDATEN_LETTER_EXAMPLES", "40"))
+
+
+@st.composite
+def letter_layouts(draw) -> LetterLayout:
+    return LetterLayout(
+        **draw(st.sampled_from(FONTS)),
+        size=draw(st.sampled_from([9, 9.5, 10, 10.5, 11, 12])),
+        leading=draw(st.sampled_from([1.15, 1.2, 1.3, 1.5])),
+        space_after=draw(st.sampled_from([0.5, 0.7, 1.0])),
+        page=draw(st.sampled_from([A4, LETTER])),
+        left=draw(st.sampled_from([40, 56, 70])),
+        right=draw(st.sampled_from([30, 45, 57, 70])),
+        top=draw(st.sampled_from([50, 70])),
+        bottom=draw(st.sampled_from([50, 70])),
+        justify=draw(st.booleans()),
+        blanks=draw(st.booleans()),
+        bold_questions=draw(st.booleans()),
+        answer_headings=draw(st.sampled_from(["joint", "all"])),
+        answer_heading_spacing=draw(st.booleans()),
+        list_spacing=draw(st.booleans()),
+        list_end_spacing=draw(st.booleans()),
+        list_wrap=draw(st.sampled_from(["margin", "column"])),
+        tab=draw(st.sampled_from([220, 250, 280, 300])),
+        amount_align=draw(st.sampled_from(["left", "right"])),
+        amount_tab=draw(st.sampled_from([150, 200, 250])),
+        question_tab=draw(st.sampled_from([0, 56])),
+        signature_lines=draw(st.sampled_from([0, 3])),
+        small=draw(st.sampled_from([0.7, 1.0])),
+        page_number=draw(st.sampled_from([None, "- {page} -", "Seite {page}"])),
+    )
+
+
+def _letter_values(raw: RawLetter) -> dict:
+    return {
+        "questions": [(q.nummer, q.frage) for q in raw.questions],
+        "answers": [(a.fragen, [p.text for p in a.paragraphs]) for a in raw.answers],
+        "centers": [(c.name, c.traeger_raw, c.status) for c in raw.welcome_centers],
+        "mentioned": [m.text for m in raw.centers_mentioned],
+        "funding": [(f.region_raw, f.betrag_raw, f.status, f.zeitraum) for f in raw.funding],
+        "budget": [(b.jahr, b.betrag_raw) for b in raw.budget],
+        "signatory": raw.unterzeichner,
+        "aktenzeichen": raw.aktenzeichen,
+        "thema": raw.thema,
+    }
+
+
+def _gold_values(gold: dict, reference: RawLetter) -> dict:
+    """What every rendering must read; the wording of the running-text
+    mentions and the statuses are those of the fixture's reading, checked
+    against gold in test_landtag_letter."""
+    return {
+        "questions": [(q["nummer"], q["frage_text"]) for q in gold["questions"]],
+        "answers": [(tuple(a["fragen"]), a["absaetze"]) for a in gold["answers"]],
+        "centers": [(c["name"], c["traeger_region_raw"], "etabliert") for c in gold["welcome_centers"]],
+        "mentioned": [m.text for m in reference.centers_mentioned],
+        "funding": [(f.region_raw, f.betrag_raw, f.status, f.zeitraum) for f in reference.funding],
+        "budget": [(b["jahr"], b["betrag_raw"]) for b in gold["budget"]],
+        "signatory": gold["signatory"],
+        "aktenzeichen": gold["aktenzeichen"],
+        "thema": gold["thema"],
+    }
+
+
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(layout=letter_layouts())
+def test_random_letter_layout_is_exact_or_refused_naming_the_page(layout, tmp_path_factory, gold):
+    from conftest import open_fixture
+
+    path = tmp_path_factory.mktemp("random") / "letter.pdf"
+    try:
+        render_letter(path, gold, layout)
+    except ValueError:  # a word or the sidebar does not fit: no letter a user would print
+        assume(False)
+    try:
+        raw = extract_letter(open_pdf(path))
+    except ExtractionError as exc:
+        assert re.match(r"letter\.pdf: page \d+: ", str(exc)), f"a refusal must name the page: {exc}"
+        return
+    reference = extract_letter(open_fixture("landtag_7_16456.pdf"))
+    got, expected = _letter_values(raw), _gold_values(gold, reference)
+    assert {k: v for k, v in got.items() if v != expected[k]} == {}, f"{layout!r}"
