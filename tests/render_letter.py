@@ -26,6 +26,7 @@ really splits what it claims to split.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
@@ -78,7 +79,9 @@ class LetterLayout:
     heading_spacing: bool = True  # space between "Kleine Anfrage …", "Drs.-Nr.: …" and "Thema: …"
     question_tab: float = 0.0  # "Frage N:" ⇥ text at this tab (from the left margin); 0: a blank after the label
     answer_headings: str = "joint"  # "joint": only the joint answer has a heading; "all": answers 4 and 5 too
+    answer_heading_spacing: bool = True  # space after an answer heading (else its answer follows at line step)
     list_spacing: bool = True  # space between the rows of a tab list as between paragraphs
+    list_end_spacing: bool = True  # space after a list's last row (else the next paragraph follows at line step)
     list_wrap: str = "margin"  # a long Träger wraps back to the left "margin", or stays in its "column"
     tab: float = 250.0  # Träger column (from the left margin)
     tab_stops: float = 35.4  # default tab stops (1.25 cm) behind a name that reaches past ``tab``
@@ -172,7 +175,8 @@ class _Letter:
         answers = g["answers"]
         for n in (1, 2, 3):
             self.question(n, questions[n])
-        self.para("antwort1_kopf", "Zusammenfassende Antwort auf die Fragen 1 bis 3:", bold=lo.bold_questions)
+        self.para("antwort1_kopf", "Zusammenfassende Antwort auf die Fragen 1 bis 3:", bold=lo.bold_questions,
+                  space=lo.answer_heading_spacing)
         joint = answers[0]["absaetze"]
         for i in range(6):
             self.para(f"antwort1.{i}", joint[i])
@@ -187,7 +191,8 @@ class _Letter:
         for k, n in ((1, 4), (2, 5)):
             self.question(n, questions[n])
             if lo.answer_headings == "all":
-                self.para(f"antwort{n}_kopf", f"Antwort zu Frage {n}:" if n == 4 else f"Zu Frage {n}:", bold=lo.bold_questions)
+                self.para(f"antwort{n}_kopf", f"Antwort zu Frage {n}:" if n == 4 else f"Zu Frage {n}:", bold=lo.bold_questions,
+                          space=lo.answer_heading_spacing)
             for i, text in enumerate(answers[k]["absaetze"]):
                 self.para(f"antwort{n}.{i}", text)
 
@@ -273,6 +278,9 @@ class _Letter:
 
     def line(self, key: str, cells: list[tuple[float, str]]) -> None:
         """One unwrapped line; ``cells`` are (x from the left margin, text)."""
+        for (x, text), (next_x, _) in pairwise(cells):
+            if text and x + self.text_width(text, self.lo.font) > next_x:
+                raise ValueError(f"{text!r} runs into the next column")
         baseline = self.next_line(key)
         for x, text in cells:
             if text:
@@ -316,7 +324,7 @@ class _Letter:
             baseline = self.next_line(key)
             for x, words, wrapped in cells:
                 self.words(lo.left + x, baseline, words, None, trailing=wrapped)
-        if lo.list_spacing or key == "wc7":
+        if lo.list_spacing or (key == "wc7" and lo.list_end_spacing):
             self.space()
 
     def amount_row(self, key: str, region: str, amount: str) -> None:
@@ -329,7 +337,7 @@ class _Letter:
             x += lo.tab_stops
         x += lo.left
         self.words(x, baseline, amount.split(" "), None, trailing=False)
-        if lo.list_spacing or key in ("fe5", "fa3"):
+        if lo.list_spacing or (key in ("fe5", "fa3") and lo.list_end_spacing):
             self.space()
 
     # ---------------------------------------------------------------- text

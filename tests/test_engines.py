@@ -3,7 +3,7 @@
 pdfplumber is the reference; pdfium is the fast engine behind the same
 ``extract/pdfdoc.py``. Every fixture and every rendering the other tests
 print (``test_renderings``, ``test_landtag_renderings``, including the
-known weaknesses) is read with both, and what the build would publish must
+ambiguous letter layouts, refused) is read with both, and what the build would publish must
 be equal, field by field. On the fixtures pdfium must read every page itself
 (a page it cannot be sure of goes to pdfplumber, which would make this test
 pass without testing pdfium).
@@ -20,7 +20,7 @@ from foerderdaten.errors import InputError
 from foerderdaten.extract.annex import extract_annex_rows
 from foerderdaten.extract.pdfdoc import open_pdf
 from foerderdaten.pipeline import build_tables
-from test_landtag_renderings import KNOWN_WEAKNESSES, render_variant
+from test_landtag_renderings import AMBIGUOUS, render_variant
 from test_landtag_renderings import VARIANTS as LETTER_VARIANTS
 from test_renderings import ANNEX_VARIANTS, SAB_VARIANTS, SECTION_VARIANTS, render_annex_variant, render_sab_variant
 
@@ -34,11 +34,11 @@ def published(path: Path, engine: str) -> dict:
     return {name: [row.model_dump() for row in items] for name, items in tables.items()}
 
 
-def render_weakness(name: str, folder: Path) -> Path:
+def render_ambiguous(name: str, folder: Path) -> Path:
     from conftest import gold_landtag
     from render_letter import render_letter
 
-    layout, _ = KNOWN_WEAKNESSES[name]
+    layout = AMBIGUOUS[name][0]
     path = folder / f"{name}.pdf"
     render_letter(path, gold_landtag(), layout)
     return path
@@ -51,7 +51,7 @@ CASES = (
     [pytest.param("fixture", name, id=f"fixture-{name}") for name in FIXTURE_NAMES]
     + [pytest.param("sab", name, id=f"sab-{name}") for name in sorted(SAB_VARIANTS) + sorted(SECTION_VARIANTS)]
     + [pytest.param("letter", name, id=f"letter-{name}") for name in sorted(LETTER_VARIANTS)]
-    + [pytest.param("weakness", name, id=f"weakness-{name}") for name in sorted(KNOWN_WEAKNESSES)]
+    + [pytest.param("ambiguous", name, id=f"ambiguous-{name}") for name in sorted(AMBIGUOUS)]
 )
 
 
@@ -64,7 +64,7 @@ def test_same_published_values(kind, name, tmp_path):
     elif kind == "letter":
         path, _ = render_variant(name, tmp_path)
     else:
-        path = render_weakness(name, tmp_path)
+        path = render_ambiguous(name, tmp_path)
     reference, fast = published(path, "pdfplumber"), published(path, "pdfium")
     # whether a rendering reads right is for test_renderings and test_landtag_renderings
     # to judge (bottom_aligned_plain is refused on the base today); here both

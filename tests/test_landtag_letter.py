@@ -231,18 +231,17 @@ def _block(page: int, text: str, row: tuple[str, ...] | None = None):
     return Block(lines=[Line(page, group_lines(chars)[0], ())], row=row)
 
 
-def test_a_list_that_no_topic_reads_is_found():
+def test_only_a_list_introduced_as_a_welcome_center_list_is_read():
     """A list row read as a paragraph takes the lead-in's place; the rows
-    after it then introduce nothing and would be lost (issue 7)."""
-    from foerderdaten.extract.landtag_topics import tab_lists, unread_tab_lists
+    after it then introduce nothing: no topic reads them, and the letter's
+    self-check refuses them (test_letter_check.py)."""
+    from foerderdaten.extract.landtag_topics import tab_lists
 
-    body = [
-        _block(1, "bekannt:"),
-        _block(1, "Welcome Center A Landkreis A"),  # a row the reader could not split
+    rows = [
         _block(1, "Welcome Center B", ("Welcome Center B", "Landkreis B")),
         _block(2, "Welcome Center C", ("Welcome Center C", "Landkreis C")),
     ]
-    unread = unread_tab_lists(body)
-    assert [lst.rows for lst in unread] == [((("Welcome Center B", "Landkreis B"), 1), (("Welcome Center C", "Landkreis C"), 2))]
-    assert list(tab_lists(body)) == []
-
+    unsplit = _block(1, "Welcome Center A Landkreis A")  # a row the reader could not split
+    assert list(tab_lists([_block(1, "Welcome Center sind bekannt:"), unsplit, *rows])) == []
+    [read] = tab_lists([_block(1, "Welcome Center sind bekannt:"), *rows])
+    assert [(row.row, row.page) for row in read.rows] == [(("Welcome Center B", "Landkreis B"), 1), (("Welcome Center C", "Landkreis C"), 2)]

@@ -149,16 +149,21 @@ def _errors() -> dict:
     }
 
 
-@pytest.mark.parametrize("case", sorted(_errors()))
-def test_misread_table_is_refused_and_output_untouched(case, tmp_path):
-    make, message = _errors()[case]
-    pdf = make(tmp_path / f"{case}.pdf")
-    out = write_previous_build(tmp_path / "clean")
+def assert_refused_output_untouched(pdf: Path, message: str, folder: Path) -> None:
+    """``foerderdaten build`` of ``pdf`` exits with 1 and the one line
+    ``error: <file>: <message>``, leaving an earlier build's output as it was."""
+    out = write_previous_build(folder / "clean")
     result = run_build(str(pdf), "--out", str(out))
     assert result.returncode == 1
     assert result.stderr.strip() == f"error: {pdf.name}: {message}"
     assert sorted(p.name for p in out.iterdir()) == ["foerderdaten.db", "metadata.json", "projects.csv"]
     assert (out / "projects.csv").read_text(encoding="utf-8") == "previous dataset\n"
+
+
+@pytest.mark.parametrize("case", sorted(_errors()))
+def test_misread_table_is_refused_and_output_untouched(case, tmp_path):
+    make, message = _errors()[case]
+    assert_refused_output_untouched(make(tmp_path / f"{case}.pdf"), message, tmp_path)
 
 
 # --------------------------------------------------------------------------

@@ -18,7 +18,10 @@ there: it starts a paragraph and is never a list row). This module finds
 the parts of the letter in them by their wording: "Frage N:",
 "Drs.-Nr.:", "Thema:", "Mit freundlichen Grüßen", …; what the answers say
 about Welcome Centers, funding, budget and annexes is read by
-``landtag_topics.py``. The records are in ``records.py``.
+``landtag_topics.py``. The records are in ``records.py``. Last, the
+reading checks itself (``letter_check.py``): every body line must have
+ended up in exactly one place (a question, answer, heading, list row, or
+the letterhead, a footnote, the closing).
 
 Raw values are the document's text, re-joined across lines with
 ``textjoin.join_cell_lines``; nothing is corrected here.
@@ -31,8 +34,9 @@ from dataclasses import dataclass, field
 
 from foerderdaten.errors import ExtractionError
 from foerderdaten.extract import landtag_topics as topics
-from foerderdaten.extract.paragraphs import Block, Line, read_blocks
-from foerderdaten.extract.pdfdoc import Page, PdfDocument
+from foerderdaten.extract.letter_check import Place, check_each_line_read_once
+from foerderdaten.extract.paragraphs import WORD_GAP_EM, Block, Line, read_text
+from foerderdaten.extract.pdfdoc import Page, PdfDocument, chars_to_text
 from foerderdaten.extract.records import RawAnswer, RawLetter, RawParagraph, RawQuestion
 from foerderdaten.extract.textjoin import join_cell_lines
 
@@ -56,7 +60,8 @@ _ANSWER_HEADING = re.compile(
 _CLOSING = re.compile(r"^Mit\s+freundliche[nm]\s+Grü(?:ß|ss)(?:en|e)?\b")
 _DEPUTY = re.compile(r"^(?:In\s+Vertretung|i\.\s?V\.|Im\s+Auftrag|i\.\s?A\.)$")
 _DATE_LINE = re.compile(r"^[A-ZÄÖÜ][\w .-]*,\s+(?:den\s+)?\d{1,2}\.\s*[^\W\d]+\.?\s+\d{4}$")
-_AKTENZEICHEN = re.compile(r"^Aktenzeichen\b\s*:?\s*")
+# the label, also where a narrow gap glues it to the address beside it
+_AKTENZEICHEN = re.compile(r"(?:^|(?<=\s))Aktenzeichen\b\s*:?\s*")
 _MINISTRY = re.compile(r"\bStaatsministerium\b")
 _ANNEX_CAPTION = re.compile(r"^Anlage\s+\d+\s*$")
 
@@ -88,16 +93,22 @@ def extract_letter(doc: PdfDocument, source_id: str | None = None) -> RawLetter:
 
     ``source_id`` defaults to "landtag_<Wahlperiode>_<Nummer>" from the
     Drucksache number. Raises ``ExtractionError`` when the letter has no
-    question or no Drucksache number before the questions.
+    question or no Drucksache number before the questions, where its layout
+    allows two readings, and where a body line is read into no part of the
+    letter or into two.
     """
     pages = letter_pages(doc)
-    blocks = read_blocks(pages, is_heading)
+    text = read_text(pages, is_heading)
+    blocks = text.blocks
 
     first_question = next((i for i, b in enumerate(blocks) if _QUESTION.match(b.text)), None)
     if first_question is None:
         raise ExtractionError(doc.file_name, 'no question ("Frage 1: …") found in the letter')
     closing = next((i for i, b in enumerate(blocks) if _CLOSING.match(b.text)), len(blocks))
-    head, body, tail = blocks[:first_question], blocks[first_question:closing], blocks[closing + 1:]
+    head, body = blocks[:first_question], split_answer_headings(blocks[first_question:closing])
+    # the closing formula and what follows it: signature, "In Vertretung",
+    # "2 Anlagen" (the signature may follow at line step, in the formula's block)
+    closing_lines = [line for block in blocks[closing:] for line in block.lines]
 
     drucksache = _DRUCKSACHE.search("\n".join(b.text for b in head))
     if drucksache is None:
@@ -108,16 +119,14 @@ def extract_letter(doc: PdfDocument, source_id: str | None = None) -> RawLetter:
     thema = _heading_item(head, _THEMA_LABEL)
     thema = _THEMA_LABEL.sub("", thema) if thema else None
     head_lines = [line for block in head for line in block.lines]
+    _refuse_doubts(doc.file_name, body)
 
-    questions, answers = read_questions_and_answers(body)
+    questions, answers, places = read_questions_and_answers(body)
     tab_lists = list(topics.tab_lists(body))
-    for unread in topics.unread_tab_lists(body):
-        cells, page = unread.rows[0]
-        raise ExtractionError(
-            doc.file_name,
-            f'page {page}: a list ("{" | ".join(cells)[:60]}" …) follows "{unread.lead_in[:60]}", which does not introduce a'
-            " Welcome Center list: probably a list row read as a paragraph; rows would be lost",
-        )
+    places += _list_places(tab_lists)
+    places += [Place("the letterhead", tuple(head_lines)), Place("the closing", tuple(closing_lines))]
+    places += [Place("a footnote", tuple(footnote.lines)) for footnote in text.footnotes]
+    check_each_line_read_once(doc.file_name, text.lines, places)
     prose = [p for answer in answers for p in answer.paragraphs]
 
     return RawLetter(
@@ -131,7 +140,7 @@ def extract_letter(doc: PdfDocument, source_id: str | None = None) -> RawLetter:
         fragesteller=asker["name"] if asker else None,
         fraktion=asker["fraktion"] if asker else None,
         ministerium=_ministry(head_lines),
-        unterzeichner=_signatory(tail),
+        unterzeichner=_signatory(closing_lines[1:]),
         datum_raw=_date_line(head_lines),
         aktenzeichen=_aktenzeichen(head_lines),
         questions=tuple(questions),
@@ -143,6 +152,23 @@ def extract_letter(doc: PdfDocument, source_id: str | None = None) -> RawLetter:
         annex_years=topics.annex_years(prose),
         letter_pages=tuple(page.number for page in pages),
     )
+
+
+def _refuse_doubts(file_name: str, body: list[Block]) -> None:
+    """Refuse the first block of the body whose layout allows another
+    reading (``Block.doubt``). The letterhead is read for a few labelled
+    values only, so a doubt there does not matter."""
+    for block in body:
+        if block.doubt:
+            page, what = block.doubt
+            raise ExtractionError(file_name, f"page {page}: {what}")
+
+
+def _list_places(tab_lists: list[topics.TabList]) -> list[Place]:
+    """The rows of the lists a topic reads (a list of rows with and without
+    amounts is read by none)."""
+    names = {"funding": "a funding row", "centers": "a Welcome Center row"}
+    return [Place(names[lst.kind], tuple(row.lines)) for lst in tab_lists if lst.kind for row in lst.rows]
 
 
 def _title(anfrage: str, drucksache: str, thema: str | None) -> str:
@@ -191,32 +217,62 @@ def _date_line(lines: list[Line]) -> str | None:
 
 def _aktenzeichen(lines: list[Line]) -> str | None:
     """The value behind or under the label "Aktenzeichen", skipping a
-    parenthesised note such as "(bitte bei Antwort angeben)"."""
+    parenthesised note such as "(bitte bei Antwort angeben)". The label is
+    found as a word, not only as a cell: where the address beside it ends
+    close to its column, the gap between them is no column gap."""
     for row, line in enumerate(lines):
         for cell in line.cells:
-            if not _AKTENZEICHEN.match(cell.text.strip()):
+            label = _AKTENZEICHEN.search(cell.text)
+            if label is None:
                 continue
-            behind = _AKTENZEICHEN.sub("", cell.text.strip())
+            behind = cell.text[label.end():].strip()
             if behind:
                 return behind
-            # the same column: cells starting within a font size of the label
-            below = (c.text.strip() for other in lines[row + 1:] for c in other.cells if abs(c.x0 - cell.x0) < other.line.size)
-            return next((text for text in below if not text.startswith("(")), None)
+            # the label's column: the word starting under its first letter
+            ink = [c for c in cell.chars if c.text.strip()]
+            x0 = ink[len("".join(cell.text[: label.start()].split()))].x0
+            below = (_text_from(other, x0) for other in lines[row + 1:])
+            return next((text for text in below if text and not text.startswith("(")), None)
     return None
 
 
-def _signatory(tail: list[Block]) -> str | None:
+def _text_from(line: Line, x0: float) -> str:
+    """The text of ``line`` from the word that starts at ``x0`` (within a
+    font size) on; "" where no word starts there."""
+    chars = sorted(line.line.chars, key=lambda c: c.x0)
+    for i, char in enumerate(chars):
+        starts_word = i == 0 or not chars[i - 1].text.strip() or char.x0 - chars[i - 1].x1 > WORD_GAP_EM * char.size
+        if char.text.strip() and starts_word and abs(char.x0 - x0) < line.line.size:
+            return chars_to_text(chars[i:]).strip()
+    return ""
+
+
+def _signatory(tail: list[Line]) -> str | None:
     """The first line after the closing formula that is not "In Vertretung" or the like."""
-    for block in tail:
-        for line in block.lines:
-            text = line.cells[0].text.strip()
-            if not _DEPUTY.match(text):
-                return text
+    for line in tail:
+        text = line.cells[0].text.strip()
+        if not _DEPUTY.match(text):
+            return text
     return None
 
 
 # --------------------------------------------------------------------------
 # Questions and answers
+
+
+def split_answer_headings(body: list[Block]) -> list[Block]:
+    """``body`` with each answer heading that the answer's first paragraph
+    follows at line step ("Zu Frage 5:" ⏎ "Der Staatsregierung …", one block
+    for paragraphs.py) split from it: its first lines, as soon as they
+    make a whole answer heading, are the heading."""
+    split: list[Block] = []
+    for block in body:
+        ends = [k for k in range(1, len(block.lines)) if _ANSWER_HEADING.match(Block(block.lines[:k]).text)]
+        if block.row is None and ends:
+            split += [Block(block.lines[:ends[0]]), Block(block.lines[ends[0]:], doubt=block.doubt)]
+        else:
+            split.append(block)
+    return split
 
 
 @dataclass(slots=True)
@@ -225,12 +281,15 @@ class _AnswerDraft:
     blocks: list[Block] = field(default_factory=list)
 
 
-def read_questions_and_answers(body: list[Block]) -> tuple[list[RawQuestion], list[RawAnswer]]:
-    """Questions in order, and the answers with the questions each one answers.
+def read_questions_and_answers(body: list[Block]) -> tuple[list[RawQuestion], list[RawAnswer], list[Place]]:
+    """Questions in order, the answers with the questions each one answers,
+    and the places of the lines read into them (list rows are left to the
+    topic readers).
 
     An answer belongs to the questions named in its heading ("… Fragen 1 bis
     3:"); without a heading, to the questions read since the last answer.
     """
+    places: list[Place] = []
     questions: list[RawQuestion] = []
     drafts: list[_AnswerDraft] = []
     pending: list[int] = []  # questions not answered yet
@@ -239,6 +298,7 @@ def read_questions_and_answers(body: list[Block]) -> tuple[list[RawQuestion], li
         text = block.text
         if match := _QUESTION.match(text):
             questions.append(RawQuestion(int(match["nr"]), text[match.end():], block.page))
+            places.append(Place(f"question {match['nr']}", tuple(block.lines)))
             pending.append(int(match["nr"]))
             current = None
         elif match := _ANSWER_HEADING.match(text):
@@ -246,6 +306,7 @@ def read_questions_and_answers(body: list[Block]) -> tuple[list[RawQuestion], li
             pending = [n for n in pending if n not in fragen]
             current = _AnswerDraft(fragen)
             drafts.append(current)
+            places.append(Place("an answer heading", tuple(block.lines)))
         else:
             if current is None:
                 current = _AnswerDraft(pending)
@@ -256,7 +317,8 @@ def read_questions_and_answers(body: list[Block]) -> tuple[list[RawQuestion], li
         RawAnswer(tuple(d.fragen), tuple(RawParagraph(b.text, b.page) for b in d.blocks if b.row is None))
         for d in drafts
     ]
-    return questions, answers
+    places += [Place("an answer paragraph", tuple(b.lines)) for d in drafts for b in d.blocks if b.row is None]
+    return questions, answers, places
 
 
 def _numbers(text: str) -> list[int]:

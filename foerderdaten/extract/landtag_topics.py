@@ -56,69 +56,68 @@ class TabList:
     """Consecutive list rows with the paragraph that introduces them."""
 
     lead_in: str
-    rows: tuple[tuple[tuple[str, ...], int], ...]  # (cells, page) per row
+    rows: tuple[Block, ...]  # each with its cells (``Block.row``)
 
     @property
     def status(self) -> str:
         return "im_aufbau" if _IN_AUFBAU.search(self.lead_in) else "etabliert"
 
     @property
-    def is_funding(self) -> bool:
-        """Every row ends in an amount."""
-        return all(_AMOUNT.search(cells[-1]) for cells, _ in self.rows)
+    def kind(self) -> str | None:
+        """ "funding" where every row ends in an amount, "centers" where none
+        does; None for a list of both kinds: two lists read as one (the
+        lead-in of the second taken for a row), which nothing reads."""
+        amounts = [bool(_AMOUNT.search(_cells(row)[-1])) for row in self.rows]
+        return "funding" if all(amounts) else "centers" if not any(amounts) else None
+
+
+def _cells(row: Block) -> tuple[str, ...]:
+    assert row.row is not None, "a TabList holds list rows only"
+    return row.row
 
 
 def tab_lists(body: list[Block]) -> Iterator[TabList]:
     """The tab lists about Welcome Centers: their lead-in names them and
-    introduces the list with a colon ("… bekannt:", "… folgende Summen:")."""
-    return (lst for lst in _all_tab_lists(body) if _introduces_list(lst.lead_in))
+    introduces the list with a colon ("… bekannt:", "… folgende Summen:").
 
-
-def unread_tab_lists(body: list[Block]) -> list[TabList]:
-    """Tab lists without such a lead-in: nothing may read them.
-
-    This answer has no other lists; one here means that a list row was read
-    as a paragraph (its cells could not be split) and stands where the
-    lead-in should: that row, and the list if its lead-in names nothing,
-    would be lost.
+    This answer has no other lists; a list without such a lead-in is read
+    by nothing (the letter's self-check, ``letter_check.py``, refuses its
+    rows): most likely a list row was read as a paragraph (its cells could
+    not be split) and stands where the lead-in should.
     """
-    return [lst for lst in _all_tab_lists(body) if not _introduces_list(lst.lead_in)]
-
-
-def _introduces_list(lead_in: str) -> bool:
-    return bool(_WELCOME_CENTER.search(lead_in)) and lead_in.rstrip().endswith(":")
-
-
-def _all_tab_lists(body: list[Block]) -> Iterator[TabList]:
     lead_in, rows = "", []
     for block in [*body, None]:
         if block is not None and block.row is not None:
-            rows.append((block.row, block.page))
+            rows.append(block)
             continue
-        if rows:
+        if rows and _introduces_list(lead_in):
             yield TabList(lead_in, tuple(rows))
         rows = []
         if block is not None:
             lead_in = block.text
 
 
+def _introduces_list(lead_in: str) -> bool:
+    return bool(_WELCOME_CENTER.search(lead_in)) and lead_in.rstrip().endswith(":")
+
+
 def welcome_centers(tab_list: TabList) -> Iterable[RawWelcomeCenter]:
-    if tab_list.is_funding:
+    if tab_list.kind != "centers":
         return []
     return [
-        RawWelcomeCenter(cells[0], " ".join(cells[1:]), tab_list.status, page)
-        for cells, page in tab_list.rows
+        RawWelcomeCenter(_cells(row)[0], " ".join(_cells(row)[1:]), tab_list.status, row.page)
+        for row in tab_list.rows
     ]
 
 
 def funding(tab_list: TabList) -> Iterable[RawFunding]:
-    if not tab_list.is_funding:
+    if tab_list.kind != "funding":
         return []
     since = _SINCE.search(tab_list.lead_in)
     zeitraum = since.group(0) if since else None
     return [
-        RawFunding(" ".join(cells[:-1]), cells[-1], tab_list.status, zeitraum, page)
-        for cells, page in tab_list.rows
+        RawFunding(" ".join(_cells(row)[:-1]), _cells(row)[-1], tab_list.status, zeitraum, row.page)
+        for row in tab_list.rows
     ]
 
 

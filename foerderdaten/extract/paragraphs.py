@@ -27,17 +27,27 @@ relative to itself, never from the positions of one rendering:
 * **Paragraphs**: a step between lines clearly larger than the line pitch
   starts a paragraph, and so does a heading, by its wording (the caller's
   ``Heading``). Across a page break a paragraph goes on only if its last
-  line wrapped.
+  line wrapped. Where the document shows no sign of its wrapped lines
+  (ragged, no blank at their ends), a page's last line that ends a sentence
+  and nearly fills the line, before a line starting with a capital, may as
+  well end its paragraph: the block records the doubt (``Block.doubt``),
+  and the caller refuses it where it reads the block. A footnote (a
+  paragraph starting with a superscript number, or a number in small
+  print) ends at its page and is set aside; the text goes on around it.
 * **Tab lists**: a paragraph whose first line has several cells is a list
   row ("Welcome Center Bautzen ⇥ Landkreis Bautzen"). A further line of
   several cells continues the row (a table without borders whose cells
   all wrap) if each of its cells starts under a cell that wrapped, where
   blanks at wrapped line ends or spacing between the rows tell such a row
-  from a row that only happens to fill its columns. A single-cell line
+  from a row that only happens to fill its columns; where neither does,
+  such a line is ambiguous (``Block.doubt``). A single-cell line
   that starts back at the row's left edge continues the cell where the
   line broke off (the last one) if that cell wrapped and the list does not
-  show that it wraps its cells in their columns; else the first column.
-  Any other line continues the column it starts under. Next to such rows,
+  show that it wraps its cells in their columns; else the first column,
+  if it fits in that column: a line at the row's left edge that runs
+  across the columns below a row that did not wrap starts a paragraph (the
+  next lead-in, after a list without spacing). Any other line continues
+  the column it starts under. Next to such rows,
   a paragraph whose first line did not wrap, or inside a list any
   paragraph, is a row whose last cell the tab pushed onto the next line.
   A heading is never a list row, whatever its layout (a tab after
@@ -46,7 +56,7 @@ relative to itself, never from the positions of one rendering:
 Raw values are the document's text, re-joined across lines with
 ``textjoin.join_cell_lines``; nothing is corrected here.
 
-Why one module of ~550 lines: paragraphs and list rows are found with the
+Why one module of ~650 lines: paragraphs and list rows are found with the
 same measures (``Layout``) and the same test of whether a line or cell
 wrapped; split apart, each half would need the other's internals.
 """
@@ -89,15 +99,36 @@ EDGE_TOLERANCE_EM = 0.1
 MOST_LINES = 0.8
 # Width of a blank, in font sizes, where a line shows none to measure.
 BLANK_EM = 0.25
+# How much of a line to quote in a refusal.
+QUOTE_CHARS = 30
 
 _PAGE_NUMBER = re.compile(r"^(?:Seite\s+\d+(?:\s+von\s+\d+)?|[-–]\s*\d+\s*[-–])$")
 _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
+# A sentence's end: a full stop, colon, question or exclamation mark, maybe
+# followed by closing quotes or brackets; and the start of a sentence.
+_SENTENCE_END = re.compile(r"[.:?!][\"“”»«)\]]*$")
+_SENTENCE_START = re.compile(r"^[\"„“»«(]*[A-ZÄÖÜ0-9]")
 
 # Whether a paragraph is a heading, from its first line and its whole text:
 # it starts a paragraph of its own and is never a list row. While lines are
 # grouped into paragraphs it is asked about each line alone (both arguments
 # that line).
 Heading = Callable[[str, str], bool]
+
+
+def quote(text: str) -> str:
+    """The start of ``text``, to name a line in a message."""
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
+
+
+def quote_end(text: str) -> str:
+    """The end of ``text`` from a word's start, to name a line by its end."""
+    text = " ".join(text.split())
+    if len(text) <= QUOTE_CHARS:
+        return text
+    end = text[-QUOTE_CHARS:]
+    return "…" + end[end.find(" ") + 1:]
 
 
 # --------------------------------------------------------------------------
@@ -152,6 +183,9 @@ class Block:
 
     lines: list[Line] = field(default_factory=list)
     row: tuple[str, ...] | None = None  # the cells' texts if the block is a list row
+    # where the layout allows another reading of the block, nothing on the
+    # page telling which is right: (page, what), for the caller to refuse
+    doubt: tuple[int, str] | None = None
 
     @property
     def page(self) -> int:
@@ -185,14 +219,25 @@ class Layout:
         return self.column_edges.get(_column_key(cell, next_cell), next_cell.x0 - COLUMN_GAP_EM * self.body_size)
 
 
-def read_blocks(pages: list[Page], heading: Heading) -> list[Block]:
-    """The letter's paragraphs and list rows in reading order."""
+@dataclass(frozen=True, slots=True)
+class LetterText:
+    """What the reader found on the letter's pages."""
+
+    lines: list[Line]  # every body line, in reading order
+    blocks: list[Block]  # paragraphs and list rows, in reading order
+    footnotes: list[Block]  # paragraphs starting with a footnote number: not content
+
+
+def read_text(pages: list[Page], heading: Heading) -> LetterText:
+    """The letter's body lines, paragraphs and list rows in reading order."""
     size = body_size(pages)
     lines = [line for page in pages for line in body_lines(page, size)]
     layout = measure_layout(lines, size)
-    blocks = join_wrapped_rows(paragraphs(lines, layout, heading), layout, heading)
+    blocks = paragraphs(lines, layout, heading)
+    footnotes = [block for block in blocks if _is_footnote(block.lines[0])]
+    blocks = join_wrapped_rows([block for block in blocks if not _is_footnote(block.lines[0])], layout, heading)
     mark_list_rows(blocks, layout, heading)
-    return blocks
+    return LetterText(lines, blocks, footnotes)
 
 
 def body_size(pages: list[Page]) -> float:
@@ -325,13 +370,40 @@ def _reaches_margin(line: Line, layout: Layout) -> bool:
 
 
 def paragraphs(lines: list[Line], layout: Layout, heading: Heading) -> list[Block]:
-    """Group lines into blocks (paragraphs and list rows); footnotes are dropped."""
+    """Group lines into blocks (paragraphs, footnotes and list rows).
+
+    A footnote is a block of its own that ends with its page; the text
+    around it goes on as if it were not there (a paragraph that fills page 1
+    down to the footnote goes on at the head of page 2)."""
     blocks: list[Block] = []
-    for prev, line in zip([None, *lines], lines, strict=False):
-        if prev is None or _starts_block(prev, line, layout, heading):
-            blocks.append(Block())
-        blocks[-1].lines.append(line)
-    return [block for block in blocks if not _FOOTNOTE.match(block.lines[0].stripped)]
+    text: Block | None = None  # the block the text goes on in
+    note: Block | None = None  # the footnote being read
+    for line in lines:
+        if note is not None and line.page == note.page and not _starts_block(note.lines[-1], line, layout, heading):
+            note.lines.append(line)
+            continue
+        note = None
+        if _is_footnote(line):
+            note = Block([line])
+            blocks.append(note)
+            continue
+        if text is None or _starts_block(text.lines[-1], line, layout, heading):
+            text = Block()
+            blocks.append(text)
+        elif text.lines[-1].page != line.page and not text.doubt:
+            text.doubt = _page_end_doubt(text.lines[-1], line, layout)
+        text.lines.append(line)
+    return blocks
+
+
+def _is_footnote(line: Line) -> bool:
+    """A line that starts with a footnote number: a superscript digit
+    ("¹ …"), or a digit in small print (a raised "1" before text in body
+    size). Inside the text a marker follows its word, so no other line
+    starts with one."""
+    ink = [c for c in line.line.chars if c.text.strip()]
+    small_number = ink[0].text.isdigit() and ink[0].size < SMALL_PRINT * line.line.size and len(ink) > 1
+    return small_number or bool(_FOOTNOTE.match(line.stripped))
 
 
 def _starts_block(prev: Line, line: Line, layout: Layout, heading: Heading) -> bool:
@@ -343,7 +415,23 @@ def _starts_block(prev: Line, line: Line, layout: Layout, heading: Heading) -> b
         return True
     if prev.page != line.page:
         return not _continues_over_page(prev, line, layout)
+    if len(prev.cells) > 1 and not _goes_on_in_row(prev, line, layout):
+        return True
     return _step(prev, line) > PARAGRAPH_STEP * layout.pitch
+
+
+def _goes_on_in_row(prev: Line, line: Line, layout: Layout) -> bool:
+    """Whether a line of one cell under a list row's line can go on with the
+    row: as the rest of its last cell (which wrapped back to the margin), or
+    inside one of its columns (a cell wrapping in its column ends before the
+    next column starts). A paragraph after a list without spacing does
+    neither: it runs across the columns below a row that did not wrap."""
+    cell = line.cells[0]
+    inside_column = any(
+        abs(cell.x0 - above.x0) < layout.body_size and cell.x1 < following.x0
+        for above, following in pairwise(prev.cells)
+    )
+    return inside_column or abs(cell.x0 - prev.cells[0].x0) >= layout.body_size or _last_cell_wrapped(prev, line.line.chars, layout)
 
 
 def _step(prev: Line, line: Line) -> float:
@@ -355,6 +443,23 @@ def _continues_over_page(prev: Line, line: Line, layout: Layout) -> bool:
     if len(prev.cells) > 1 or abs(line.line.x0 - layout.left) > layout.body_size:
         return False
     return _line_wrapped(prev, line, layout)
+
+
+def _page_end_doubt(prev: Line, line: Line, layout: Layout) -> tuple[int, str] | None:
+    """Whether a paragraph that goes on over a page break might as well have
+    ended there: where the document shows no sign of its wrapped lines
+    (ragged, no blank at their ends), the room left behind the page's last
+    line is the only sign; if that line also ends a sentence and the next
+    page starts with a capital, a paragraph that ended there looks the same.
+    """
+    if layout.justified or layout.wrap_blanks:
+        return None
+    if not (_SENTENCE_END.search(prev.stripped) and _SENTENCE_START.match(line.stripped)):
+        return None
+    return prev.page, (
+        f'the page\'s last line "{quote_end(prev.stripped)}" may end its paragraph or go on with '
+        f'"{quote(line.stripped)}" on page {line.page}: ragged text without blanks at line ends does not tell'
+    )
 
 
 # --------------------------------------------------------------------------
@@ -445,6 +550,12 @@ def _join_row_continuations(rows: list[Block], layout: Layout) -> list[Block]:
     paragraph spacing (a line at line step goes on with its row).
     """
     if not (layout.wrap_blanks or _rows_spaced(rows, layout)):
+        for above, row in pairwise(rows):
+            if _continues_row(above.lines[-1], row.lines[0], layout):
+                row.doubt = row.page, (
+                    f'the list line "{quote(row.lines[0].text)}" may go on with the row above, which fills its '
+                    "columns, or be a row of its own: rows without spacing or blanks at line ends do not tell"
+                )
         return rows
     joined = [rows[0]]
     for row in rows[1:]:
