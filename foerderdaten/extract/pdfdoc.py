@@ -297,7 +297,11 @@ class RawPage:
     def to_page(self) -> Page:
         """The page's characters (ligatures split into their letters, whichever
         engine read them) and its straight rulings."""
-        boxes = iter(self.boxes)  # five numbers a glyph, taken in step by zip
+        # Equal numbers share one float object: a line's glyphs have the same
+        # top, bottom and size, and a float object is 24 bytes, a third of
+        # what a character holds (the build keeps a document's characters)
+        shared: dict[float, float] = {}
+        boxes = map(shared.setdefault, self.boxes, self.boxes)  # five numbers a glyph, taken in step by zip
         chars = [Char(t, *box) for t, box in zip(self.texts, zip(boxes, boxes, boxes, boxes, boxes, strict=False), strict=False)]
         if any(t in LIGATURES for t in self.texts):
             chars = [letter for c in chars for letter in split_ligature(c)]
