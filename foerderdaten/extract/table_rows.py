@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from operator import attrgetter
 import statistics
 from bisect import bisect_right
 
@@ -37,6 +38,8 @@ GRID_ROWS = 0.6
 
 # "Seite 3 von 19 Seiten", "Seite 3", "- 3 -", "3 / 19"
 FOOTER = re.compile(r"^(seite\s+\d+(\s+von\s+\d+(\s+seiten)?)?|-\s*\d+\s*-|\d+\s*/\s*\d+)$", re.IGNORECASE)
+
+_X0 = attrgetter("x0")  # sort keys without a lambda: every character passes
 
 
 def split_into_rows(body_chars: list[Char], columns: list[Column], h_rules: list[Ruling], pitch: float, key: str) -> list[TableRow]:
@@ -142,7 +145,7 @@ def _assign_columns(chars: list[Char], columns: list[Column]) -> tuple[list[Char
     column_of = _column_finder(columns)
     mids = [(c.top + c.bottom) / 2 for c in chars]
     prev_mid, prev_name = None, ""
-    for _, x0, k in sorted((round(mid), c.x0, k) for k, (c, mid) in enumerate(zip(chars, mids, strict=False))):
+    for _, x0, k in sorted(zip(map(round, mids), map(_X0, chars), range(len(chars)), strict=False)):
         c, mid = chars[k], mids[k]
         if c.text == " " and prev_mid is not None and abs(prev_mid - mid) <= SAME_LINE * c.size:
             name = prev_name
