@@ -27,7 +27,6 @@ from array import array
 from collections.abc import Callable, Hashable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
@@ -97,41 +96,38 @@ class Ruling:
         return (self.bottom - self.top) < RULING_THICKNESS and (self.x1 - self.x0) >= RULING_THICKNESS
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TextLine:
     """Characters that share a baseline, left to right.
 
     ``text`` keeps a trailing blank when the PDF has one: renderers leave it
     where they wrapped at a space, which tells a wrap from a broken word.
+    The text and the box are computed when the line is made: every line's
+    text is needed (blank lines are dropped), and fixed fields take less
+    memory than cached ones (a build holds a document's lines).
     """
 
     chars: tuple[Char, ...]
+    text: str = field(init=False, compare=False)
+    x0: float = field(init=False, compare=False)
+    x1: float = field(init=False, compare=False)
+    top: float = field(init=False, compare=False)
+    bottom: float = field(init=False, compare=False)
+    size: float = field(init=False, compare=False)
 
-    @cached_property
-    def text(self) -> str:
-        return chars_to_text(self.chars)
+    def __post_init__(self) -> None:
+        chars = self.chars
+        for name, value in (
+            ("text", chars_to_text(chars)),
+            ("x0", min(map(_X0, chars))),
+            ("x1", max(map(_X1, chars))),
+            ("top", min(map(_TOP, chars))),
+            ("bottom", max(map(_BOTTOM, chars))),
+            ("size", max(map(_SIZE, chars))),
+        ):
+            object.__setattr__(self, name, value)  # frozen: set once, here
 
-    @cached_property
-    def x0(self) -> float:
-        return min(map(_X0, self.chars))
-
-    @cached_property
-    def x1(self) -> float:
-        return max(map(_X1, self.chars))
-
-    @cached_property
-    def top(self) -> float:
-        return min(map(_TOP, self.chars))
-
-    @cached_property
-    def bottom(self) -> float:
-        return max(map(_BOTTOM, self.chars))
-
-    @cached_property
-    def size(self) -> float:
-        return max(map(_SIZE, self.chars))
-
-    @cached_property
+    @property
     def mid_y(self) -> float:
         return (self.top + self.bottom) / 2
 
