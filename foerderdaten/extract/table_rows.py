@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from operator import attrgetter
 import statistics
 from bisect import bisect_right
+from operator import attrgetter
 
 from foerderdaten.extract.pdfdoc import SAME_LINE, Char, Ruling, TextLine, group_lines_apart
 from foerderdaten.extract.table_header import without_column_gap
