@@ -24,7 +24,7 @@ import multiprocessing
 import os
 import unicodedata
 from array import array
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -293,17 +293,25 @@ class RawPage:
     def to_page(self) -> Page:
         """The page's characters (ligatures split into their letters, whichever
         engine read them) and its straight rulings."""
-        # Equal numbers share one float object: a line's glyphs have the same
-        # top, bottom and size, and a float object is 24 bytes, a third of
-        # what a character holds (the build keeps a document's characters)
-        shared: dict[float, float] = {}
-        boxes = map(shared.setdefault, self.boxes, self.boxes)  # five numbers a glyph, taken in step by zip
+        boxes = self._numbers(self.boxes)  # five numbers a glyph, taken in step by zip
         chars = [Char(t, *box) for t, box in zip(self.texts, zip(boxes, boxes, boxes, boxes, boxes, strict=False), strict=False)]
         if any(t in LIGATURES for t in self.texts):
             chars = [letter for c in chars for letter in split_ligature(c)]
         edges = iter(self.rulings)
         rulings = [Ruling(*edge) for edge in zip(edges, edges, edges, edges, strict=False)]
         return Page(self.number, self.width, self.height, chars, [x for x in rulings if x.vertical or x.horizontal], self.engine)
+
+    @staticmethod
+    def _numbers(values: array) -> Iterator[float]:
+        """``values``, equal numbers as one float object: a line's glyphs
+        have the same top, bottom and size, and a float object is 24 bytes,
+        a third of what a character holds (the build keeps a document's
+        characters). -0.0 equals 0.0: a page with zeros keeps them apart,
+        so no sign changes."""
+        if values.count(0.0):
+            return iter(values)
+        shared: dict[float, float] = {}
+        return map(shared.setdefault, values, values)
 
 
 # --------------------------------------------------------------------------
