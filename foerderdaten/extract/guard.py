@@ -155,23 +155,29 @@ class _Outbox:
 
     The build process reads the pipe only when it is free (it imports and
     parses meanwhile), and a page is larger than a pipe's buffer: sending
-    from the reading thread would stall the reading until then.
+    from the reading thread would stall the reading until then. The thread
+    starts with the first message, after the reader has started its page
+    readers (forking a process that runs threads is best avoided).
     """
 
     def __init__(self, connection):
         self._connection = connection
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._send_all, daemon=True)
-        self._thread.start()
 
     def hand_over(self, part: object) -> None:
-        self._queue.put(("part", part))
+        self._put(("part", part))
 
     def close(self, outcome: tuple[str, object]) -> None:
         """Send ``outcome`` after every part, and wait until all is sent."""
-        self._queue.put(outcome)
+        self._put(outcome)
         self._thread.join()
         self._connection.close()
+
+    def _put(self, message: tuple[str, object]) -> None:
+        self._queue.put(message)
+        if self._thread.ident is None:  # not started yet
+            self._thread.start()
 
     def _send_all(self) -> None:
         while True:
