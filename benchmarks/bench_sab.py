@@ -16,7 +16,7 @@ Time, side by side in one run, on the bundled SAB PDF and on a generated
 * ``foerderdaten build`` with each engine (a fresh process, as a user runs it).
 
 Because the machine may be shared, the CPU seconds of the floor and of each
-build (all its processes) are printed too: they do not depend on the load.
+build (all its processes) are printed too: they depend far less on the load.
 
 Memory: peak RSS of ``foerderdaten build`` on the 400-row and a 1600-row
 edition (four times the pages), per engine: of the build process, and of
