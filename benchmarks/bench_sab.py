@@ -8,20 +8,24 @@ on the ruled and the plain rendering of the bundled SAB PDF.
 
 Time, side by side in one run, on the bundled SAB PDF and on a generated
 400-row edition (the 134 gold rows repeated with numbered titles, printed by
-``tests/render.py``, ~44 pages):
+``tests/render.py``, 48 pages):
 
 * pypdfium2 merely reading every character with its box (the floor),
 * pdfplumber merely reading every character,
 * pdfplumber ``extract_tables`` and camelot lattice over all pages,
 * ``foerderdaten build`` with each engine (a fresh process, as a user runs it).
 
-Memory: peak RSS of ``foerderdaten build`` on a 100-row and the 400-row
-edition, per engine: of the build process, and of the build with its reader
-processes together (sampled every 10 ms). Flat means: the reader's peak does
-not grow with the pages (each page's engine data is dropped once read), and
-the build process grows only by the characters it keeps (arrays of numbers,
-then one small object per character). The published values of both engines
-are compared file by file.
+Because the machine may be shared, the CPU seconds of the floor and of each
+build (all its processes) are printed too: they depend far less on the load.
+
+Memory: peak RSS of ``foerderdaten build`` on the 400-row and a 1600-row
+edition (four times the pages), per engine: of the build process, and of
+the build with its reader processes together (sampled every 10 ms), and the
+growth per page between the two. Flat means: the reader's peak does not
+grow with the pages (each page is handed over to the build process as soon
+as it is read and dropped), and the build process grows only by the
+characters it keeps (one small object per character, equal numbers shared).
+The published values of both engines are compared file by file.
 
 Target: ``build`` within 3x the pypdfium2 floor on the 400-row edition.
 """
@@ -33,6 +37,7 @@ import csv
 import filecmp
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -220,13 +225,21 @@ def _tree(root: int) -> list[int]:
 # ---------------------------------------------------------------- main
 
 
-def timed(fn, repeat: int) -> float:
-    times = []
+def timed(fn, repeat: int) -> tuple[float, float]:
+    """Median wall seconds and median CPU seconds (this process and the
+    processes it waited for: a build's reader and page readers)."""
+    times, cpu = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), _cpu_seconds()
         fn()
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        cpu.append(_cpu_seconds() - start_cpu)
+    return statistics.median(times), statistics.median(cpu)
+
+
+def _cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def same_output(a: Path, b: Path) -> bool:
@@ -255,15 +268,15 @@ def main() -> None:
     print()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        small, large = edition(100, tmp), edition(400, tmp)
+        large, larger = edition(400, tmp), edition(1600, tmp)
         documents = {RAW_PDF.name: RAW_PDF, large.name: large}
         steps = {
-            "pypdfium2: read all characters (the floor)": pdfium_chars,
+            FLOOR: pdfium_chars,
             "pdfplumber: read all characters": pdfplumber_chars,
             "pdfplumber extract_tables": pdfplumber_tables,
             "camelot lattice": camelot_lattice,
         }
-        results: dict[str, dict[str, float]] = {step: {} for step in steps}
+        results: dict[str, dict[str, tuple[float, float]]] = {step: {} for step in steps}
         for engine in ENGINES:
             results[f"foerderdaten build --engine {engine}"] = {}
         same = {}
@@ -275,24 +288,34 @@ def main() -> None:
                 results[f"foerderdaten build --engine {engine}"][label] = timed(partial(run_build, pdf, engine, out), args.repeat)
             same[label] = same_output(tmp / f"out-pdfium-{label}", tmp / f"out-pdfplumber-{label}")
         pages = {label: _pages(pdf) for label, pdf in documents.items()}
-        print("| step | " + " | ".join(f"{label} ({pages[label]} pages): s | x floor" for label in documents) + " |")
-        print("|---|" + "---:|---:|" * len(documents))
+        print("| step | " + " | ".join(f"{label} ({pages[label]} pages): s | x floor | CPU s" for label in documents) + " |")
+        print("|---|" + "---:|---:|---:|" * len(documents))
         for step, times in results.items():
-            cells = " | ".join(f"{times[label]:.2f} | {times[label] / results['pypdfium2: read all characters (the floor)'][label]:.1f}" for label in documents)
+            cells = " | ".join(
+                f"{times[label][0]:.2f} | {times[label][0] / results[FLOOR][label][0]:.1f} | {times[label][1]:.2f}" for label in documents
+            )
             print(f"| {step} | {cells} |")
         print()
         print("published CSV files identical with both engines: " + ", ".join(f"{label}: {'yes' if ok else 'NO'}" for label, ok in same.items()))
         print()
-        small_pages, large_pages = _pages(small), _pages(large)
-        print(f"| peak RSS of build, MB: build process / with its readers | 100 rows ({small_pages} pages) "
-              f"| 400 rows ({large_pages} pages) | growth per page, MB |")
-        print("|---|---:|---:|---:|")
-        for engine in ENGINES:
-            (main_s, tree_s), (main_l, tree_l) = (build_memory(pdf, engine, tmp / f"rss-{engine}") for pdf in (small, large))
-            per_page = (main_l - main_s) / (large_pages - small_pages)
-            print(f"| {engine} | {main_s} / {tree_s} | {main_l} / {tree_l} | {per_page:.2f} |")
+        print_memory(large, larger, tmp)
         print()
         print(f"load average during the run (1, 5, 15 min): {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+
+
+FLOOR = "pypdfium2: read all characters (the floor)"
+
+
+def print_memory(small: Path, large: Path, tmp: Path) -> None:
+    """Peak RSS of the build on two editions, and its growth per page between them."""
+    small_pages, large_pages = _pages(small), _pages(large)
+    print(f"| peak RSS of build, MB: build process / with its readers | {small.stem} ({small_pages} pages) "
+          f"| {large.stem} ({large_pages} pages) | growth per page, MB: build process / with its readers |")
+    print("|---|---:|---:|---:|")
+    for engine in ENGINES:
+        (main_s, tree_s), (main_l, tree_l) = (build_memory(pdf, engine, tmp / f"rss-{engine}") for pdf in (small, large))
+        pages = large_pages - small_pages
+        print(f"| {engine} | {main_s} / {tree_s} | {main_l} / {tree_l} | {(main_l - main_s) / pages:.2f} / {(tree_l - tree_s) / pages:.2f} |")
 
 
 def _pages(pdf: Path) -> int:

@@ -19,8 +19,8 @@ from pathlib import Path
 from foerderdaten import __version__, outfolder
 from foerderdaten.errors import InputError
 from foerderdaten.extract.damage import check_pages, check_repetition
-from foerderdaten.extract.guard import Limits, read_within_limits
-from foerderdaten.extract.pdfdoc import DEFAULT_ENGINE, PdfDocument, read_pdf
+from foerderdaten.extract.guard import Limits, stream_within_limits
+from foerderdaten.extract.pdfdoc import DEFAULT_ENGINE, Page, PdfDocument, RawPage, read_pdf
 from foerderdaten.schemas.rows import Tables
 from foerderdaten.schemas.tables import Project
 
@@ -61,12 +61,23 @@ def _check_file_name(path: Path) -> None:
 def read_document(path: Path, limits: Limits, engine: str = DEFAULT_ENGINE) -> PdfDocument:
     """The PDF's pages, read with ``engine`` within ``limits``, with no page lost in reading.
 
-    The reader process sends the engine's arrays; the pages are built and
-    checked here, where the parsers then use the lines grouped for the check.
+    The reader process hands over each page's engine arrays as soon as it
+    is read; the pages are made here meanwhile, their lines grouped (what
+    the checks and parsers start from), and checked once all are read.
     """
-    doc = read_within_limits(path, partial(read_pdf, engine=engine), limits, meanwhile=_import_later_stages).to_document()
+    pages: list[Page] = []
+    raw = stream_within_limits(path, partial(read_pdf, engine=engine), limits, receive=lambda part: pages.append(_made_page(part)),
+                               meanwhile=_import_later_stages)
+    doc = raw.with_pages(pages)
     check_pages(doc.file_name, [page.text() for page in doc.pages])
     return doc
+
+
+def _made_page(raw: RawPage) -> Page:
+    page = raw.to_page()
+    page.lines()  # grouped now, while the reader reads the next pages
+    return page
+
 
 def _superseded_in(folder: Path) -> set[str]:
     """Bundled reconstructions whose original was fetched into the folder (see fetch/manifest.py)."""

@@ -155,8 +155,7 @@ def test_row_starts_from_rulings_are_the_rulings_above_text():
 
 def by_column(rows, valign):
     chars, _ = body(rows, valign=valign)
-    assigned = table_rows._assign_columns(chars, [tables.Column(n, n, x - 5, x + 95) for n, x in X.items()])
-    return {name: group_lines(assigned.get(name, [])) for name in X}
+    return table_rows.lines_by_column(chars, [tables.Column(n, n, x - 5, x + 95) for n, x in X.items()])
 
 
 # Rows set close: no extra space between them, so only alignment tells them apart.
@@ -187,8 +186,7 @@ def test_rows_set_close_split_by_alignment(valign, monkeypatch):
     close, _ = body(CLOSE, valign=valign)
     monkeypatch.setattr("test_tables.ROW_SPACE", ROW_SPACE)
     apart, _ = body([{"traeger": ["Verein D"], "ort": ["Aue"], "titel": ["Vierter", "Titel"]}], top=BODY_TOP + 10 * PITCH, valign=valign)
-    assigned = table_rows._assign_columns(close + apart, [tables.Column(n, n, x - 5, x + 95) for n, x in X.items()])
-    columns = {name: group_lines(assigned.get(name, [])) for name in X}
+    columns = table_rows.lines_by_column(close + apart, [tables.Column(n, n, x - 5, x + 95) for n, x in X.items()])
     starts = table_rows._row_starts_from_alignment(columns, PITCH, "traeger")
     assert [round(s + table_model.ROUNDING, 1) for s in starts] == [BODY_TOP, BODY_TOP + 2 * PITCH, BODY_TOP + 4 * PITCH, BODY_TOP + 10 * PITCH]
 

@@ -132,8 +132,10 @@ def _check_printed_page_count(file_name: str, page_texts: Sequence[str]) -> None
     number, the matching one (a page dropped from the page tree shifts it).
     """
     count = len(page_texts)
-    for i, text in enumerate(page_texts):
-        found = PAGE_OF.search(text)
+    # each page is searched once: every page of a run checks the whole run,
+    # and searching the texts again there made the check quadratic in pages
+    printed = [PAGE_OF.search(text) for text in page_texts]
+    for i, found in enumerate(printed):
         if found is None:
             continue
         number, total = int(found.group(1)), int(found.group(2))
@@ -145,7 +147,7 @@ def _check_printed_page_count(file_name: str, page_texts: Sequence[str]) -> None
                 "pages are missing or the PDF is damaged, get a complete copy",
             )
         for j in range(first, first + total):
-            other = PAGE_OF.search(page_texts[j])
+            other = printed[j]
             if not page_texts[j].strip() or (other and int(other.group(1)) != j - first + 1):
                 raise InputError(
                     file_name,

@@ -19,17 +19,20 @@ import ctypes
 import gc
 import multiprocessing
 import os
+import queue
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from foerderdaten.errors import InputError, short_exception
 
 T = TypeVar("T")
+P = TypeVar("P")  # a part handed over while reading (a page)
 
 # Defaults: the bundled 15-page documents read in about 3 s and take about
 # 250 MB; these leave room for documents a hundred times that size.
@@ -63,10 +66,24 @@ def read_within_limits(path: Path, read: Callable[[Path], T], limits: Limits,
     ``meanwhile`` runs in this process while the worker reads (it would
     otherwise only wait); its time counts against the time limit.
     """
+    return stream_within_limits(path, lambda p, _hand_over: read(p), limits, receive=lambda _part: None, meanwhile=meanwhile)
+
+
+def stream_within_limits(path: Path, read: Callable[[Path, Callable[[P], None]], T], limits: Limits,
+                         receive: Callable[[P], None], meanwhile: Callable[[], object] | None = None) -> T:
+    """``read(path, hand_over)`` in a worker process, within ``limits``, as
+    ``read_within_limits``; each part the worker passes to ``hand_over``
+    (a page) is passed to ``receive`` here as soon as it arrives.
+
+    So this process works on the first pages while the worker reads the
+    rest, and the worker need not keep what it has read. ``receive`` runs
+    after ``meanwhile``; its time counts against the time limit too. If the
+    reading fails, the parts received are of no use: the error is raised.
+    """
     if "fork" not in multiprocessing.get_all_start_methods():
         if meanwhile is not None:
             meanwhile()
-        return read(path)
+        return read(path, receive)
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     # not a daemon: the reader starts its own page-reading processes
@@ -77,16 +94,7 @@ def read_within_limits(path: Path, read: Callable[[Path], T], limits: Limits,
     try:
         if meanwhile is not None:
             meanwhile()
-        if not receiver.poll(max(0.0, deadline - time.monotonic())):
-            raise InputError(
-                path.name,
-                f"reading stopped after {limits.timeout_seconds:g} s (time limit, option --timeout); "
-                "the PDF is damaged or made to stall readers",
-            )
-        try:
-            outcome = receiver.recv()
-        except (EOFError, OSError):
-            outcome = None  # the worker died without an answer
+        outcome = _receive_parts(receiver, receive, deadline, path, limits)
     finally:
         receiver.close()
         exitcode = _stop(worker)
@@ -98,14 +106,35 @@ def read_within_limits(path: Path, read: Callable[[Path], T], limits: Limits,
     return value
 
 
-def _work(read: Callable[[Path], T], path: Path, max_memory_mb: int, sender, parent: int) -> None:
-    """In the worker: set the limits, read, send ("ok", result) or ("error", reason)."""
+def _receive_parts(receiver, receive: Callable[[P], None], deadline: float, path: Path, limits: Limits) -> tuple[str, Any] | None:
+    """Pass the worker's parts to ``receive`` until its outcome comes: ("ok",
+    result) or ("error", reason); None if it died without one."""
+    while True:
+        if not receiver.poll(max(0.0, deadline - time.monotonic())):
+            raise InputError(
+                path.name,
+                f"reading stopped after {limits.timeout_seconds:g} s (time limit, option --timeout); "
+                "the PDF is damaged or made to stall readers",
+            )
+        try:
+            kind, value = receiver.recv()
+        except (EOFError, OSError):
+            return None  # the worker died without an answer
+        if kind != "part":
+            return kind, value
+        receive(value)
+
+
+def _work(read: Callable[[Path, Callable[[P], None]], T], path: Path, max_memory_mb: int, sender, parent: int) -> None:
+    """In the worker: set the limits, read (handing parts over as they are
+    read), send ("ok", result) or ("error", reason)."""
     die_with_parent(parent)
     gc.enable()  # the build pauses its collector; the engines make reference cycles
     limit = _limit_memory(max_memory_mb)
+    outbox = _Outbox(sender)
     outcome: tuple[str, object]
     try:
-        outcome = ("ok", read(path))
+        outcome = ("ok", read(path, outbox.hand_over))
     except MemoryError:
         os._exit(_OUT_OF_MEMORY)
     except InputError as exc:
@@ -118,12 +147,49 @@ def _work(read: Callable[[Path], T], path: Path, max_memory_mb: int, sender, par
         # C code that cannot allocate fails in odd ways (SystemError, a
         # zlib error, a broken pool); it was the limit, not the file's damage
         os._exit(_OUT_OF_MEMORY)
-    try:
-        sender.send(outcome)
-    except MemoryError:
-        os._exit(_OUT_OF_MEMORY)
-    finally:
-        sender.close()
+    outbox.close(outcome)
+
+
+class _Outbox:
+    """The worker's messages to the build process, sent by a thread of their own.
+
+    The build process reads the pipe only when it is free (it imports and
+    parses meanwhile), and a page is larger than a pipe's buffer: sending
+    from the reading thread would stall the reading until then. The thread
+    starts with the first message, after the reader has started its page
+    readers (forking a process that runs threads is best avoided).
+    """
+
+    def __init__(self, connection):
+        self._connection = connection
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._send_all, daemon=True)
+
+    def hand_over(self, part: object) -> None:
+        self._put(("part", part))
+
+    def close(self, outcome: tuple[str, object]) -> None:
+        """Send ``outcome`` after every part, and wait until all is sent."""
+        self._put(outcome)
+        self._thread.join()
+        self._connection.close()
+
+    def _put(self, message: tuple[str, object]) -> None:
+        self._queue.put(message)
+        if self._thread.ident is None:  # not started yet
+            self._thread.start()
+
+    def _send_all(self) -> None:
+        while True:
+            message = self._queue.get()
+            try:
+                self._connection.send(message)
+            except MemoryError:
+                os._exit(_OUT_OF_MEMORY)
+            except OSError:
+                return  # the build process stopped listening (it ends this worker)
+            if message[0] != "part":
+                return
 
 
 def raise_if_out_of_memory(exc: BaseException) -> None:

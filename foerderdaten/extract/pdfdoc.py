@@ -13,8 +13,8 @@ warning is an error (extract/damage.py; the pdfium engine reads the page
 tree, fonts and content streams through pdfminer's parser too, see
 ``pdfium_engine.Declarations``), and the worker limits of extract/guard.py,
 which wrap ``read_pdf`` as a whole (the build reads each PDF in a worker
-process that sends back the engine's arrays, ``RawDocument``, and makes the
-pages itself).
+process that hands over each page's engine arrays, ``RawPage``, as soon as
+it is read; the build makes the pages itself, while the rest are read).
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ import multiprocessing
 import os
 import unicodedata
 from array import array
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
@@ -96,41 +96,38 @@ class Ruling:
         return (self.bottom - self.top) < RULING_THICKNESS and (self.x1 - self.x0) >= RULING_THICKNESS
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TextLine:
     """Characters that share a baseline, left to right.
 
     ``text`` keeps a trailing blank when the PDF has one: renderers leave it
     where they wrapped at a space, which tells a wrap from a broken word.
+    The text and the box are computed when the line is made: every line's
+    text is needed (blank lines are dropped), and fixed fields take less
+    memory than cached ones (a build holds a document's lines).
     """
 
     chars: tuple[Char, ...]
+    text: str = field(init=False, compare=False)
+    x0: float = field(init=False, compare=False)
+    x1: float = field(init=False, compare=False)
+    top: float = field(init=False, compare=False)
+    bottom: float = field(init=False, compare=False)
+    size: float = field(init=False, compare=False)
 
-    @cached_property
-    def text(self) -> str:
-        return chars_to_text(self.chars)
+    def __post_init__(self) -> None:
+        chars = self.chars
+        for name, value in (
+            ("text", chars_to_text(chars)),
+            ("x0", min(map(_X0, chars))),
+            ("x1", max(map(_X1, chars))),
+            ("top", min(map(_TOP, chars))),
+            ("bottom", max(map(_BOTTOM, chars))),
+            ("size", max(map(_SIZE, chars))),
+        ):
+            object.__setattr__(self, name, value)  # frozen: set once, here
 
-    @cached_property
-    def x0(self) -> float:
-        return min(map(_X0, self.chars))
-
-    @cached_property
-    def x1(self) -> float:
-        return max(map(_X1, self.chars))
-
-    @cached_property
-    def top(self) -> float:
-        return min(map(_TOP, self.chars))
-
-    @cached_property
-    def bottom(self) -> float:
-        return max(map(_BOTTOM, self.chars))
-
-    @cached_property
-    def size(self) -> float:
-        return max(map(_SIZE, self.chars))
-
-    @cached_property
+    @property
     def mid_y(self) -> float:
         return (self.top + self.bottom) / 2
 
@@ -208,31 +205,44 @@ def group_lines(chars: list[Char]) -> list[TextLine]:
     Characters whose middles lie within ``SAME_LINE`` of the font size of a
     line's first character join that line; superscripts thus stay with their line.
     """
-    # This runs over every character many times per build: the middles are
+    chars = list(chars)
+    return group_lines_apart(chars, [None] * len(chars)).get(None, [])
+
+
+def group_lines_apart(chars: Sequence[Char], keys: Sequence[Hashable]) -> dict[Hashable, list[TextLine]]:
+    """``group_lines`` of each key's characters on their own, in one pass.
+
+    ``keys`` gives each character's key (a table column): the result maps a
+    key to exactly the lines ``group_lines`` makes of that key's characters
+    in the given order. One sort of all characters replaces a sort per key.
+    """
+    # This runs over every character of every page: the middles are
     # computed once, and the order (middle to 0.1 pt, then x0, then the
     # given order) is sorted on plain tuples instead of through a key function.
-    chars = list(chars)
     mids = [(c.top + c.bottom) / 2 for c in chars]
     order = sorted(zip(map(round, mids, repeat(MIDDLE_DECIMALS)), map(_X0, chars), range(len(chars)), strict=False))
-    lines: list[list[Char]] = []
-    mixed: list[bool] = []  # whether a line's characters come from more than one rounded middle
-    first_mid = 0.0  # the middle of the current line's first character
-    rounded = None
-    line: list[Char] = []
+    lines: dict[Hashable, list[list[Char]]] = {}
+    mixed: set[int] = set()  # ids of lines whose characters come from more than one rounded middle
+    current: dict[Hashable, tuple[list[Char], float]] = {}  # a key's last line and its first character's middle
+    rounded: dict[Hashable, float] = {}  # the rounded middle of a key's last character
     for r, _, i in order:
-        c, mid = chars[i], mids[i]
+        c, mid, key = chars[i], mids[i], keys[i]
+        line, first_mid = current.get(key, (None, 0.0))
         if line and abs(mid - first_mid) <= c.size * SAME_LINE:
             line.append(c)
-            if r != rounded:
-                mixed[-1] = True
+            if r != rounded[key]:
+                mixed.add(id(line))
         else:
             line = [c]
-            lines.append(line)
-            mixed.append(False)
-            first_mid = mid
-        rounded = r
+            lines.setdefault(key, []).append(line)
+            current[key] = (line, mid)
+        rounded[key] = r
     # a line from one rounded middle is in x0 order already (the sort's second key)
-    result = [TextLine(tuple(sorted(line, key=_X0) if m else line)) for line, m in zip(lines, mixed, strict=False)]
+    return {key: _text_lines(found, mixed) for key, found in lines.items()}
+
+
+def _text_lines(lines: list[list[Char]], mixed: set[int]) -> list[TextLine]:
+    result = [TextLine(tuple(sorted(line, key=_X0) if id(line) in mixed else line)) for line in lines]
     # a line of blanks only carries no text
     return [line for line in result if line.text.strip()]
 
@@ -283,13 +293,25 @@ class RawPage:
     def to_page(self) -> Page:
         """The page's characters (ligatures split into their letters, whichever
         engine read them) and its straight rulings."""
-        boxes = iter(self.boxes)  # five numbers a glyph, taken in step by zip
+        boxes = self._numbers(self.boxes)  # five numbers a glyph, taken in step by zip
         chars = [Char(t, *box) for t, box in zip(self.texts, zip(boxes, boxes, boxes, boxes, boxes, strict=False), strict=False)]
         if any(t in LIGATURES for t in self.texts):
             chars = [letter for c in chars for letter in split_ligature(c)]
         edges = iter(self.rulings)
         rulings = [Ruling(*edge) for edge in zip(edges, edges, edges, edges, strict=False)]
         return Page(self.number, self.width, self.height, chars, [x for x in rulings if x.vertical or x.horizontal], self.engine)
+
+    @staticmethod
+    def _numbers(values: array) -> Iterator[float]:
+        """``values``, equal numbers as one float object: a line's glyphs
+        have the same top, bottom and size, and a float object is 24 bytes,
+        a third of what a character holds (the build keeps a document's
+        characters). -0.0 equals 0.0: a page with zeros keeps them apart,
+        so no sign changes."""
+        if values.count(0.0):
+            return iter(values)
+        shared: dict[float, float] = {}
+        return map(shared.setdefault, values, values)
 
 
 # --------------------------------------------------------------------------
@@ -310,15 +332,15 @@ ENCRYPTED = ("PDF is password-protected; ask for an unprotected copy or remove t
 
 @dataclass
 class RawDocument:
-    """A PDF as the engines read it: what a reader process sends back (arrays pickle fast)."""
+    """What a reader process sends back once every page is read and handed
+    over: the file and its metadata (the pages went ahead, one by one)."""
 
     path: Path
     sha256: str
-    pages: list[RawPage]
     metadata: dict
 
-    def to_document(self) -> PdfDocument:
-        return PdfDocument(path=self.path, sha256=self.sha256, pages=[raw.to_page() for raw in self.pages], metadata=self.metadata)
+    def with_pages(self, pages: list[Page]) -> PdfDocument:
+        return PdfDocument(path=self.path, sha256=self.sha256, pages=pages, metadata=self.metadata)
 
 
 def open_pdf(path: Path, engine: str = DEFAULT_ENGINE) -> PdfDocument:
@@ -327,45 +349,65 @@ def open_pdf(path: Path, engine: str = DEFAULT_ENGINE) -> PdfDocument:
     Raises ``InputError`` with a one-line reason for anything that is not a
     readable PDF with a text layer; the reasons are the same with either engine.
     """
-    return read_pdf(path, engine).to_document()
+    pages: list[Page] = []
+    return read_pdf(path, lambda raw: pages.append(raw.to_page()), engine).with_pages(pages)
 
 
-def read_pdf(path: Path, engine: str = DEFAULT_ENGINE) -> RawDocument:
-    """``open_pdf``'s reading part, for a reader process: the pages as the engine gives them."""
+def read_pdf(path: Path, hand_over: Callable[[RawPage], None], engine: str = DEFAULT_ENGINE) -> RawDocument:
+    """``open_pdf``'s reading part, for a reader process: each page as the
+    engine gives it is passed to ``hand_over`` in page order, as soon as it
+    is read, and not kept. A failure raises only after the pages before it
+    were handed over: the caller drops them."""
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     name = path.name
     _check_file(path)
     reader = _engine(engine)
+    watch = _PageWatch(hand_over)
     try:
         with strict_engine(name):
             page_count, metadata = _inspect(reader, path)
-            if page_count < PARALLEL_MIN_PAGES or _workers() < 2:
-                raw_pages = _read_pages(engine, str(path), 0, page_count)
-        if page_count >= PARALLEL_MIN_PAGES and _workers() >= 2:
-            raw_pages = _read_pages_in_parallel(engine, path, page_count)
+            readers = _page_readers(page_count)
+            if readers == 1:
+                _read_pages(engine, str(path), 0, page_count, watch)
+        if readers > 1:
+            _read_pages_in_parallel(engine, path, page_count, readers, watch)
     except InputError:
         raise
     except Exception as exc:  # the engines raise many kinds for broken files
         raise InputError(name, _reason(reader, exc)) from None
-    _refuse_turned_pages(name, raw_pages)
-    if not any(raw.texts for raw in raw_pages):
-        raise InputError(name, "PDF has no text layer (scanned image?); run OCR first, e.g. ocrmypdf, then build again")
-    return RawDocument(path=path, sha256=sha256_of(path), pages=raw_pages, metadata=metadata)
+    watch.check(name)
+    return RawDocument(path=path, sha256=sha256_of(path), metadata=metadata)
 
 
-def _refuse_turned_pages(name: str, raw_pages: list[RawPage]) -> None:
-    """Only upright text is read: a page whose text is mostly turned (a
-    /Rotate that sets the page sideways, a table printed rotated) would
-    lose it, so the build stops naming the page. A few turned glyphs (a
-    vertical note in the margin) are not content and are skipped."""
-    for raw in raw_pages:
-        if raw.turned > len(raw.texts):
+class _PageWatch:
+    """Hands pages over and notes what is checked once all are read (a
+    reading error on a later page is reported first, as it always was)."""
+
+    def __init__(self, hand_over: Callable[[RawPage], None]):
+        self._hand_over = hand_over
+        self._turned: RawPage | None = None  # the first page whose text is mostly turned
+        self._text = False  # whether any page has text
+
+    def __call__(self, raw: RawPage) -> None:
+        if self._turned is None and raw.turned > len(raw.texts):
+            self._turned = raw
+        self._text = self._text or bool(raw.texts)
+        self._hand_over(raw)
+
+    def check(self, name: str) -> None:
+        """Only upright text is read: a page whose text is mostly turned (a
+        /Rotate that sets the page sideways, a table printed rotated) would
+        lose it, so the build stops naming the page. A few turned glyphs (a
+        vertical note in the margin) are not content and are skipped."""
+        if self._turned is not None:
             raise InputError(
                 name,
-                f"page {raw.number}: its text is turned sideways ({raw.turned} glyphs not upright, e.g. a rotated page);"
+                f"page {self._turned.number}: its text is turned sideways ({self._turned.turned} glyphs not upright, e.g. a rotated page);"
                 " only upright text is read: save the page upright and build again",
             )
+        if not self._text:
+            raise InputError(name, "PDF has no text layer (scanned image?); run OCR first, e.g. ocrmypdf, then build again")
 
 
 def _check_file(path: Path) -> None:
@@ -428,57 +470,72 @@ def _reason(reader, exc: Exception) -> str:
 PARALLEL_MIN_PAGES = 6
 
 
-def _workers() -> int:
-    return min(4, os.cpu_count() or 1)
+# Each page reader reads this many chunks of the document: the build
+# process receives the first chunks (and works on them) while the last ones
+# are read. Each chunk opens the document again (~30 ms of font parsing), so
+# few chunks: half the pages arrive halfway through.
+CHUNKS_PER_READER = 2
 
 
-def _read_pages_in_parallel(engine: str, path: Path, page_count: int) -> list[RawPage]:
-    """All pages, read in contiguous chunks by worker processes, in order."""
-    workers = _workers()
-    bounds = [round(i * page_count / workers) for i in range(workers + 1)]
-    chunks = [(engine, str(path), bounds[i], bounds[i + 1]) for i in range(workers)]
+def _page_readers(page_count: int) -> int:
+    """How many processes read the pages: one per core (at most 4), one for a short document."""
+    if page_count < PARALLEL_MIN_PAGES:
+        return 1
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def _read_pages_in_parallel(engine: str, path: Path, page_count: int, readers: int, hand_over: Callable[[RawPage], None]) -> None:
+    """All pages, read in contiguous chunks by ``readers`` processes, handed over in order as each chunk is read."""
+    count = min(page_count, readers * CHUNKS_PER_READER)
+    bounds = [round(i * page_count / count) for i in range(count + 1)]
+    chunks = [(engine, str(path), bounds[i], bounds[i + 1]) for i in range(count)]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     # page readers die with this process, so a killed build leaves none behind
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
-        return [page for chunk in pool.map(_read_page_range, chunks) for page in chunk]
+    with ProcessPoolExecutor(max_workers=readers, mp_context=context, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
+        for chunk in pool.map(_read_page_range, chunks):
+            for page in chunk:
+                hand_over(page)
 
 
 def _read_page_range(chunk: tuple[str, str, int, int]) -> list[RawPage]:
     engine, path, start, stop = chunk
+    pages: list[RawPage] = []
     with strict_engine(Path(path).name):
-        return _read_pages(engine, path, start, stop)
+        _read_pages(engine, path, start, stop, pages.append)
+    return pages
 
 
-def _read_pages(engine: str, path: str, start: int, stop: int) -> list[RawPage]:
-    """Pages ``start`` to ``stop`` (0-based) of one file, inside ``strict_engine``."""
+def _read_pages(engine: str, path: str, start: int, stop: int, hand_over: Callable[[RawPage], None]) -> None:
+    """Pages ``start`` to ``stop`` (0-based) of one file, inside ``strict_engine``, each handed over once read."""
     from foerderdaten.extract import pdfplumber_engine
 
     if engine == "pdfplumber":
         with pdfplumber_engine.open_document(Path(path)) as pdf:
-            return [pdfplumber_engine.read_page(pdf, i) for i in range(start, stop)]
-    return _read_pages_pdfium(Path(path), start, stop)
+            for i in range(start, stop):
+                hand_over(pdfplumber_engine.read_page(pdf, i))
+        return
+    _read_pages_pdfium(Path(path), start, stop, hand_over)
 
 
-def _read_pages_pdfium(path: Path, start: int, stop: int) -> list[RawPage]:
+def _read_pages_pdfium(path: Path, start: int, stop: int, hand_over: Callable[[RawPage], None]) -> None:
     """pdfium for every page it reads exactly, pdfplumber for the others."""
     from foerderdaten.extract import pdfium_engine, pdfplumber_engine
 
     pdf = pdfium_engine.open_document(path)
     declared = pdfium_engine.Declarations(path)
     reference = None
-    pages = []
     try:
         for i in range(start, stop):
             declared.check_streams(i)  # what pdfminer would lose on this page, pdfium must not read past
             try:
-                pages.append(pdfium_engine.read_page(pdf, i, declared))
+                page = pdfium_engine.read_page(pdf, i, declared)
             except pdfium_engine.NotExact:
                 reference = reference or pdfplumber_engine.open_document(path)
-                pages.append(pdfplumber_engine.read_page(reference, i))
+                page = pdfplumber_engine.read_page(reference, i)
+            hand_over(page)
     finally:
         declared.close()
         pdf.close()
         if reference is not None:
             reference.close()
-    return pages

@@ -148,10 +148,11 @@ def find_columns(header_lines: list[TextLine], body_chars: list[Char], rulings: 
 def _header_cells(header_lines: list[TextLine], rulings: list[Ruling], gaps: list[tuple[float, float]] | tuple = ()) -> list[HeaderCell]:
     """Header words grouped into columns: runs of text that overlap in x,
     re-joined line by line, left to right."""
+    verticals = [r for r in rulings if r.vertical]  # once, not per line: a ruled page has hundreds of edges
     runs = [
         HeaderCell(chars_to_text(run), min(c.x0 for c in run), max(c.x1 for c in run), run[0].top)
         for line in header_lines
-        for run in _runs(line, _verticals_across(line, rulings), gaps)
+        for run in _runs(line, _verticals_across(line, verticals), gaps)
     ]
     groups: list[list[HeaderCell]] = []
     for run in sorted((r for r in runs if r.text.strip()), key=lambda r: r.x0):
@@ -168,9 +169,9 @@ def _header_cells(header_lines: list[TextLine], rulings: list[Ruling], gaps: lis
     return sorted(cells, key=lambda c: c.x0)
 
 
-def _verticals_across(line: TextLine, rulings: list[Ruling]) -> list[float]:
-    """x of the vertical rulings that cross a line of text."""
-    return sorted(r.x0 for r in rulings if r.vertical and r.top <= line.mid_y <= r.bottom and line.x0 < r.x0 < line.x1)
+def _verticals_across(line: TextLine, verticals: list[Ruling]) -> list[float]:
+    """x of the vertical rulings (``verticals``) that cross a line of text."""
+    return sorted(r.x0 for r in verticals if r.top <= line.mid_y <= r.bottom and line.x0 < r.x0 < line.x1)
 
 
 def _runs(line: TextLine, cuts: list[float], gaps: list[tuple[float, float]] | tuple = ()) -> list[list[Char]]:

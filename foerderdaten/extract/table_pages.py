@@ -42,16 +42,17 @@ def _usable_edges(page_tables: list[PageTable]) -> dict[tuple[int, str], float]:
         for pt in page_tables
         for name in _filled(pt)
     }
+    # the widest line per column and bounds: most pages share their columns'
+    # bounds, so each page compares with a few bounds, not with every page
+    by_bounds: dict[Column, float] = {}
+    for other in page_tables:
+        for col in other.columns:
+            by_bounds[col] = max(by_bounds.get(col, float("-inf")), widest.get((other.page, col.field), float("-inf")))
     edges: dict[tuple[int, str], float] = {}
     for pt in page_tables:
         size = _font_size(pt)
         for column in pt.columns:
-            same = [
-                widest.get((other.page, column.field), float("-inf"))
-                for other in page_tables
-                for col in other.columns
-                if col.field == column.field and _same_bounds(col, column, size)
-            ]
+            same = [line_end for col, line_end in by_bounds.items() if col.field == column.field and _same_bounds(col, column, size)]
             edges[pt.page, column.field] = max(same, default=float("-inf"))
     return edges
 

@@ -10,8 +10,9 @@ import itertools
 import re
 import statistics
 from bisect import bisect_right
+from operator import attrgetter
 
-from foerderdaten.extract.pdfdoc import SAME_LINE, Char, Ruling, TextLine, group_lines
+from foerderdaten.extract.pdfdoc import SAME_LINE, Char, Ruling, TextLine, group_lines_apart
 from foerderdaten.extract.table_header import without_column_gap
 from foerderdaten.extract.table_model import DEFAULT_LEADING, DEFAULT_SIZE, HAIR, LINE_STEP, ROUNDING, ROW_GAP, Column, TableRow
 
@@ -44,10 +45,11 @@ FOOTER_LINES = 2
 # "Seite 3 von 19 Seiten", "Seite 3", "- 3 -", "3 / 19"
 FOOTER = re.compile(r"^(seite\s+\d+(\s+von\s+\d+(\s+seiten)?)?|-\s*\d+\s*-|\d+\s*/\s*\d+)$", re.IGNORECASE)
 
+_X0 = attrgetter("x0")  # sort keys without a lambda: every character passes
+
 
 def split_into_rows(body_chars: list[Char], columns: list[Column], h_rules: list[Ruling], pitch: float, key: str) -> list[TableRow]:
-    assigned = _assign_columns(body_chars, columns)
-    by_column = {column.field: group_lines(assigned.get(column.field, [])) for column in columns}
+    by_column = lines_by_column(body_chars, columns)
     all_lines = sorted((line for lines in by_column.values() for line in lines), key=lambda ln: ln.top)
     if not all_lines:
         return []
@@ -123,27 +125,42 @@ def _one_spanning_line(row: TableRow, key: str) -> bool:
     return without_column_gap([c for ln in lines for c in ln.chars])
 
 
-def _assign_columns(chars: list[Char], columns: list[Column]) -> dict[str, list[Char]]:
-    """Characters by column, by their left edge.
+def lines_by_column(chars: list[Char], columns: list[Column]) -> dict[str, list[TextLine]]:
+    """Each column's text lines, top to bottom.
+
+    A column's characters are grouped into lines on their own (its lines may
+    sit between another column's: cells aligned differently), all columns
+    in one pass over the page's characters.
+    """
+    ordered, names = _assign_columns(chars, columns)
+    grouped = group_lines_apart(ordered, names)
+    return {column.field: grouped.get(column.field, []) for column in columns}
+
+
+def _assign_columns(chars: list[Char], columns: list[Column]) -> tuple[list[Char], list[str]]:
+    """The characters top to bottom, left to right, and the column of each,
+    by its left edge.
 
     A blank goes with the character before it on its line: renderers let a
     trailing blank hang past the cell's edge, and it still tells that the
     line was wrapped at a space.
     """
-    result: dict[str, list[Char]] = {}
+    ordered: list[Char] = []
+    names: list[str] = []
     # every character of the table passes here: plain tuples, no key function
     column_of = _column_finder(columns)
     mids = [(c.top + c.bottom) / 2 for c in chars]
     prev_mid, prev_name = None, ""
-    for _, x0, k in sorted((round(mid), c.x0, k) for k, (c, mid) in enumerate(zip(chars, mids, strict=False))):
+    for _, x0, k in sorted(zip(map(round, mids), map(_X0, chars), range(len(chars)), strict=False)):
         c, mid = chars[k], mids[k]
         if c.text == " " and prev_mid is not None and abs(prev_mid - mid) <= SAME_LINE * c.size:
             name = prev_name
         else:
             name = column_of(x0)
-        result.setdefault(name, []).append(c)
+        ordered.append(c)
+        names.append(name)
         prev_mid, prev_name = mid, name
-    return result
+    return ordered, names
 
 
 def _column_finder(columns: list[Column]):

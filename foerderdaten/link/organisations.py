@@ -72,9 +72,11 @@ GENERIC_WORDS = frozenset(
 
 def merge_rule(a: str, b: str) -> str | None:
     """The rule by which spellings ``a`` and ``b`` name one organisation, or None."""
-    if fold_key(fold_organisation(a)) == fold_key(fold_organisation(b)):
+    # folded once each: this runs for every pair of spellings
+    folded_a, folded_b = fold_organisation(a), fold_organisation(b)
+    if fold_key(folded_a) == fold_key(folded_b):
         return "same_spelling"
-    words_a, words_b = fold_organisation(a).split(), fold_organisation(b).split()
+    words_a, words_b = folded_a.split(), folded_b.split()
     if not words_a or not words_b:
         return None
     (short, short_name), (long, long_name) = sorted(((words_a, a), (words_b, b)), key=lambda item: len(item[0]))
