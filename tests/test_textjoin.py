@@ -155,6 +155,15 @@ def test_words_whole_across_a_measured_wrap():
     assert join_cell_lines(filled, Cues(words)) == "FACHINFORMATIONSZENTRUM ZUWANDERUNG"
 
 
+def test_a_full_line_of_words_before_a_comma_wrapped_at_a_blank():
+    # only a word too long for its line is broken before a comma; a line of
+    # several words that fills its cell wrapped at the blank before ",,"
+    lines = [_printed("arbeitsmarktorientierendes Projekt", room=0.3), _printed(',,Angekommen 4.0" unterstützt', first_char=3.0)]
+    assert join_cell_lines(lines, Cues(vocabulary([]))) == 'arbeitsmarktorientierendes Projekt ,,Angekommen 4.0" unterstützt'
+    lines = [_printed("Fachkräftekampagnen", room=0.3), _printed(", -veranstaltungen", first_char=3.0)]
+    assert join_cell_lines(lines, Cues(vocabulary([]))) == "Fachkräftekampagnen, -veranstaltungen"
+
+
 def test_guessed_wraps_are_counted():
     # a line that fills its cell, with nothing in the table's words to decide: a guess
     filled = [_printed("Herausforderungen", room=0.2), _printed("zeitgemäßer Personalarbeit", first_char=5.0)]

@@ -302,8 +302,11 @@ def _separator_by_form(prev: str | PrintedLine, line: str | PrintedLine, cues: C
     if text.endswith(tuple(" " + c for c in BREAK_AFTER)):
         return " "  # a slash standing as a word ("Leipzig /" / "2022")
     if next_word.startswith(NO_BREAK_BEFORE):
-        if not _fills_cell(prev, line):
-            return " "  # no line breaks before it, and no word was broken here: the wrap was at a blank
+        if not _fills_cell(prev, line) or " " in text.strip():
+            # no line breaks before it, and no word was broken here (it did
+            # not fill its cell, or it is not its line's only word: a word is
+            # broken only where it does not fit a line of its own): the wrap was at a blank
+            return " "
         if _blank_would_show(prev, cues):
             return ""  # a word too long for its cell broken before it ("Wirtschaftsförderungs" / "- gesellschaft")
     if text.endswith(BREAK_AFTER) or next_word.startswith(CLOSING):
