@@ -50,7 +50,7 @@ from foerderdaten.extract.table_header import body_gaps, bottom_of_header, colum
 from foerderdaten.extract.table_model import ROUNDING, WORD_GAP, Column, ColumnSpec, PageTable, TableReadingError, TableRow, fold_header
 from foerderdaten.extract.table_pages import measure_lines, merge_continued_rows, ruled_edges
 from foerderdaten.extract.table_rows import drop_footer, drop_heading_rows, horizontal_rulings, line_across_rulings, line_pitch, split_into_rows
-from foerderdaten.extract.textjoin import Cues, guessed_wraps, join_cell_lines, table_cues
+from foerderdaten.extract.textjoin import Cues, PrintedLine, guessed_wraps, join_cell_lines, table_cues
 
 # What parsers use; the records are defined in table_model.py, the steps in
 # table_header.py (1, 2), table_rows.py (3) and table_pages.py (across pages).
@@ -92,16 +92,18 @@ class Table:
 
     def cell_text(self, row: TableRow, name: str) -> str:
         """The cell's text, lines re-joined, white space folded."""
-        if name in row.printed:
-            return join_cell_lines(row.printed[name], self.cues)
-        # a row made without measurements (not by read_table): its text alone
-        return join_cell_lines(line.text for line in row.cells.get(name, []))
+        return join_cell_lines(self._cell_lines(row, name), self.cues)
 
     def guessed_wraps(self, row: TableRow, name: str) -> int:
         """How many of the cell's line breaks ``cell_text`` reads by a guess."""
+        return guessed_wraps(self._cell_lines(row, name), self.cues)
+
+    def _cell_lines(self, row: TableRow, name: str) -> list[PrintedLine] | list[str]:
+        """The cell's measured lines; for a row made without measurements
+        (not by read_table), its lines' text alone."""
         if name in row.printed:
-            return guessed_wraps(row.printed[name], self.cues)
-        return guessed_wraps(line.text for line in row.cells.get(name, []))
+            return row.printed[name]
+        return [line.text for line in row.cells.get(name, [])]
 
 
 def read_table(pages: list[Page], specs: list[ColumnSpec], min_matches: int | None = None) -> Table | None:
@@ -203,25 +205,22 @@ def _agree_on_columns(bands: list[_Band]) -> None:
     page's body leaves white space there too. A page with few rows may show
     a gap by chance (word spaces of a narrow column lined up), and the words
     between the two gaps went to the neighbouring column ("Wandel. IMU")."""
-    groups: dict[tuple, list[_Band]] = {}
+    groups: dict[tuple, list[tuple[_Band, list[Column]]]] = {}
     for band in bands:
         if band.columns is not None:
-            groups.setdefault(_layout_key(band), []).append(band)
+            groups.setdefault(_layout_key(band, band.columns), []).append((band, band.columns))
     for group in groups.values():
-        for i in range(len(group[0].columns or []) - 1):
-            votes = Counter(round(band.columns[i].x1) for band in group if band.columns)
-            agreed, count = votes.most_common(1)[0]
+        for i in range(len(group[0][1]) - 1):
+            agreed, count = Counter(round(columns[i].x1) for _, columns in group).most_common(1)[0]
             if 2 * count <= len(group):
                 continue
-            for band in group:
-                own = band.columns[i].x1 if band.columns else agreed
-                if abs(own - agreed) > SAME_LAYOUT and band.columns and any(g0 - ROUNDING <= agreed <= g1 + ROUNDING for g0, g1 in band.gaps):
-                    left, right = band.columns[i], band.columns[i + 1]
-                    band.columns[i], band.columns[i + 1] = replace(left, x1=agreed), replace(right, x0=agreed)
+            for band, columns in group:
+                if abs(columns[i].x1 - agreed) > SAME_LAYOUT and any(g0 - ROUNDING <= agreed <= g1 + ROUNDING for g0, g1 in band.gaps):
+                    columns[i], columns[i + 1] = replace(columns[i], x1=agreed), replace(columns[i + 1], x0=agreed)
 
 
-def _layout_key(band: _Band) -> tuple:
-    return tuple((" ".join(line.text.split()), round(line.x0 / SAME_LAYOUT)) for line in band.header_lines) + tuple(c.field for c in band.columns or [])
+def _layout_key(band: _Band, columns: list[Column]) -> tuple:
+    return tuple((" ".join(line.text.split()), round(line.x0 / SAME_LAYOUT)) for line in band.header_lines) + tuple(c.field for c in columns)
 
 
 def _read_band(band: _Band, specs: list[ColumnSpec]) -> PageTable | None:
