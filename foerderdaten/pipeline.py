@@ -20,6 +20,7 @@ from foerderdaten import __version__, outfolder
 from foerderdaten.errors import InputError
 from foerderdaten.extract.damage import check_pages, check_repetition
 from foerderdaten.extract.guard import Limits, stream_within_limits
+from foerderdaten.extract.overprint import check_overprint
 from foerderdaten.extract.pdfdoc import DEFAULT_ENGINE, Page, PdfDocument, RawPage, read_pdf
 from foerderdaten.schemas.rows import Tables
 from foerderdaten.schemas.tables import Project
@@ -59,7 +60,8 @@ def _check_file_name(path: Path) -> None:
 
 
 def read_document(path: Path, limits: Limits, engine: str = DEFAULT_ENGINE) -> PdfDocument:
-    """The PDF's pages, read with ``engine`` within ``limits``, with no page lost in reading.
+    """The PDF's pages, read with ``engine`` within ``limits``, with no page
+    lost in reading and no text printed over other text.
 
     The reader process hands over each page's engine arrays as soon as it
     is read; the pages are made here meanwhile, their lines grouped (what
@@ -70,6 +72,7 @@ def read_document(path: Path, limits: Limits, engine: str = DEFAULT_ENGINE) -> P
                                meanwhile=_import_later_stages)
     doc = raw.with_pages(pages)
     check_pages(doc.file_name, [page.text() for page in doc.pages])
+    check_overprint(doc.file_name, doc.pages)
     return doc
 
 

@@ -254,9 +254,37 @@ def test_many_guessed_line_breaks_are_a_reading_failure():
     with pytest.raises(ExtractionError) as info:
         check_table("hand.pdf", table(tolerated + 1), [])
     assert str(info.value) == (
-        f'hand.pdf: page 3, column "Kurzbeschreibung": {tolerated + 1} line breaks in 30 rows (most in this column) fill their cell, '
-        f"so a word broken there cannot be told from a wrap at a blank the renderer left out; {MISREAD}"
+        f'hand.pdf: page 3, column "Kurzbeschreibung": {tolerated + 1} line breaks in 30 rows (most in this column, e.g. '
+        f"'Herausforderungen' / 'zeitgemäßer') fill their cell, so a word broken there cannot be told from a wrap at a blank the renderer left out; {MISREAD}"
     )
+
+
+def test_a_row_cut_at_the_page_end_is_a_reading_failure():
+    """A row alone on its page that ends where the other pages end deepest
+    (the bottom margin) and does not go on: a word processor cut a row kept
+    on one page although taller than it. A row printed on over the margin,
+    whole (a spreadsheet does), one whose cells all end together
+    (bottom-aligned), or one that ends higher, passes."""
+    columns = [Column("projekttraeger", "Träger", float("-inf"), 100), Column("kurzbeschreibung", "Kurzbeschreibung", 100, float("inf"))]
+
+    def row(seq: int, page: int, top: float, bottom: float, aligned: str = "top") -> TableRow:
+        first_end = bottom if aligned == "bottom" else top + 10
+        cells = {"projekttraeger": [SimpleNamespace(text=f"Träger {seq}", bottom=first_end, size=10.0)],
+                 "kurzbeschreibung": [SimpleNamespace(text="Text", bottom=bottom, size=10.0)]}
+        return TableRow(page=page, top=top, bottom=bottom, x0=0, x1=200, cells=cells, pages=[page])
+
+    def table(alone_bottom: float, aligned: str = "top") -> Table:
+        rows = [row(1, 1, 60, 300), row(2, 1, 310, 520), row(3, 2, 60, 300), row(4, 2, 310, 530), row(5, 3, 60, alone_bottom, aligned),
+                row(6, 4, 60, 200)]
+        pages = [PageTable(p, columns, [r for r in rows if r.page == p], []) for p in (1, 2, 3, 4)]
+        return Table(columns=columns, rows=rows, pages=pages, cues=table_cues([]))
+
+    with pytest.raises(ExtractionError) as info:
+        check_table("hand.pdf", table(535), [])
+    assert str(info.value).startswith('hand.pdf: page 3, column "Kurzbeschreibung": the row fills the page alone and does not go on')
+    check_table("hand.pdf", table(400), [])  # ends well above the others: the next row did not fit after it
+    check_table("hand.pdf", table(580), [])  # printed on over the margin, whole
+    check_table("hand.pdf", table(535, aligned="bottom"), [])  # its cells end together: set for its text (Calc's default)
 
 
 def _line(text: str) -> SimpleNamespace:

@@ -167,9 +167,54 @@ def test_a_full_line_of_words_before_a_comma_wrapped_at_a_blank():
 def test_guessed_wraps_are_counted():
     # a line that fills its cell, with nothing in the table's words to decide: a guess
     filled = [_printed("Herausforderungen", room=0.2), _printed("zeitgemäßer Personalarbeit", first_char=5.0)]
-    assert guessed_wraps(filled, Cues(vocabulary([]))) == 1
+    assert guessed_wraps(filled, Cues(vocabulary([]))) == [("Herausforderungen", "zeitgemäßer")]
     assert join_cell_lines(filled, Cues(vocabulary([]))) == "Herausforderungenzeitgemäßer Personalarbeit"  # read as one word
     # decided by the words, by geometry, or by a blank written at the wrap: no guess
-    assert guessed_wraps(filled, Cues(vocabulary([["die Herausforderungen der Zeit"]]))) == 0
-    assert guessed_wraps([_printed("Herausforderungen", room=9.0), _printed("zeitgemäßer", first_char=5.0)], Cues(vocabulary([]))) == 0
-    assert guessed_wraps(["Herausforderungen ", "zeitgemäßer"]) == 0
+    assert guessed_wraps(filled, Cues(vocabulary([["die Herausforderungen der Zeit"]]))) == []
+    assert guessed_wraps([_printed("Herausforderungen", room=9.0), _printed("zeitgemäßer", first_char=5.0)], Cues(vocabulary([]))) == []
+    assert guessed_wraps(["Herausforderungen ", "zeitgemäßer"]) == []
+
+
+def test_a_word_broken_before_its_closing_quote():
+    # no renderer breaks before a quote: a line that starts with a quote
+    # standing alone goes on with the word before it (LibreOffice Writer,
+    # '"Rückkehrerbörse"' too long for its cell)
+    lines = [_printed('"Rückkehrerbörse', room=0.1), _printed('" zwischen den', first_char=3.0)]
+    assert join_cell_lines(lines, Cues(vocabulary([]))) == '"Rückkehrerbörse" zwischen den'
+    # a quote that opens a word is no such rest
+    lines = [_printed("Projekt", room=30.0), _printed('"Angekommen"', first_char=3.0)]
+    assert join_cell_lines(lines, Cues(vocabulary([]))) == 'Projekt "Angekommen"'
+
+
+def test_a_word_broken_before_a_slash():
+    # LibreOffice Calc broke "Parthenstein/OT" (too long for its cell) before
+    # the slash; it writes the blank at its wraps, even past the cell edge
+    lines = [_printed("Parthenstein", room=1.5), _printed("/OT Klinga", first_char=2.9)]
+    assert join_cell_lines(lines, Cues(vocabulary([]), wrap_blanks=True, edge_blanks=True)) == "Parthenstein/OT Klinga"
+    # a line of several words wrapped at the blank before a standing slash
+    lines = [_printed("Leipzig und Halle", room=0.5), _printed("/ Saale", first_char=2.9)]
+    assert join_cell_lines(lines, Cues(vocabulary([]), wrap_blanks=True, edge_blanks=True)) == "Leipzig und Halle / Saale"
+
+
+def test_a_word_broken_before_its_ending_is_no_evidence_of_two_words():
+    # the line's word is printed whole elsewhere and "es" is a common word,
+    # but an ending left on the next line says nothing: read as one word
+    words = vocabulary([["arbeitsmarktorientiert und"]] + [["ist es so"]] * 12 + [["Handlungskonzept"]])
+    lines = [_printed("arbeitsmarktorientiert", room=2.3), _printed("es Projekt", first_char=4.0)]
+    assert join_cell_lines(lines, Cues(words)) == "arbeitsmarktorientiertes Projekt"
+    assert join_cell_lines([_printed("Handlungskonzept", room=2.1), _printed("ionen", first_char=2.5)], Cues(words)) == "Handlungskonzeptionen"
+    # a single letter and a hyphen left: the rest of a broken word
+    words = vocabulary([["Unternehmen und"], ["die Unternehmen"]])
+    lines = [_printed("Unternehmen", room=1.0), _printed("s- und Branchenverbünde", first_char=4.9)]
+    assert join_cell_lines(lines, Cues(words)) == "Unternehmens- und Branchenverbünde"
+
+
+def test_a_blank_after_the_widest_line_does_not_hang_past_the_edge():
+    # LibreOffice writes a wrap's blank only where it fits in the cell. The
+    # edge of a column without rulings is where its widest line's ink ends,
+    # so that line's blank seems to pass it: no evidence (it once made every
+    # filled line "broken", gluing "Fachkräftesicherungfür").
+    widest = [_printed("Industrieverein Sachsen ", room=0.0), _printed("e.V.")]
+    assert not table_cues([widest, widest, [_printed("Arbeits- und ", room=30.0), _printed("Ausbildung")]]).edge_blanks
+    hanging = [_printed("Arbeits- und ", room=0.5), _printed("Ausbildung")]  # its blank passes the edge by 2.3 pt
+    assert table_cues([hanging, hanging]).edge_blanks

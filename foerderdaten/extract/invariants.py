@@ -16,7 +16,9 @@ anything is normalised, :func:`check_table` looks at every column and page:
    glued in one cell;
 5. few of the table's line breaks are read by a guess (a line that fills
    its cell, where neither geometry nor the table's own words tell a
-   broken word from a wrap at a dropped blank: ``textjoin.guessed_wraps``).
+   broken word from a wrap at a dropped blank: ``textjoin.guessed_wraps``);
+6. no row fills a page alone and stops there (a word processor keeps a row
+   on one page and cuts what does not fit: the rest is not in the PDF).
 
 A shape that fails on a few rows is the document's own oddity (the 2023
 overview glues "Sächsische Schweiz-Osterzgebirge3" once): normalize/ keeps
@@ -40,6 +42,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from foerderdaten.errors import ExtractionError
+from foerderdaten.extract.table_model import DEFAULT_LEADING
 from foerderdaten.extract.tables import ColumnSpec, Table, TableRow
 from foerderdaten.normalize import dates, regions, rl
 
@@ -49,6 +52,11 @@ from foerderdaten.normalize import dates, regions, rl
 # overview has at most one odd value per column. Three keeps a margin for a
 # later edition's typos and still catches a single mis-read page.
 ODD_ROWS = 3
+
+# A row alone on its page that ends less than this many line pitches above
+# the deepest text of the other table pages (or at most a pitch below it)
+# fills its page (see _row_cut_at_page_end).
+CUT_ROW_PITCHES = 0.5
 
 # Said after every reading failure: the reader is at fault, not the document.
 MISREAD = "a reading failure, not the document's error; please report the PDF"
@@ -143,6 +151,7 @@ def check_table(file_name: str, table: Table, specs: Sequence[ColumnSpec], shape
         or _empty_column(table)
         or next((f for shape in shapes if (f := _misshapen(table, shape))), None)
         or _guessed_wraps(table)
+        or _row_cut_at_page_end(table)
     )
     if failure is not None:
         raise ExtractionError(file_name, f'page {failure.page}, column "{failure.header}": {failure.what}')
@@ -182,6 +191,38 @@ def _page_without_rows(table: Table) -> _Failure | None:
     return None
 
 
+def _row_cut_at_page_end(table: Table) -> _Failure | None:
+    """A row alone on its page that ends where the other pages' text ends
+    deepest (the bottom margin) and does not go on on the next page: a row
+    kept on one page although taller than it, cut there by its renderer
+    (LibreOffice Writer does; the rest of its text is not in the PDF). A
+    spreadsheet prints such a row on over the margin instead, whole, so a
+    row reaching more than a line deeper than any other page was not cut;
+    and a row whose cells all end together (bottom-aligned, a spreadsheet's
+    default) was set for its text, not cut: the cut leaves its other cells
+    ending higher up."""
+    deepest = {pt.page: max(row.bottom for row in pt.rows) for pt in table.pages if pt.rows}
+    for pt in table.pages:
+        if len(pt.rows) != 1 or len(deepest) < 2:
+            continue
+        row = pt.rows[0]
+        merged = next((r for r in table.rows if pt.page in r.pages), None)
+        if merged is None or pt.page + 1 in merged.pages:
+            continue  # continued on the next page: nothing was cut
+        others = max(bottom for page, bottom in deepest.items() if page != pt.page)
+        pitch = DEFAULT_LEADING * max(line.size for lines in row.cells.values() for line in lines)
+        ends = [lines[-1].bottom for lines in row.cells.values() if lines]
+        if min(ends) > row.bottom - pitch:
+            continue  # bottom-aligned cells (a spreadsheet's): they end together, where the row ends
+        if others - CUT_ROW_PITCHES * pitch <= row.bottom <= others + pitch:
+            field = max(row.cells, key=lambda name: max((line.bottom for line in row.cells[name]), default=0.0))
+            return _Failure(pt.page, _header(table, pt.page, field),
+                            "the row fills the page alone and does not go on on the next page: its renderer may have cut "
+                            "a row kept on one page although taller than the page (its rest is not in the PDF); "
+                            "print the document with rows allowed to break across pages")
+    return None
+
+
 def _empty_column(table: Table) -> _Failure | None:
     """A column with a header that is empty on most rows."""
     for column in table.columns:
@@ -197,15 +238,16 @@ def _empty_column(table: Table) -> _Failure | None:
 def _guessed_wraps(table: Table) -> _Failure | None:
     """More line breaks read by a guess than a renderer that breaks only
     over-long words gives; named in the column with the most of them."""
-    guessed = {column.field: [row for row in table.rows for _ in range(table.guessed_wraps(row, column.field))] for column in table.columns}
-    total = sum(len(rows) for rows in guessed.values())
+    guessed = {column.field: [(row, pair) for row in table.rows for pair in table.guessed_wraps(row, column.field)] for column in table.columns}
+    total = sum(len(found) for found in guessed.values())
     if total <= max(GUESSES_TOLERATED, GUESS_SHARE * len(table.rows)):
         return None
     field = max(guessed, key=lambda name: len(guessed[name]))
-    page = _page_of(guessed[field])
+    page = _page_of([row for row, _ in guessed[field]])
+    line, next_word = guessed[field][0][1]
     return _Failure(page, _header(table, page, field),
-                    f"{total} line breaks in {len(table.rows)} rows (most in this column) fill their cell, so a word broken "
-                    f"there cannot be told from a wrap at a blank the renderer left out; {MISREAD}")
+                    f"{total} line breaks in {len(table.rows)} rows (most in this column, e.g. '{line}' / '{next_word}') fill their cell, "
+                    f"so a word broken there cannot be told from a wrap at a blank the renderer left out; {MISREAD}")
 
 
 def _misshapen(table: Table, shape: Shape) -> _Failure | None:

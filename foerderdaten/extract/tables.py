@@ -94,8 +94,8 @@ class Table:
         """The cell's text, lines re-joined, white space folded."""
         return join_cell_lines(self._cell_lines(row, name), self.cues)
 
-    def guessed_wraps(self, row: TableRow, name: str) -> int:
-        """How many of the cell's line breaks ``cell_text`` reads by a guess."""
+    def guessed_wraps(self, row: TableRow, name: str) -> list[tuple[str, str]]:
+        """The cell's line breaks that ``cell_text`` reads by a guess (see ``textjoin.guessed_wraps``)."""
         return guessed_wraps(self._cell_lines(row, name), self.cues)
 
     def _cell_lines(self, row: TableRow, name: str) -> list[PrintedLine] | list[str]:

@@ -86,8 +86,14 @@ CLOSING = tuple(",.;:!?)]")
 # Unicode line breaking (UAX #14, rules LB13 and LB21) never breaks a line
 # before these; a line that starts with one follows a wrap at a blank
 # ("Projekt" / ",,Angekommen", "Studienabbrecher/" / "-innen"), unless a
-# word too long for its cell was broken there.
-NO_BREAK_BEFORE = (",", "-")
+# word too long for its cell was broken there ("Parthenstein" / "/OT Klinga").
+NO_BREAK_BEFORE = (",", "-", "/")
+
+# Quotation marks that close a quote. A line that starts with one standing
+# alone (no letter or digit follows before a blank) goes on with the word
+# before it: no renderer breaks before a quote, so a word too long for its
+# cell was broken there ('"Rückkehrerbörse' / '" zwischen').
+CLOSING_QUOTES = ('"', "“", "”", "'", "’", "«", "»")
 
 # A word ending in one of these is followed by a blank in running text;
 # renderers break after it only at that blank.
@@ -110,6 +116,11 @@ BLANK_EM = 0.25
 KNOWN_WORD_MIN_LETTERS = 3
 KNOWN_WORD_MIN_COUNT = 2
 SHORT_WORD_MIN_COUNT = 10
+
+# German word endings. A line that stops before one may be a word broken
+# there ("arbeitsmarktorientiert" / "es", "Handlungskonzept" / "ionen"),
+# however often the line's word or the ending ("es", "er") is printed whole.
+ENDINGS = {"em", "en", "er", "es", "ion", "ionen", "ung", "ungen", "heit", "keit", "lich", "isch", "ische", "ischen", "schaft"}
 
 # Characters stripped from a word before it is looked up in a vocabulary.
 _WORD_PUNCTUATION = ".,;:!?()[]\"'„“”‚‘’«»"
@@ -179,8 +190,12 @@ MOST_LINES = 0.8
 # A blank hangs past its cell's edge where its line ends closer to the edge
 # than this share of a blank. The edge is known only as the end of the
 # widest line, which may lie short of it; so a blank counts as hanging only
-# where it clearly passes that line's end.
+# where it clearly passes that line's end. A line whose ink itself ends at
+# that edge (room 0: it is, or ties with, the widest line) shows nothing:
+# LibreOffice writes a wrap's blank only where it fits in the cell, and a
+# blank after the widest line would otherwise count as hanging past it.
 HANGING_BLANK = 0.25
+SETS_THE_EDGE = 0.01  # pt
 
 
 def table_cues(cells: Sequence[Sequence[PrintedLine]]) -> Cues:
@@ -190,8 +205,13 @@ def table_cues(cells: Sequence[Sequence[PrintedLine]]) -> Cues:
     return Cues(
         words=vocabulary(cells),
         wrap_blanks=bool(wrapped) and len(with_blank) >= MOST_LINES * len(wrapped),
-        edge_blanks=sum(1 for line in with_blank if line.room < HANGING_BLANK * line.blank) >= 2,
+        edge_blanks=sum(1 for line in with_blank if _blank_hangs(line)) >= 2,
     )
+
+
+def _blank_hangs(line: PrintedLine) -> bool:
+    """Whether the blank ending ``line`` clearly passes its cell's edge."""
+    return line.room < HANGING_BLANK * line.blank and abs(line.room) > SETS_THE_EDGE
 
 
 def vocabulary(cells: Iterable[Sequence[str | PrintedLine]]) -> Counter[str]:
@@ -261,17 +281,18 @@ def _text(line: str | PrintedLine) -> str:
     return line.text if isinstance(line, PrintedLine) else line
 
 
-def guessed_wraps(lines: Iterable[str | PrintedLine], cues: Cues | None = None) -> int:
-    """How many of the cell's line breaks ``join_cell_lines`` decides by a
-    guess: neither geometry nor the table's own words tell a broken word
-    from a wrap at a dropped blank (rule 5's last resort, read as one word)."""
+def guessed_wraps(lines: Iterable[str | PrintedLine], cues: Cues | None = None) -> list[tuple[str, str]]:
+    """The cell's line breaks that ``join_cell_lines`` decides by a guess:
+    neither geometry nor the table's own words tell a broken word from a
+    wrap at a dropped blank (rule 5's last resort, read as one word). Each
+    as the line's last word and the next line's first."""
     items = [line for line in lines if _text(line).strip()]
     cues = cues or Cues(Counter())
-    return sum(
-        1
+    return [
+        (_text(prev).split()[-1], _next_word(line))
         for prev, line in itertools.pairwise(items)
         if _separator_by_form(prev, line, cues) is None and _word_evidence(_text(prev).strip(), _next_word(line), cues.words) is None
-    )
+    ]
 
 
 def _next_word(line: str | PrintedLine) -> str:
@@ -309,7 +330,7 @@ def _separator_by_form(prev: str | PrintedLine, line: str | PrintedLine, cues: C
             return " "
         if _blank_would_show(prev, cues):
             return ""  # a word too long for its cell broken before it ("Wirtschaftsförderungs" / "- gesellschaft")
-    if text.endswith(BREAK_AFTER) or next_word.startswith(CLOSING):
+    if text.endswith(BREAK_AFTER) or next_word.startswith(CLOSING) or _closing_quote(next_word):
         return ""
     measured = isinstance(prev, PrintedLine) and isinstance(line, PrintedLine)
     if not _broken_word(text.strip(), next_word, _HYPHEN_INSIDE if measured else _BREAK_INSIDE):
@@ -319,6 +340,11 @@ def _separator_by_form(prev: str | PrintedLine, line: str | PrintedLine, cues: C
     if _blank_would_show(prev, cues):
         return ""  # a wrap at a blank would have left its blank
     return None
+
+
+def _closing_quote(word: str) -> bool:
+    """Whether ``word`` is a closing quote with nothing but punctuation after it."""
+    return word.startswith(CLOSING_QUOTES) and not any(c.isalnum() for c in word)
 
 
 def _fills_cell(prev: str | PrintedLine, line: str | PrintedLine) -> bool:
@@ -364,8 +390,10 @@ def _word_evidence(line: str, next_word: str, words: Mapping[str, int]) -> bool 
     ("Arbeitsmarktintegrati" / "on", "arbeitsmarktorientiert" / "es"), so a
     short word counts only where the document uses it often."""
     word = _fold_word(next_word)
-    if _fold_word(line + next_word) in words or len(word) < 2:
-        return True  # the joined word is printed elsewhere, or a single letter is left
+    if _fold_word(line + next_word) in words or len(word.rstrip("-")) < 2:
+        return True  # the joined word is printed elsewhere, or a single letter is left ("Unternehmen" / "s- und")
+    if word in ENDINGS:
+        return None  # the rest of a word broken before its ending ("arbeitsmarktorientiert" / "es")
     if _fold_word(line) in words:
         return False  # the line's word is printed whole elsewhere: it ended here
     needed = KNOWN_WORD_MIN_COUNT if len(word) >= KNOWN_WORD_MIN_LETTERS else SHORT_WORD_MIN_COUNT
