@@ -201,11 +201,7 @@ def build_tables(pdfs: list[Path], progress: Progress = lambda _: None, limits: 
     seen: dict[str, str] = {}
     for path in pdfs:
         progress(f"reading {path.name}")
-        doc = read_document(path, limits, engine)
-        if doc.sha256 in seen:
-            raise InputError(path.name, f"same file as {seen[doc.sha256]}; pass each document once")
-        seen[doc.sha256] = path.name
-        READERS[detect_kind(doc)](doc, tables)
+        _read_into(tables, path, limits, engine, seen)
     _check_unique_sources(tables)
     _connect_editions(tables)
     _add_provenance(tables, pdfs)
@@ -218,6 +214,17 @@ def build_tables(pdfs: list[Path], progress: Progress = lambda _: None, limits: 
     tables.rl_categories = vocab.rl_categories()
     tables.vorhabensart_variants = vocab.vorhabensart_variants()
     return tables
+
+
+def _read_into(tables: Tables, path: Path, limits: Limits, engine: str, seen: dict[str, str]) -> None:
+    """One document's rows into ``tables``. Its pages (every character)
+    are dropped on return, before the next document is read: a loop
+    variable would keep them through that reading too."""
+    doc = read_document(path, limits, engine)
+    if doc.sha256 in seen:
+        raise InputError(path.name, f"same file as {seen[doc.sha256]}; pass each document once")
+    seen[doc.sha256] = path.name
+    READERS[detect_kind(doc)](doc, tables)
 
 
 def _add_provenance(tables: Tables, pdfs: list[Path]) -> None:
