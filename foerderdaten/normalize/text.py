@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # ä -> ae etc., so "Goerlitz" and "Görlitz" fold alike; casefold() already
 # turns ß into "ss" ("Meissen" == "Meißen").
@@ -27,6 +28,11 @@ def clean_text(text: str) -> str:
     return " ".join(text.split())
 
 
+# The matchers compare names pairwise (every pair of Träger spellings, of
+# duplicate candidates) and fold each name and word again for every pair
+# (two thirds of their time); a folded text depends on the text alone. The
+# cache is bounded: a few thousand names and words, a few MB at most.
+@lru_cache(maxsize=4096)
 def fold_words(text: str) -> str:
     """Lower-case words separated by single blanks: case, umlauts, ß, hyphens
     and punctuation do not matter ("Landkreis Sächsische Schweiz-Osterzgebirge"
