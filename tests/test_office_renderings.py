@@ -155,6 +155,16 @@ EXPLORED_CALC = {
     "calc_dejavu_9pt_quote_and_tall_row": (
         CalcLayout(font="DejaVu Sans", size=9.5, borders=False), list(range(9)), [RN, OR, OR, RN, OR, RN, OR, RN, OR],
         [2.95, 1.84, 2.73, 1.03, 3.49, 2.24, 2.42, 3.16, 6.22], "exact"),
+    # "2024 -2026" wrapped after the dash was read with a blank, though Calc
+    # writes the blank at every wrap at one
+    "calc_dejavu_a3_reordered_dash_before_a_number": (
+        CalcLayout(font="DejaVu Sans", size=10.5, paper=("42.0cm", "29.7cm"), borders=False), [6, 0, 2, 1, 3, 8, 4, 5, 7],
+        [OR, RN, RN, OR, RN, RN, RN, RN, OR], [2.93, 5.2, 4.61, 3.36, 1.26, 8.34, 4.15, 2.53, 6.01], "exact"),
+    # narrow portrait columns: "WelcomER" / "Z", "Interact4" / "Work" were
+    # read as two words (a capital after a broken word)
+    "calc_dejavu_serif_9pt_portrait_capitals_broken": (
+        CalcLayout(font="DejaVu Serif", size=9, paper=("21.0cm", "29.7cm"), orientation="portrait"), [3, 4, 1, 6, 2, 0, 7, 8, 5],
+        [OR, RN, OR, OR, RN, OR, OR, RN, OR], [0.9, 2.37, 1.42, 1.89, 2.05, 2.82, 1.88, 3.77, 1.89], "exact"),
     # rows too low for their bottom-aligned text: a cell's lines printed over
     # the row above ("demografischen" over "Die Ausbildungs-" was read as
     # "dDeime Aogursabfiilsdcuhnegns", and a line moved to the row above)
@@ -169,6 +179,11 @@ EXPLORED_WRITER_SAB = {
     "writer_liberation_serif_9pt_reordered_endings": (
         WriterLayout(font="Liberation Serif", size=9, orientation="landscape"), [0, 1, 4, 6, 7, 5, 8, 3, 2],
         [OR, RN, RN, RN, RN, RN, OR, RN, OR], [3.96, 2.37, 2.66, 2.36, 3.04, 2.54, 5.18, 1.12, 2.4], "exact"),
+    # "Wirtschaftsförderung" / "sgesellschaft" was read as two words (the
+    # first is printed whole elsewhere)
+    "writer_liberation_serif_rows_kept_linking_s": (
+        WriterLayout(font="Liberation Serif", size=9.5, orientation="landscape", borders=False, rows_may_break=False), list(range(9)),
+        [RN, RN, OR, OR, OR, OR, RN, OR, OR], [3.18, 2.45, 1.98, 1.07, 3.36, 1.99, 2.12, 3.6, 4.56], "exact"),
     # a row kept on one page but taller than it: Writer cuts it at the page
     # end, and its last lines are not in the PDF
     "writer_dejavu_9pt_rows_kept_cut": (

@@ -29,7 +29,7 @@ from foerderdaten.extract.invariants import (
 )
 from foerderdaten.extract.pdfdoc import open_pdf
 from foerderdaten.extract.sab import extract_projects
-from foerderdaten.extract.tables import Column, PageTable, Table, TableRow
+from foerderdaten.extract.tables import Column, ColumnSpec, PageTable, Table, TableRow
 from foerderdaten.extract.textjoin import PrintedLine, table_cues
 from foerderdaten.normalize.projects import normalize_projects
 from render import Layout, render_table
@@ -257,6 +257,20 @@ def test_many_guessed_line_breaks_are_a_reading_failure():
         f'hand.pdf: page 3, column "Kurzbeschreibung": {tolerated + 1} line breaks in 30 rows (most in this column, e.g. '
         f"'Herausforderungen' / 'zeitgemäßer') fill their cell, so a word broken there cannot be told from a wrap at a blank the renderer left out; {MISREAD}"
     )
+
+
+def test_an_expected_column_no_header_names_is_a_reading_failure():
+    """A column cut off at the paper's edge (a browser leaves it out of the
+    PDF, header and all) would be published empty: refused, naming it."""
+    columns = [Column("projekttraeger", "Träger", float("-inf"), 100), Column("kurzbeschreibung", "Kurzbeschreibung", 100, float("inf"))]
+    cells = {"projekttraeger": [_line("Träger 1")], "kurzbeschreibung": [_line("Text")]}
+    rows = [TableRow(page=1, top=0, bottom=10, x0=0, x1=200, cells=cells, pages=[1])]
+    table = Table(columns=columns, rows=rows, pages=[PageTable(1, columns, rows, [])], cues=table_cues([]))
+    specs = [ColumnSpec("projekttraeger", "träger"), ColumnSpec("region_raw", "region"), ColumnSpec("kurzbeschreibung", "beschreibung")]
+    with pytest.raises(ExtractionError) as info:
+        check_table("hand.pdf", table, specs)
+    assert str(info.value) == f'hand.pdf: page 1, column "region_raw": no header cell names this column, so its values would be published empty; {MISREAD}'
+    check_table("hand.pdf", table, [specs[0], specs[2]])
 
 
 def test_a_row_cut_at_the_page_end_is_a_reading_failure():

@@ -218,3 +218,40 @@ def test_a_blank_after_the_widest_line_does_not_hang_past_the_edge():
     assert not table_cues([widest, widest, [_printed("Arbeits- und ", room=30.0), _printed("Ausbildung")]]).edge_blanks
     hanging = [_printed("Arbeits- und ", room=0.5), _printed("Ausbildung")]  # its blank passes the edge by 2.3 pt
     assert table_cues([hanging, hanging]).edge_blanks
+
+
+def test_a_renderer_that_writes_blanks_at_its_wraps_shows_where_it_broke_a_word():
+    # LibreOffice Calc writes the blank at every wrap at a blank, even past
+    # the cell's edge: a line without one ends in a broken word, whatever
+    # the next line starts with
+    calc = Cues(vocabulary([]), wrap_blanks=True, edge_blanks=True)
+    assert join_cell_lines([_printed("WelcomER", room=1.5), _printed("Z", first_char=6.3)], calc) == "WelcomERZ"
+    assert join_cell_lines([_printed("Interact4", room=8.9), _printed("Work", first_char=9.3)], calc) == "Interact4Work"
+    # "2024 -2026" (the document's dash before a number): no blank after the dash
+    assert join_cell_lines([_printed("Ernährungswirtschaft 2024 -", room=18.0), _printed("2026", first_char=6.7)], calc) == (
+        "Ernährungswirtschaft 2024 -2026")
+    assert join_cell_lines([_printed("Zwickau - ", room=18.0), _printed("FachkräfteAnwerbung", first_char=6.7)], calc) == (
+        "Zwickau - FachkräfteAnwerbung")
+    # the next character would have fitted: no word was broken, whatever the renderer
+    assert join_cell_lines([_printed("Interact4", room=20.0), _printed("Work", first_char=9.3)], calc) == "Interact4 Work"
+
+
+def test_a_rest_no_german_word_starts_with_goes_on_with_the_word_before():
+    # the linking "s" of a compound: "Wirtschaftsförderung" is printed whole
+    # elsewhere, but no word starts with "sg"
+    words = vocabulary([["die Wirtschaftsförderung"], ["Gesellschaft mbH"], ["WFG mbH"], ["ggf. auch"], ["ggf. nicht"]])
+    lines = [_printed("Wirtschaftsförderung", room=2.8), _printed("sgesellschaft mbH", first_char=3.7)]
+    assert join_cell_lines(lines, Cues(words)) == "Wirtschaftsförderungsgesellschaft mbH"
+    # abbreviations start so too: "mbH", "ggf."
+    lines = [_printed("Wirtschaftsförderungsgesellschaft", room=2.8), _printed("mbH des Landkreises", first_char=3.7)]
+    assert join_cell_lines(lines, Cues(words)) == "Wirtschaftsförderungsgesellschaft mbH des Landkreises"
+    lines = [_printed("Wirtschaftsförderung", room=2.8), _printed("ggf. auch", first_char=3.7)]
+    assert join_cell_lines(lines, Cues(words)) == "Wirtschaftsförderung ggf. auch"
+
+
+def test_capitals_broken_after_a_slash():
+    lines = [_printed("Unternehmen/K", room=1.0), _printed("MU, Personen", first_char=7.0)]
+    assert join_cell_lines(lines, Cues(vocabulary([]))) == "Unternehmen/KMU, Personen"
+    # an abbreviation after a slash followed by a name: a wrap at a blank
+    lines = [_printed("Parthenstein/OT", room=1.0), _printed("Klinga", first_char=7.0)]
+    assert join_cell_lines(lines, Cues(vocabulary([]))) == "Parthenstein/OT Klinga"

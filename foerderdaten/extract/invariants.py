@@ -6,9 +6,9 @@ in one cell, "1digitaler Wandel" in the Nr column, a column left empty) and
 would be published with exit status 0. So right after reading, before
 anything is normalised, :func:`check_table` looks at every column and page:
 
-1. no header cell names a second expected column that was not found on its
-   own (two header cells read as one), and no page lacks a column that most
-   pages have;
+1. every expected column is found; no header cell names a second expected
+   column that was not found on its own (two header cells read as one), and
+   no page lacks a column that most pages have;
 2. every page of the table yields rows (started or continued there);
 3. no column that has a header is empty on most rows;
 4. every value of a column has the column's shape (:class:`Shape`): a
@@ -152,9 +152,22 @@ def check_table(file_name: str, table: Table, specs: Sequence[ColumnSpec], shape
         or next((f for shape in shapes if (f := _misshapen(table, shape))), None)
         or _guessed_wraps(table)
         or _row_cut_at_page_end(table)
+        or _expected_column_missing(table, specs)
     )
     if failure is not None:
         raise ExtractionError(file_name, f'page {failure.page}, column "{failure.header}": {failure.what}')
+
+
+def _expected_column_missing(table: Table, specs: Sequence[ColumnSpec]) -> _Failure | None:
+    """An expected column that no page's header has: its values would be
+    published empty (a column cut off at the paper's edge, which a browser
+    leaves out of the PDF altogether, or a header the reader cannot split)."""
+    found = {column.field for page in table.pages for column in page.columns}
+    missing = [spec.field for spec in specs if spec.field not in found]
+    if not missing or not table.pages:
+        return None
+    first = table.pages[0]
+    return _Failure(first.page, missing[0], f"no header cell names this column, so its values would be published empty; {MISREAD}")
 
 
 def _merged_header(table: Table, specs: Sequence[ColumnSpec]) -> _Failure | None:

@@ -122,6 +122,18 @@ SHORT_WORD_MIN_COUNT = 10
 # however often the line's word or the ending ("es", "er") is printed whole.
 ENDINGS = {"em", "en", "er", "es", "ion", "ionen", "ung", "ungen", "heit", "keit", "lich", "isch", "ische", "ischen", "schaft"}
 
+# Letters no German word starts with (doubled consonants and clusters that
+# only close a syllable, an "s" before a consonant it never starts a word
+# with): a line going on with them goes on with a broken word, however
+# often the line's own word is printed whole ("Wirtschaftsförderung" /
+# "sgesellschaft": the linking "s" of a compound).
+NO_WORD_STARTS = (
+    "bb", "dd", "ff", "gg", "kk", "ll", "mm", "nn", "pp", "rr", "ss", "tt", "zz", "ß", "ck", "tz",
+    "ng", "nk", "nd", "nt", "ns", "nz", "rt", "rd", "rk", "rn", "rm", "rs", "rz", "rb", "rg", "rf",
+    "lt", "ld", "lk", "lm", "ls", "lz", "lb", "lg", "lf", "ht", "hn", "hl", "hr", "hm", "hs", "mt",
+    "sb", "sd", "sf", "sg", "sr", "sv",
+)
+
 # Characters stripped from a word before it is looked up in a vocabulary.
 _WORD_PUNCTUATION = ".,;:!?()[]\"'„“”‚‘’«»"
 
@@ -316,7 +328,9 @@ def _separator_by_form(prev: str | PrintedLine, line: str | PrintedLine, cues: C
     next_word = next_text.strip().split(" ", 1)[0]
     if text.endswith(("-", *BREAK_AFTER)) and _would_fit(prev, line, blank=False):
         return " "  # the next word would have fitted behind the hyphen or slash: no break there
-    if text.endswith(" -") and (not next_word[:1].islower() or (_dash_stands(text) and not _blank_would_show(prev, cues))):
+    if text.endswith(" -") and _blank_would_show(prev, cues):
+        return ""  # a renderer that writes the blank at its wraps wrote none: the dash starts the next word ("2024 -" / "2026")
+    if text.endswith(" -") and (not next_word[:1].islower() or _dash_stands(text)):
         return " "
     if text.endswith("-"):
         return " " if next_word in CONJUNCTIONS else ""
@@ -332,13 +346,13 @@ def _separator_by_form(prev: str | PrintedLine, line: str | PrintedLine, cues: C
             return ""  # a word too long for its cell broken before it ("Wirtschaftsförderungs" / "- gesellschaft")
     if text.endswith(BREAK_AFTER) or next_word.startswith(CLOSING) or _closing_quote(next_word):
         return ""
+    if isinstance(prev, PrintedLine) and isinstance(line, PrintedLine) and prev.room >= line.first_char + FIT_TOLERANCE_EM * prev.size:
+        return " "  # the next character would have fitted: no word was broken here
+    if text[-1:].isalnum() and _blank_would_show(prev, cues):
+        return ""  # a wrap at a blank would have left its blank: a word was broken ("WelcomER" / "Z", "Interact4" / "Work")
     measured = isinstance(prev, PrintedLine) and isinstance(line, PrintedLine)
     if not _broken_word(text.strip(), next_word, _HYPHEN_INSIDE if measured else _BREAK_INSIDE):
         return " "
-    if isinstance(prev, PrintedLine) and isinstance(line, PrintedLine) and prev.room >= line.first_char + FIT_TOLERANCE_EM * prev.size:
-        return " "  # the next character would have fitted: no word was broken here
-    if _blank_would_show(prev, cues):
-        return ""  # a wrap at a blank would have left its blank
     return None
 
 
@@ -392,12 +406,21 @@ def _word_evidence(line: str, next_word: str, words: Mapping[str, int]) -> bool 
     word = _fold_word(next_word)
     if _fold_word(line + next_word) in words or len(word.rstrip("-")) < 2:
         return True  # the joined word is printed elsewhere, or a single letter is left ("Unternehmen" / "s- und")
+    if _word_rest(next_word):
+        return True  # no German word starts so: the rest of one ("Wirtschaftsförderung" / "sgesellschaft")
     if word in ENDINGS:
         return None  # the rest of a word broken before its ending ("arbeitsmarktorientiert" / "es")
     if _fold_word(line) in words:
         return False  # the line's word is printed whole elsewhere: it ended here
     needed = KNOWN_WORD_MIN_COUNT if len(word) >= KNOWN_WORD_MIN_LETTERS else SHORT_WORD_MIN_COUNT
     return False if words.get(word, 0) >= needed else None
+
+
+def _word_rest(next_word: str) -> bool:
+    """Whether ``next_word`` starts as no German word does. Only a word of
+    small letters counts: abbreviations start so too ("mbH", "ggf.", "zzgl.")."""
+    core = next_word.rstrip(",;:)")
+    return core.isalpha() and core.islower() and len(core) >= 3 and core.startswith(NO_WORD_STARTS)
 
 
 def _broken_word(line: str, next_word: str, break_inside: re.Pattern = _BREAK_INSIDE) -> bool:
@@ -408,5 +431,7 @@ def _broken_word(line: str, next_word: str, break_inside: re.Pattern = _BREAK_IN
         return True
     if line[-1:].isdigit() and next_word[:1].isdigit():
         return True  # a number or date goes on in digits ("05.12.202" / "2")
-    # an all-capitals word goes on in capitals ("FACHINFORMATIONSZENTRU" / "M")
-    return line.isupper() and next_word[:1].isupper()
+    # an all-capitals word goes on in capitals ("FACHINFORMATIONSZENTRU" / "M"),
+    # also after a slash ("Unternehmen/K" / "MU")
+    last = re.split(r"[/|]", line)[-1]
+    return last.isupper() and next_word.strip(_WORD_PUNCTUATION).isupper()
