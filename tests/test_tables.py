@@ -187,7 +187,9 @@ def test_rows_set_close_split_by_alignment(valign, monkeypatch):
     monkeypatch.setattr("test_tables.ROW_SPACE", ROW_SPACE)
     apart, _ = body([{"traeger": ["Verein D"], "ort": ["Aue"], "titel": ["Vierter", "Titel"]}], top=BODY_TOP + 10 * PITCH, valign=valign)
     columns = table_rows.lines_by_column(close + apart, [tables.Column(n, n, x - 5, x + 95) for n, x in X.items()])
-    starts = table_rows._row_starts_from_alignment(columns, PITCH, "traeger")
+    alignment = table_rows.alignment_of(table_rows.row_blocks(columns, PITCH))
+    assert alignment == valign
+    starts = table_rows._row_starts_from_alignment(columns, PITCH, "traeger", alignment)
     assert [round(s + table_model.ROUNDING, 1) for s in starts] == [BODY_TOP, BODY_TOP + 2 * PITCH, BODY_TOP + 4 * PITCH, BODY_TOP + 10 * PITCH]
 
 

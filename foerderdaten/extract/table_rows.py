@@ -48,8 +48,10 @@ FOOTER = re.compile(r"^(seite\s+\d+(\s+von\s+\d+(\s+seiten)?)?|-\s*\d+\s*-|\d+\s
 _X0 = attrgetter("x0")  # sort keys without a lambda: every character passes
 
 
-def split_into_rows(body_chars: list[Char], columns: list[Column], h_rules: list[Ruling], pitch: float, key: str) -> list[TableRow]:
-    by_column = lines_by_column(body_chars, columns)
+def split_into_rows(by_column: dict[str, list[TextLine]], h_rules: list[Ruling], pitch: float, key: str, alignment: str) -> list[TableRow]:
+    """A page's body (each column's lines, ``lines_by_column``) split into
+    rows: at the table's horizontal rulings, else by gaps and the table's
+    ``alignment`` (``table_alignment``)."""
     all_lines = sorted((line for lines in by_column.values() for line in lines), key=lambda ln: ln.top)
     if not all_lines:
         return []
@@ -57,7 +59,7 @@ def split_into_rows(body_chars: list[Char], columns: list[Column], h_rules: list
     if any(s > all_lines[0].mid_y for s in separators):
         starts = _row_starts_from_rulings(all_lines, separators)
     else:
-        starts = _row_starts_from_alignment(by_column, pitch, key)
+        starts = _row_starts_from_alignment(by_column, pitch, key, alignment)
     groups: dict[float, dict[str, list[TextLine]]] = {}
     for name, lines in by_column.items():
         for line in lines:
@@ -208,14 +210,15 @@ def _row_starts_from_rulings(lines: list[TextLine], separators: list[float]) -> 
     return sorted({max((s for s in separators if s <= line.mid_y), default=lines[0].top) for line in lines})
 
 
-def _row_starts_from_alignment(by_column: dict[str, list[TextLine]], pitch: float, key: str) -> list[float]:
+def _row_starts_from_alignment(by_column: dict[str, list[TextLine]], pitch: float, key: str, alignment: str) -> list[float]:
     """Row starts in a table without rulings.
 
     A gap wider than a line pitch always separates rows (cells have
     padding). Rows set closer are told apart by how the cells are aligned,
-    which is read from the rows that gaps do separate: top-aligned cells all
-    start on a row's first line, bottom-aligned ones (a spreadsheet's
-    default) all end on its last line.
+    which is read from the rows that gaps do separate, on all pages of the
+    table (``table_alignment``): top-aligned cells all start on a row's
+    first line, bottom-aligned ones (a spreadsheet's default) all end on
+    its last line.
 
     * top: a row starts on a line where the key column has text and either
       had none on the line before, or another column starts text there
@@ -225,10 +228,8 @@ def _row_starts_from_alignment(by_column: dict[str, list[TextLine]], pitch: floa
       there;
     * middle (neither): only gaps separate rows.
     """
-    blocks = _blocks(line_levels(by_column), pitch)
-    alignment = alignment_of(blocks)
     starts: list[float] = []
-    for block in blocks:
+    for block in row_blocks(by_column, pitch):
         starts.append(block[0][0] - ROUNDING)
         for (_top, present), (next_top, following) in itertools.pairwise(block):
             if alignment == "top" and key in following and (key not in present or following - present):
@@ -236,6 +237,12 @@ def _row_starts_from_alignment(by_column: dict[str, list[TextLine]], pitch: floa
             elif alignment == "bottom" and key in present and (key not in following or present - following):
                 starts.append(next_top - ROUNDING)
     return starts
+
+
+def row_blocks(by_column: dict[str, list[TextLine]], pitch: float) -> list[list[tuple[float, set[str]]]]:
+    """A page's body lines as levels (``line_levels``), in blocks that gaps
+    wider than a line pitch separate (each one row or more)."""
+    return _blocks(line_levels(by_column), pitch)
 
 
 def _blocks(levels: list[tuple[float, set[str]]], pitch: float) -> list[list[tuple[float, set[str]]]]:
@@ -251,18 +258,23 @@ def _blocks(levels: list[tuple[float, set[str]]], pitch: float) -> list[list[tup
 
 def alignment_of(blocks: list[list[tuple[float, set[str]]]]) -> str:
     """"top", "bottom" or "middle": how cells sit in their rows, by a vote of
-    the blocks where the first and the last line tell (a block whose columns
-    all start on its first line is top-aligned, and so on)."""
-    top = bottom = 0
+    the blocks whose columns do not all span the same lines: a block whose
+    columns all start on its first line votes top, all end on its last line
+    bottom, neither middle. Middle-aligned blocks vote too: a row broken at
+    a page's foot starts all its columns together there, and where that one
+    vote outweighed none, a middle-aligned table was split as a top-aligned
+    one, a row at every line where its key column set in (random browser
+    layouts of the annexes, exit 0). Ties go to top, then bottom."""
+    votes = {"top": 0, "bottom": 0, "middle": 0}
     for block in blocks:
         columns = set().union(*(present for _, present in block))
         starts_together = block[0][1] == columns
         ends_together = block[-1][1] == columns
-        top += starts_together and not ends_together
-        bottom += ends_together and not starts_together
-    if top == bottom == 0:
+        if not (starts_together and ends_together):
+            votes["top" if starts_together else "bottom" if ends_together else "middle"] += 1
+    if not any(votes.values()):
         return "top" if all(len(block) == 1 for block in blocks) else "middle"
-    return "top" if top >= bottom else "bottom"
+    return max(votes, key=lambda name: votes[name])  # dicts keep order: a tie goes to the first
 
 
 def line_levels(by_column: dict[str, list[TextLine]]) -> list[tuple[float, set[str]]]:

@@ -15,9 +15,9 @@ The steps, for each page:
    run across column gaps, left out).
 3. **Rows.** Split the body at horizontal rulings where the page has them;
    else at gaps wider than a line pitch and, between rows set closer, by
-   the cells' alignment (top or bottom). Heading rows between groups are
-   dropped (a page's first one without rulings only once it is known not
-   to continue the row before).
+   the cells' alignment (top or bottom, voted by the rows of all pages).
+   Heading rows between groups are dropped (a page's first one without
+   rulings only once it is known not to continue the row before).
 4. **Cells.** The characters of a row and column, as printed lines, are
    re-joined by :mod:`foerderdaten.extract.textjoin`.
 
@@ -49,7 +49,17 @@ from foerderdaten.extract.pdfdoc import Char, Page, Ruling, TextLine
 from foerderdaten.extract.table_header import body_gaps, bottom_of_header, column_evidence, find_columns, find_header, header_matches, repeated_header_lines
 from foerderdaten.extract.table_model import ROUNDING, WORD_GAP, Column, ColumnSpec, PageTable, TableReadingError, TableRow, fold_header
 from foerderdaten.extract.table_pages import measure_lines, merge_continued_rows, ruled_edges
-from foerderdaten.extract.table_rows import drop_footer, drop_heading_rows, horizontal_rulings, line_across_rulings, line_pitch, split_into_rows
+from foerderdaten.extract.table_rows import (
+    alignment_of,
+    drop_footer,
+    drop_heading_rows,
+    horizontal_rulings,
+    line_across_rulings,
+    line_pitch,
+    lines_by_column,
+    row_blocks,
+    split_into_rows,
+)
 from foerderdaten.extract.textjoin import Cues, PrintedLine, guessed_wraps, join_cell_lines, table_cues
 
 # What parsers use; the records are defined in table_model.py, the steps in
@@ -118,7 +128,8 @@ def read_table(pages: list[Page], specs: list[ColumnSpec], min_matches: int | No
     for band in bands:
         _find_columns(band, specs)
     _agree_on_columns(bands)
-    page_tables = [t for t in (_read_band(band, specs) for band in bands) if t is not None]
+    alignment = _table_alignment(bands)
+    page_tables = [t for t in (_read_band(band, specs, alignment) for band in bands) if t is not None]
     if not page_tables:
         return None
     measure_lines(page_tables)
@@ -141,6 +152,8 @@ class _Band:
     body_chars: list[Char] = field(default_factory=list)
     gaps: list[tuple[float, float]] = field(default_factory=list)  # white space of the body, see body_gaps
     columns: list[Column] | None = None
+    # found by _table_alignment, once the columns are agreed: each column's body lines
+    by_column: dict[str, list[TextLine]] = field(default_factory=dict)
 
     @property
     def header_lines(self) -> list[TextLine]:
@@ -178,7 +191,7 @@ def _read_page(page: Page, specs: list[ColumnSpec], needed: int) -> PageTable | 
     if band is None:
         return None
     _find_columns(band, specs)
-    return _read_band(band, specs)
+    return _read_band(band, specs, _table_alignment([band]))
 
 
 def _find_columns(band: _Band, specs: list[ColumnSpec]) -> None:
@@ -223,12 +236,25 @@ def _layout_key(band: _Band, columns: list[Column]) -> tuple:
     return tuple((" ".join(line.text.split()), round(line.x0 / SAME_LAYOUT)) for line in band.header_lines) + tuple(c.field for c in columns)
 
 
-def _read_band(band: _Band, specs: list[ColumnSpec]) -> PageTable | None:
+def _table_alignment(bands: list[_Band]) -> str:
+    """How the table aligns cells in their rows (``alignment_of``), by a vote
+    of the rows that gaps separate on all its pages: on one page alone, a
+    row broken at its foot could outvote the rest. Each band's body lines
+    per column are kept for splitting it into rows."""
+    blocks = []
+    for band in bands:
+        if band.columns is not None:
+            band.by_column = lines_by_column(band.body_chars, band.columns)
+            blocks += row_blocks(band.by_column, band.pitch)
+    return alignment_of(blocks)
+
+
+def _read_band(band: _Band, specs: list[ColumnSpec], alignment: str) -> PageTable | None:
     page, lines, pitch, start = band.page, band.lines, band.pitch, band.start
-    columns, h_rules, body_chars = band.columns, band.h_rules, band.body_chars
+    columns, h_rules = band.columns, band.h_rules
     if columns is None:
         return None
-    body_rows = split_into_rows(body_chars, columns, h_rules, pitch, key=specs[0].field)
+    body_rows = split_into_rows(band.by_column, h_rules, pitch, specs[0].field, alignment)
     crossed = line_across_rulings(body_rows, h_rules)
     if crossed is not None:
         name, line = crossed
