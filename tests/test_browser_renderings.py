@@ -98,6 +98,23 @@ ANNEX_LAYOUTS = {
     "dejavu_ruled_landscape": HtmlLayout(size=10, footer=False),
     "liberation_portrait_rows_break": HtmlLayout(font="Liberation Sans", size=11, orientation="portrait", row_break=True, footer=False),
     "carlito_plain_bottom": HtmlLayout(font="Carlito", size=11, grid="none", valign="bottom", footer=False),
+    # found by random layouts: middle-aligned rows without rulings, broken
+    # across pages; the broken row at each page's foot starts its columns
+    # together and, voting alone, made the page "top-aligned": a row was cut
+    # wherever its key column set in (48 rows for 28, exit 0)
+    "middle_plain_rows_break": HtmlLayout(font="Liberation Sans", size=9.5, orientation="portrait", grid="none", valign="middle",
+                                          header_align="center", widths=(22, 22, 16, 40), padding_pt=4, footer=False, row_break=True),
+}
+
+# Layouts whose reading must be refused naming the page: nothing on the page
+# tells the rows apart. Bottom-aligned rows without rulings, broken across
+# pages: Chromium sets the part of a broken row on the earlier page from the
+# top (its key on the first line, the other cells going on below), which has
+# the shape of a one-line row followed by a row whose key comes later; read
+# so, the part below was a record without a key (32 rows for 28, exit 0).
+ANNEX_REFUSED = {
+    "bottom_plain_rows_break": HtmlLayout(font="Liberation Sans", size=9.5, margin_mm=20, grid="none", valign="bottom",
+                                          widths=(25, 25, 25, 25), row_break=True),
 }
 
 
@@ -158,6 +175,16 @@ def test_annex_printed_by_chromium(chromium, tmp_path, name):
     pdf = print_annex(chromium, tmp_path, name, layout)
     assert_fits(pdf, layout)
     assert_exact(read_annex(pdf), layout)
+
+
+@pytest.mark.parametrize("name", sorted(ANNEX_REFUSED))
+def test_annex_without_rows_to_tell_is_refused(chromium, tmp_path, name):
+    layout = ANNEX_REFUSED[name]
+    pdf = print_annex(chromium, tmp_path, name, layout)
+    assert_fits(pdf, layout)
+    reading = read_annex(pdf)
+    assert reading.verdict == "refused" and reading.names_page, f"{layout.describe()}\n{reading.report()}"
+    assert "a row without text in this column" in reading.detail
 
 
 # --------------------------------------------------------------------------
