@@ -76,6 +76,33 @@ SAB_LAYOUTS = {
         ["renamed", "original", "renamed", "original", "original", "renamed", "renamed", "renamed", "renamed"],
         [3, 5, 7, 1, 2, 8, 0, 4, 6],
     ),
+    # ... and "Region …" heading rows filled grey in a table without row
+    # borders: the fills' edges were taken for row rulings, so the records
+    # between two headings were one row ("Görlitz Görlitz Görlitz", refused);
+    # with the key column not first, a heading as a page's first row was
+    # refused as a row without its key
+    "filled_headings_no_row_borders_middle": (
+        HtmlLayout(font="Carlito", size=10, orientation="portrait", margin_mm=8, grid="header", valign="middle", section_rows=True,
+                   widths=(10, 13, 8, 4, 9, 12, 12, 24, 8), padding_pt=1, header_break="br", footer=False, row_break=True, ligatures=False),
+        ["renamed", "renamed", "original", "original", "renamed", "renamed", "renamed", "renamed", "renamed"],
+        [2, 0, 6, 3, 1, 7, 4, 8, 5],
+    ),
+    "filled_headings_no_row_borders_key_third": (
+        HtmlLayout(font="Liberation Sans", size=11, paper="A3", margin_mm=8, grid="header", section_rows=True, widths=WIDTHS["equal"],
+                   padding_pt=1, header_break="shy", head="every_page", footer=False, row_break=True),
+        ["renamed", "renamed", "original", "original", "renamed", "renamed", "renamed", "renamed", "renamed"],
+        [3, 1, 0, 5, 6, 4, 7, 2, 8],
+    ),
+    # ... and heading rows right-aligned in a grid (the stylesheet that
+    # right-aligns the first column's numbers right-aligns the merged heading
+    # cell too): read as records, "Region" in one column and the district in
+    # the next, and refused
+    "right_aligned_headings_in_grid": (
+        HtmlLayout(font="Carlito", size=12, paper="A3", orientation="portrait", margin_mm=20, valign="bottom", align_numbers=True,
+                   section_rows=True, widths=(4, 12, 12, 9, 13, 10, 8, 24, 8), head="every_page", footer=False, row_break=True),
+        ["renamed", "original", "renamed", "original", "renamed", "renamed", "renamed", "renamed", "original"],
+        [3, 7, 4, 1, 0, 2, 5, 8, 6],
+    ),
 }
 
 # Named layouts still read wrong, each for a reason the build does not

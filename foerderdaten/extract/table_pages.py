@@ -161,6 +161,10 @@ def _continues(prev: PageTable, pt: PageTable, row: TableRow, key: str, lowest: 
         fresh = [name for name in row.cells if not _goes_on(last, row, name)]
         if full and not fresh:
             return True
+        if row.heading_like:
+            # a heading row whose text starts in the first column, which is
+            # not the key column: dropped as one, as where it starts in the key
+            return False
         header = next(c.header for c in pt.columns if c.field == (fresh[0] if full else key))
         if full:
             why = "it starts anew here although the first row has no text in the key column"

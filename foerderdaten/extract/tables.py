@@ -245,7 +245,7 @@ def _table_alignment(bands: list[_Band]) -> str:
     for band in bands:
         if band.columns is not None:
             band.by_column = lines_by_column(band.body_chars, band.columns)
-            blocks += row_blocks(band.by_column, band.pitch)
+            blocks += row_blocks(band.by_column, band.pitch, [r.top for r in band.h_rules])
     return alignment_of(blocks)
 
 
@@ -261,7 +261,7 @@ def _read_band(band: _Band, specs: list[ColumnSpec], alignment: str) -> PageTabl
         header = next(column.header for column in columns if column.field == name)
         raise TableReadingError(page.number, header, f'a ruling between two rows runs through the line "{line.text.strip()}": '
                                 "the cell overflows its row, so which row holds the line is not certain")
-    rows = drop_heading_rows(body_rows, columns, page.rulings)
+    rows = drop_heading_rows(body_rows, columns, page.rulings, h_rules, pitch)
     for row in rows:
         row.page = page.number
         row.pages = [page.number]
