@@ -46,7 +46,16 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from foerderdaten.extract.pdfdoc import Char, Page, Ruling, TextLine
-from foerderdaten.extract.table_header import body_gaps, bottom_of_header, column_evidence, find_columns, find_header, header_matches, repeated_header_lines
+from foerderdaten.extract.table_header import (
+    body_gaps,
+    bottom_of_header,
+    column_evidence,
+    find_columns,
+    find_header,
+    header_matches,
+    repeated_header_lines,
+    uncertain_header_end,
+)
 from foerderdaten.extract.table_model import ROUNDING, WORD_GAP, Column, ColumnSpec, PageTable, TableReadingError, TableRow, fold_header
 from foerderdaten.extract.table_pages import measure_lines, merge_continued_rows, ruled_edges
 from foerderdaten.extract.table_rows import (
@@ -116,15 +125,21 @@ class Table:
         return [line.text for line in row.cells.get(name, [])]
 
 
-def read_table(pages: list[Page], specs: list[ColumnSpec], min_matches: int | None = None) -> Table | None:
+def read_table(pages: list[Page], specs: list[ColumnSpec], min_matches: int | None = None, all_pages: bool = True) -> Table | None:
     """Read the table whose header matches ``specs`` from ``pages``.
 
     Pages without such a header contribute nothing. Returns None when no page
     has the header. ``min_matches`` is how many specs the header line must
     match (default: all but a third, at least two).
+    ``all_pages``: ``pages`` are the whole document, so a header that no
+    other page prints is printed once; False where only a first page is
+    looked at (a header's end that only other pages would tell is then not
+    refused).
     """
     needed = min_matches or max(2, len(specs) - len(specs) // 3)
     bands = _without_body_lines([band for band in (_header_band(p, specs, needed) for p in pages) if band is not None], specs)
+    if all_pages:
+        _refuse_uncertain_header_ends(bands, specs)
     for band in bands:
         _find_columns(band, specs)
     _agree_on_columns(bands)
@@ -183,6 +198,27 @@ def _without_body_lines(bands: list[_Band], specs: list[ColumnSpec]) -> list[_Ba
             if header_matches(band.lines[start:end], band.page.rulings, specs) >= names:
                 band.start, band.end = start, end
     return bands
+
+
+def _refuse_uncertain_header_ends(bands: list[_Band], specs: list[ColumnSpec]) -> None:
+    """Stop where a header band that no other page prints may hold the
+    first row's lines (``uncertain_header_end``): its text would be lost
+    with exit 0. Where other pages print the header, what they share is
+    the header (``_without_body_lines``)."""
+    for band in bands:
+        if _printed_elsewhere(band, bands):
+            continue
+        found = uncertain_header_end(band.lines, band.start, band.end, band.page.rulings, specs, band.pitch)
+        if found is not None:
+            header, why = found
+            raise TableReadingError(band.page.number, header, f"{why}, with no ruling or space between; no other page prints the header, "
+                                                              "so where it ends is not certain")
+
+
+def _printed_elsewhere(band: _Band, bands: list[_Band]) -> bool:
+    """Whether another page's header band prints this band's last line."""
+    last = " ".join(band.header_lines[-1].text.split())
+    return any(other is not band and last in {" ".join(line.text.split()) for line in other.header_lines} for other in bands)
 
 
 def _read_page(page: Page, specs: list[ColumnSpec], needed: int) -> PageTable | None:
