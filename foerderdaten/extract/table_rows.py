@@ -267,14 +267,35 @@ def _row_starts_from_alignment(by_column: dict[str, list[TextLine]], pitch: floa
     * middle (neither): only gaps separate rows.
     """
     starts: list[float] = []
-    for block in row_blocks(by_column, pitch, cuts):
+    blocks = row_blocks(by_column, pitch, cuts)
+    for b, block in enumerate(blocks):
         starts.append(block[0][0] - ROUNDING)
-        for (_top, present), (next_top, following) in itertools.pairwise(block):
+        top_set = _top_set_from(block, key, b == 0, b == len(blocks) - 1) if alignment == "bottom" else len(block)
+        for i, ((_top, present), (next_top, following)) in enumerate(itertools.pairwise(block)):
             if alignment == "top" and key in following and (key not in present or following - present):
                 starts.append(next_top - ROUNDING)
-            elif alignment == "bottom" and key in present and (key not in following or present - following):
+            elif alignment == "bottom" and i < top_set and key in present and (key not in following or present - following):
                 starts.append(next_top - ROUNDING)
     return starts
+
+
+def _top_set_from(block: list[tuple[float, set[str]]], key: str, first: bool, last: bool) -> int:
+    """Where the block's last levels are a row set from the top in a
+    bottom-aligned table, else ``len(block)``: from a level that holds every
+    column of the levels below it, the key column's lines first and none
+    after them, while the last level lacks a column. Chromium sets both
+    parts of a bottom-aligned row it breaks across pages so: in the page's
+    last block (``last``) from any level, in its ``first`` from the top.
+    Read by the bottom rule, the part's first line was a row and the rest a
+    row without a key."""
+    for start in range(len(block) - 1 if last else 1 if first else 0):
+        rest = block[start:]
+        columns = set().union(*(present for _, present in rest))
+        with_key = [key in present for _, present in rest]
+        run = with_key.index(False) if False in with_key else len(with_key)
+        if rest[0][1] == columns and with_key[0] and not any(with_key[run:]) and rest[-1][1] != columns:
+            return start
+    return len(block)
 
 
 def row_blocks(by_column: dict[str, list[TextLine]], pitch: float, cuts: Sequence[float] = ()) -> list[list[tuple[float, set[str]]]]:
