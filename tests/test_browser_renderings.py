@@ -107,6 +107,15 @@ SAB_LAYOUTS = {
         ["original", "original", "renamed", "renamed", "original", "renamed", "renamed", "renamed", "renamed"],
         [8, 3, 6, 1, 4, 5, 2, 0, 7],
     ),
+    # ... and a filled heading as a page's first row, under a plain row whose
+    # description filled its last line at the page's foot: it also fits as
+    # that row's rest and was refused; nothing is drawn under the plain row,
+    # and the parts of a broken row are drawn alike
+    "filled_heading_first_under_a_full_page": (
+        HtmlLayout(font="DejaVu Sans", grid="header", valign="bottom", section_rows=True, footer=False, row_break=True),
+        ["original", "renamed", "renamed", "original", "renamed", "renamed", "renamed", "renamed", "renamed"],
+        [8, 3, 1, 4, 6, 7, 2, 5, 0],
+    ),
     "right_aligned_headings_in_grid": (
         HtmlLayout(font="Carlito", size=12, paper="A3", orientation="portrait", margin_mm=20, valign="bottom", align_numbers=True,
                    section_rows=True, widths=(4, 12, 12, 9, 13, 10, 8, 24, 8), head="every_page", footer=False, row_break=True),

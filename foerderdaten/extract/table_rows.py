@@ -119,9 +119,11 @@ def drop_heading_rows(rows: list[TableRow], columns: list[Column], rulings: list
     grid = bool(records) and sum(records) >= GRID_ROWS * len(records)
     kept = []
     for i, row in enumerate(rows):
+        row.framed = _framed(row, h_rules, pitch)
+        row.ruled_below = any(r.top >= row.bottom for r in h_rules)
         if grid and not crossed[i] and one_line[i]:
             continue
-        if not grid and one_line[i] and (first in row.cells or _framed(row, h_rules, pitch)):
+        if not grid and one_line[i] and (first in row.cells or row.framed):
             if i > 0:
                 continue
             row.heading_like = True
