@@ -60,11 +60,23 @@ def _below_titles(lines: list[TextLine], start: int, end: int, rulings: list[Rul
         rest = _header_cells(lines[start + 1 : end], rulings)
         if len(_match_specs([cell.text for cell in rest], specs)) < needed:
             break
-        spans = [sum(_overlap(cell.x0, cell.x1, other.x0, other.x1) > 0 for other in rest) for cell in _header_cells(lines[start : start + 1], rulings)]
-        if max(spans, default=0) < TITLE_CELLS:
+        across = [cell for cell in _header_cells(lines[start : start + 1], rulings)
+                  if sum(_overlap(cell.x0, cell.x1, other.x0, other.x1) > 0 for other in rest) >= TITLE_CELLS]
+        if not any(_runs_as_title(cell, rest) for cell in across):
             break
         start += 1
     return start
+
+
+def _runs_as_title(cell: HeaderCell, below: list[HeaderCell]) -> bool:
+    """Whether a run of text across header cells stands where a title does:
+    from the table's first column on, or across half its width. Narrow
+    headers broken over two lines ("Bewilligungs-" over "ende", "RL-" over
+    "Nr.", "Bewilligungs-" over "beginn", with the cells' padding narrower
+    than a word space) run across three cells mid-table; taken for a title,
+    the header's first line went into the page's head."""
+    width = below[-1].x1 - below[0].x0
+    return cell.x0 < below[1].x0 or 2 * (cell.x1 - cell.x0) >= width
 
 
 def header_matches(header_lines: list[TextLine], rulings: list[Ruling], specs: list[ColumnSpec]) -> int:
