@@ -202,6 +202,35 @@ def test_sab_printed_by_chromium(chromium, tmp_path, name):
     assert_exact(read_sab(pdf), layout)
 
 
+# Layouts read exactly but for the known limit of KNOWN_WRONG (seq 54's
+# 'Chemnistry"(CTC)', broken where the document lacks a blank): each shows
+# a class of failure that is fixed, so any other difference or a refusal fails.
+BUT_FOR_SEQ_54 = {
+    # middle-aligned cells, a running head and heading rows: on page 1, with
+    # few rows, lines interleaved at half the pitch were the most common
+    # step, "Nr. der" fell out of the header band into the page's head, and
+    # the title no longer ended with its edition (refused); the pitch is now
+    # that of all the table's pages
+    "interleaved_lines_few_rows_on_page_1": (
+        HtmlLayout(font="Liberation Serif", size=9, paper="A3", grid="rows", valign="middle", header_align="center", section_rows=True,
+                   widths=(9, 10, 8, 12, 8, 13, 24, 4, 12), padding_pt=1, head="every_page", footer=False, ligatures=False),
+        ["original", "original", "original", "original", "original", "renamed", "original", "original", "renamed"],
+        [1, 2, 6, 7, 5, 0, 8, 3, 4],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BUT_FOR_SEQ_54))
+def test_sab_exact_but_for_the_known_missing_blank(chromium, tmp_path, name):
+    layout, wording, order = BUT_FOR_SEQ_54[name]
+    pdf = print_sab(chromium, tmp_path, name, layout, wording, order)
+    assert_fits(pdf, layout)
+    reading = read_sab(pdf)
+    others = [d for d in reading.differences if not (d.startswith("seq 54 kurzbeschreibung:") and "Chemnistry" in d)]
+    read_but_for_seq_54 = reading.verdict == "wrong" and reading.detail.startswith("134 rows,") and not others
+    assert reading.verdict in ("exact", "ambiguous") or read_but_for_seq_54, f"{layout.describe()}\n{reading.report()}"
+
+
 # A browser told to break words at any letter (CSS overflow-wrap: anywhere)
 # squeezes columns and breaks most words, some where a blank was dropped;
 # neither geometry nor the table's words can tell which, so the reading

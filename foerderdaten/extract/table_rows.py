@@ -368,12 +368,24 @@ PITCH_SEARCH = 2.5
 
 
 def line_pitch(lines: list[TextLine]) -> float:
-    """The usual distance between consecutive lines of one paragraph: from
-    a line (``lines`` top to bottom) to the next one below it that shares
-    part of its width. Lines of other columns may lie in between (middle-
-    or bottom-aligned cells set them at other heights): taking them for
-    the next line gave half the pitch, and a header's first line ("Nr."
-    over "der" / "RL") then fell out of the header band."""
+    """The usual distance between consecutive lines of one paragraph
+    (``line_steps``), the most common step."""
+    return pitch_of(line_steps(lines))
+
+
+def pitch_of(steps: list[float]) -> float:
+    """The most common of ``steps`` (``line_steps``, of one page or of all a table's pages)."""
+    if not steps:
+        return DEFAULT_LEADING * DEFAULT_SIZE
+    return statistics.mode(steps)
+
+
+def line_steps(lines: list[TextLine]) -> list[float]:
+    """Steps from each line (``lines`` top to bottom) to the next one below
+    it that shares part of its width. Lines of other columns may lie in
+    between (middle- or bottom-aligned cells set them at other heights):
+    taking them for the next line gave half the pitch, and a header's first
+    line ("Nr." over "der" / "RL") then fell out of the header band."""
     gaps = []
     for i, line in enumerate(lines):
         for below in itertools.islice(lines, i + 1, None):
@@ -383,9 +395,7 @@ def line_pitch(lines: list[TextLine]) -> float:
             if step > LINE_STEP * line.size and min(line.x1, below.x1) > max(line.x0, below.x0):
                 gaps.append(round(step, 1))
                 break
-    if not gaps:
-        return DEFAULT_LEADING * DEFAULT_SIZE
-    return statistics.mode(gaps)
+    return gaps
 
 
 def horizontal_rulings(rulings: list[Ruling], header_line: TextLine) -> list[Ruling]:

@@ -65,7 +65,9 @@ from foerderdaten.extract.table_rows import (
     horizontal_rulings,
     line_across_rulings,
     line_pitch,
+    line_steps,
     lines_by_column,
+    pitch_of,
     row_blocks,
     split_into_rows,
 )
@@ -137,7 +139,7 @@ def read_table(pages: list[Page], specs: list[ColumnSpec], min_matches: int | No
     refused).
     """
     needed = min_matches or max(2, len(specs) - len(specs) // 3)
-    bands = _without_body_lines([band for band in (_header_band(p, specs, needed) for p in pages) if band is not None], specs)
+    bands = _without_body_lines(_at_table_pitch([band for band in (_header_band(p, specs, needed) for p in pages) if band is not None], specs, needed), specs)
     if all_pages:
         _refuse_uncertain_header_ends(bands, specs)
     for band in bands:
@@ -177,9 +179,26 @@ class _Band:
 
 def _header_band(page: Page, specs: list[ColumnSpec], needed: int) -> _Band | None:
     lines = page.lines()
-    pitch = line_pitch(lines)
+    return _band_at_pitch(page, lines, line_pitch(lines), specs, needed)
+
+
+def _band_at_pitch(page: Page, lines: list[TextLine], pitch: float, specs: list[ColumnSpec], needed: int) -> _Band | None:
     found = find_header(lines, page.rulings, specs, needed, pitch)
     return None if found is None else _Band(page, lines, pitch, *found)
+
+
+def _at_table_pitch(bands: list[_Band], specs: list[ColumnSpec], needed: int) -> list[_Band]:
+    """The bands found again at the line pitch of all the table's pages,
+    where a page's own differs: on a page with few rows, middle-aligned
+    cells' lines interleaved at half the pitch could be the most common
+    step, and the header's first line ("Nr. der" over "RL") fell out of its
+    band into the page's head (the title then no longer ended with its
+    edition)."""
+    if len(bands) < 2:
+        return bands
+    pitch = pitch_of([step for band in bands for step in line_steps(band.lines)])
+    again = [band if band.pitch == pitch else _band_at_pitch(band.page, band.lines, pitch, specs, needed) for band in bands]
+    return [band for band in again if band is not None]
 
 
 def _without_body_lines(bands: list[_Band], specs: list[ColumnSpec]) -> list[_Band]:
