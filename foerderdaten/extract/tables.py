@@ -139,7 +139,8 @@ def read_table(pages: list[Page], specs: list[ColumnSpec], min_matches: int | No
     refused).
     """
     needed = min_matches or max(2, len(specs) - len(specs) // 3)
-    bands = _without_body_lines(_at_table_pitch([band for band in (_header_band(p, specs, needed) for p in pages) if band is not None], specs, needed), specs)
+    found = [band for band in (_header_band(p, specs, needed) for p in pages) if band is not None]
+    bands = _without_body_lines(_at_table_pitch(found, specs, needed), specs)
     if all_pages:
         _refuse_uncertain_header_ends(bands, specs)
     for band in bands:
