@@ -140,13 +140,18 @@ def overflows_margin(pdf: Path, margin_pt: float) -> int | None:
 
     A table wider than the paper is cut at the page edge by a browser: the
     cut text is simply not in the PDF. Such a rendering tests nothing, so
-    the test must not use it.
+    the test must not use it. Chromium may leave out whole columns beyond
+    the paper's edge, text and all, while their borders and fills are
+    still drawn there: a drawing beyond the paper counts too (a cut table
+    whose last printed column ended just inside the margin was read with
+    three columns missing). A border that overhangs the margin by its
+    width does not: the table's text is all there.
     """
     import pdfplumber
 
     with pdfplumber.open(pdf) as doc:
         for number, page in enumerate(doc.pages, start=1):
-            if any(c["x1"] > page.width - margin_pt + 1 for c in page.chars):
+            if any(c["x1"] > page.width - margin_pt + 1 for c in page.chars) or any(r["x1"] > page.width for r in (*page.rects, *page.lines)):
                 return number
     return None
 

@@ -76,6 +76,62 @@ SAB_LAYOUTS = {
         ["renamed", "original", "renamed", "original", "original", "renamed", "renamed", "renamed", "renamed"],
         [3, 5, 7, 1, 2, 8, 0, 4, 6],
     ),
+    # ... and "Region …" heading rows filled grey in a table without row
+    # borders: the fills' edges were taken for row rulings, so the records
+    # between two headings were one row ("Görlitz Görlitz Görlitz", refused);
+    # with the key column not first, a heading as a page's first row was
+    # refused as a row without its key
+    "filled_headings_no_row_borders_middle": (
+        HtmlLayout(font="Carlito", size=10, orientation="portrait", margin_mm=8, grid="header", valign="middle", section_rows=True,
+                   widths=(10, 13, 8, 4, 9, 12, 12, 24, 8), padding_pt=1, header_break="br", footer=False, row_break=True, ligatures=False),
+        ["renamed", "renamed", "original", "original", "renamed", "renamed", "renamed", "renamed", "renamed"],
+        [2, 0, 6, 3, 1, 7, 4, 8, 5],
+    ),
+    "filled_headings_no_row_borders_key_third": (
+        HtmlLayout(font="Liberation Sans", size=11, paper="A3", margin_mm=8, grid="header", section_rows=True, widths=WIDTHS["equal"],
+                   padding_pt=1, header_break="shy", head="every_page", footer=False, row_break=True),
+        ["renamed", "renamed", "original", "original", "renamed", "renamed", "renamed", "renamed", "renamed"],
+        [3, 1, 0, 5, 6, 4, 7, 2, 8],
+    ),
+    # ... and heading rows right-aligned in a grid (the stylesheet that
+    # right-aligns the first column's numbers right-aligns the merged heading
+    # cell too): read as records, "Region" in one column and the district in
+    # the next, and refused
+    # ... and a bottom-aligned row broken across pages, the rest on the next
+    # page set from the top with the key's last line beside the other
+    # cells' first: the rest of the key was read as a row, the other cells'
+    # rest as a row without a key (refused)
+    "bottom_aligned_rest_set_from_the_top": (
+        HtmlLayout(font="Liberation Serif", size=10.5, grid="none", valign="bottom", header_align="center", header_break="br",
+                   row_break=True, ligatures=False),
+        ["original", "original", "renamed", "renamed", "original", "renamed", "renamed", "renamed", "renamed"],
+        [8, 3, 6, 1, 4, 5, 2, 0, 7],
+    ),
+    # ... and a filled heading as a page's first row, under a plain row whose
+    # description filled its last line at the page's foot: it also fits as
+    # that row's rest and was refused; nothing is drawn under the plain row,
+    # and the parts of a broken row are drawn alike
+    "filled_heading_first_under_a_full_page": (
+        HtmlLayout(font="DejaVu Sans", grid="header", valign="bottom", section_rows=True, footer=False, row_break=True),
+        ["original", "renamed", "renamed", "original", "renamed", "renamed", "renamed", "renamed", "renamed"],
+        [8, 3, 1, 4, 6, 7, 2, 5, 0],
+    ),
+    # ... and narrow headers broken by soft hyphens over two lines, the
+    # cells' padding narrower than a word space: "Bewilligungs-", "RL-",
+    # "Bewilligungs-" ran as one across three cells and were taken for a
+    # title line, which broke the title (refused as without an edition)
+    "soft_hyphen_headers_in_narrow_columns": (
+        HtmlLayout(font="Carlito", size=10.5, paper="A3", orientation="portrait", margin_mm=20, grid="header", valign="bottom",
+                   banded=True, section_rows=True, widths=(9, 9, 8, 9, 7, 7, 3, 7, 41), padding_pt=1, header_break="shy"),
+        ["original", "original", "original", "renamed", "renamed", "original", "original", "original", "renamed"],
+        [0, 7, 2, 4, 1, 6, 3, 5, 8],
+    ),
+    "right_aligned_headings_in_grid": (
+        HtmlLayout(font="Carlito", size=12, paper="A3", orientation="portrait", margin_mm=20, valign="bottom", align_numbers=True,
+                   section_rows=True, widths=(4, 12, 12, 9, 13, 10, 8, 24, 8), head="every_page", footer=False, row_break=True),
+        ["renamed", "original", "renamed", "original", "renamed", "renamed", "renamed", "renamed", "original"],
+        [3, 7, 4, 1, 0, 2, 5, 8, 6],
+    ),
 }
 
 # Named layouts still read wrong, each for a reason the build does not
@@ -98,6 +154,19 @@ ANNEX_LAYOUTS = {
     "dejavu_ruled_landscape": HtmlLayout(size=10, footer=False),
     "liberation_portrait_rows_break": HtmlLayout(font="Liberation Sans", size=11, orientation="portrait", row_break=True, footer=False),
     "carlito_plain_bottom": HtmlLayout(font="Carlito", size=11, grid="none", valign="bottom", footer=False),
+    # found by random layouts: middle-aligned rows without rulings, broken
+    # across pages; the broken row at each page's foot starts its columns
+    # together and, voting alone, made the page "top-aligned": a row was cut
+    # wherever its key column set in (48 rows for 28, exit 0)
+    "middle_plain_rows_break": HtmlLayout(font="Liberation Sans", size=9.5, orientation="portrait", grid="none", valign="middle",
+                                          header_align="center", widths=(22, 22, 16, 40), padding_pt=4, footer=False, row_break=True),
+    # ... and bottom-aligned: Chromium sets both parts of a row it breaks
+    # across pages from the top (the key on the first line, the other cells
+    # going on below), the shape of a one-line row and a row whose key comes
+    # later; read so, the part below was a record without a key (32 rows for
+    # 28, exit 0)
+    "bottom_plain_rows_break": HtmlLayout(font="Liberation Sans", size=9.5, margin_mm=20, grid="none", valign="bottom",
+                                          widths=(25, 25, 25, 25), row_break=True),
 }
 
 
@@ -131,6 +200,35 @@ def test_sab_printed_by_chromium(chromium, tmp_path, name):
     pdf = print_sab(chromium, tmp_path, name, layout, wording, order)
     assert_fits(pdf, layout)
     assert_exact(read_sab(pdf), layout)
+
+
+# Layouts read exactly but for the known limit of KNOWN_WRONG (seq 54's
+# 'Chemnistry"(CTC)', broken where the document lacks a blank): each shows
+# a class of failure that is fixed, so any other difference or a refusal fails.
+BUT_FOR_SEQ_54 = {
+    # middle-aligned cells, a running head and heading rows: on page 1, with
+    # few rows, lines interleaved at half the pitch were the most common
+    # step, "Nr. der" fell out of the header band into the page's head, and
+    # the title no longer ended with its edition (refused); the pitch is now
+    # that of all the table's pages
+    "interleaved_lines_few_rows_on_page_1": (
+        HtmlLayout(font="Liberation Serif", size=9, paper="A3", grid="rows", valign="middle", header_align="center", section_rows=True,
+                   widths=(9, 10, 8, 12, 8, 13, 24, 4, 12), padding_pt=1, head="every_page", footer=False, ligatures=False),
+        ["original", "original", "original", "original", "original", "renamed", "original", "original", "renamed"],
+        [1, 2, 6, 7, 5, 0, 8, 3, 4],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BUT_FOR_SEQ_54))
+def test_sab_exact_but_for_the_known_missing_blank(chromium, tmp_path, name):
+    layout, wording, order = BUT_FOR_SEQ_54[name]
+    pdf = print_sab(chromium, tmp_path, name, layout, wording, order)
+    assert_fits(pdf, layout)
+    reading = read_sab(pdf)
+    others = [d for d in reading.differences if not (d.startswith("seq 54 kurzbeschreibung:") and "Chemnistry" in d)]
+    read_but_for_seq_54 = reading.verdict == "wrong" and reading.detail.startswith("134 rows,") and not others
+    assert reading.verdict in ("exact", "ambiguous") or read_but_for_seq_54, f"{layout.describe()}\n{reading.report()}"
 
 
 # A browser told to break words at any letter (CSS overflow-wrap: anywhere)

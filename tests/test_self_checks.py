@@ -229,6 +229,28 @@ def test_a_continued_row_may_not_fail_a_shape_even_once():
     check_table("hand.pdf", table, [], [shape])
 
 
+def test_a_row_without_its_key_is_a_reading_failure():
+    """A hand-made table whose third row has no Träger: every record starts
+    with its key, so the row is a piece of the row before split off (a
+    bottom-aligned row that a browser broke at the page's foot) or a
+    heading read as a record; published, it would be a record of its own."""
+    columns = [Column("projekttraeger", "Träger", float("-inf"), 100), Column("projekttitel", "Titel", 100, float("inf"))]
+
+    def row(traeger: str, titel: str) -> TableRow:
+        cells = {"projekttitel": [_line(titel)]} | ({"projekttraeger": [_line(traeger)]} if traeger else {})
+        return TableRow(page=2, top=0, bottom=10, x0=0, x1=200, cells=cells, pages=[2])
+
+    rows = [row("Verein A", "Erster Titel"), row("Verein B", "Zweiter"), row("", "Titel")]
+    table = Table(columns=columns, rows=rows, pages=[PageTable(2, columns, rows, [])])
+    specs = [ColumnSpec("projekttraeger", r"träger"), ColumnSpec("projekttitel", r"titel")]
+    with pytest.raises(ExtractionError) as info:
+        check_table("hand.pdf", table, specs)
+    assert str(info.value) == ('hand.pdf: page 2, column "Träger": a row without text in this column ("Titel"), though every row starts '
+                               f"with it: part of a row or a heading read as a row of its own; {MISREAD}")
+    rows[-1].cells["projekttraeger"] = [_line("Verein C")]
+    check_table("hand.pdf", table, specs)
+
+
 def test_many_guessed_line_breaks_are_a_reading_failure():
     """A hand-made table of thirty rows whose Kurzbeschreibung lines fill
     their cells with nothing in the table's words to tell a broken word from

@@ -125,6 +125,27 @@ def test_a_body_row_set_right_under_a_repeated_header_is_not_header():
     assert [pt.columns[0].header for pt in table.pages] == ["Träger", "Träger"]
 
 
+@pytest.mark.parametrize("valign", ["top", "bottom"])
+def test_a_header_printed_once_with_a_row_right_under_it_is_refused(valign):
+    """The same close-set row under a header that no other page prints:
+    nothing tells where the header ends, and the row's lines were lost into
+    it with exit 0. Refused naming the page; a ruling under the header, or
+    a header line under the first that lies in another column than the key
+    ("der RL" under "Nr."), tells and is read."""
+    first = {"traeger": ["Verein Alpha", "Nord"], "ort": ["Dresden"], "titel": ["Erster Titel"]}
+    chars, _ = body([first, RECORD], top=HEADER_TOP + PITCH, valign=valign)
+    with pytest.raises(TableReadingError, match=r'^page 1, column "Träger": the header row'):
+        read_table([Page(1, 400.0, 600.0, header() + chars, [])], SPECS)
+    ruled = [Ruling(5, HEADER_TOP + PITCH - 1, 305, HEADER_TOP + PITCH - 1)]
+    table = read_table([Page(1, 400.0, 600.0, header() + chars, ruled)], SPECS)
+    assert [c["traeger"] for c in cells(table)] == ["Verein Alpha Nord", FILLER]
+    chars, _ = body([first, RECORD], top=HEADER_TOP + 2 * PITCH + ROW_SPACE, valign=valign)
+    two_lines = header() + text("RL", X["ort"], HEADER_TOP + PITCH)  # "Ort" / "RL": a header line under the first
+    table = read_table([Page(1, 400.0, 600.0, two_lines + chars, [])], SPECS)
+    assert [c["traeger"] for c in cells(table)] == ["Verein Alpha Nord", FILLER]
+    assert table.pages[0].columns[1].header == "Ort RL"
+
+
 # --------------------------------------------------------------------------
 # 2. Body gaps
 
@@ -187,7 +208,9 @@ def test_rows_set_close_split_by_alignment(valign, monkeypatch):
     monkeypatch.setattr("test_tables.ROW_SPACE", ROW_SPACE)
     apart, _ = body([{"traeger": ["Verein D"], "ort": ["Aue"], "titel": ["Vierter", "Titel"]}], top=BODY_TOP + 10 * PITCH, valign=valign)
     columns = table_rows.lines_by_column(close + apart, [tables.Column(n, n, x - 5, x + 95) for n, x in X.items()])
-    starts = table_rows._row_starts_from_alignment(columns, PITCH, "traeger")
+    alignment = table_rows.alignment_of(table_rows.row_blocks(columns, PITCH))
+    assert alignment == valign
+    starts = table_rows._row_starts_from_alignment(columns, PITCH, "traeger", alignment)
     assert [round(s + table_model.ROUNDING, 1) for s in starts] == [BODY_TOP, BODY_TOP + 2 * PITCH, BODY_TOP + 4 * PITCH, BODY_TOP + 10 * PITCH]
 
 

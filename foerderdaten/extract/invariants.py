@@ -9,7 +9,9 @@ anything is normalised, :func:`check_table` looks at every column and page:
 1. every expected column is found; no header cell names a second expected
    column that was not found on its own (two header cells read as one), and
    no page lacks a column that most pages have;
-2. every page of the table yields rows (started or continued there);
+2. every page of the table yields rows (started or continued there), and
+   every row has text in the key column (the first spec: every record
+   starts with it);
 3. no column that has a header is empty on most rows;
 4. every value of a column has the column's shape (:class:`Shape`): a
    date, an RL number 1-10, a Saxon district, never two columns' values
@@ -148,6 +150,7 @@ def check_table(file_name: str, table: Table, specs: Sequence[ColumnSpec], shape
         _merged_header(table, specs)
         or _column_missing_on_a_page(table)
         or _page_without_rows(table)
+        or (_row_without_key(table, specs[0].field) if specs else None)
         or _empty_column(table)
         or next((f for shape in shapes if (f := _misshapen(table, shape))), None)
         or _guessed_wraps(table)
@@ -233,6 +236,23 @@ def _row_cut_at_page_end(table: Table) -> _Failure | None:
                             "the row fills the page alone and does not go on on the next page: its renderer may have cut "
                             "a row kept on one page although taller than the page (its rest is not in the PDF); "
                             "print the document with rows allowed to break across pages")
+    return None
+
+
+def _row_without_key(table: Table, key: str) -> _Failure | None:
+    """A row with no text in the key column. The reader takes every record
+    to start with its key (a page's first row without it is the rest of the
+    row before), so such a row is a piece of another row split off where
+    the cells' alignment was misjudged (a bottom-aligned row broken at a
+    page's foot, which a browser sets from the top there), or a heading row
+    read as a record; either way its text would be published as a record of
+    its own. No document read so far leaves a key cell empty."""
+    for row in table.rows:
+        if not table.cell_text(row, key):
+            words = " ".join(table.cell_text(row, name) for name in row.cells).split()
+            return _Failure(row.page, _header(table, row.page, key),
+                            f'a row without text in this column ("{" ".join(words[:4])}"), though every row starts with it: '
+                            f"part of a row or a heading read as a row of its own; {MISREAD}")
     return None
 
 

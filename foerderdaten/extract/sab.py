@@ -49,7 +49,7 @@ EDITION = re.compile(r"\s[-–—]\s*([^-–—]*\d{4})\s*$")
 def is_sab_overview(doc: PdfDocument) -> bool:
     """An SAB overview names itself in its running head or has the table header."""
     first = doc.pages[0].text()
-    return bool(TITLE.search(first)) or read_table(doc.pages[:1], COLUMNS) is not None
+    return bool(TITLE.search(first)) or read_table(doc.pages[:1], COLUMNS, all_pages=False) is not None
 
 
 def source_id_for(edition: str) -> str:

@@ -60,11 +60,23 @@ def _below_titles(lines: list[TextLine], start: int, end: int, rulings: list[Rul
         rest = _header_cells(lines[start + 1 : end], rulings)
         if len(_match_specs([cell.text for cell in rest], specs)) < needed:
             break
-        spans = [sum(_overlap(cell.x0, cell.x1, other.x0, other.x1) > 0 for other in rest) for cell in _header_cells(lines[start : start + 1], rulings)]
-        if max(spans, default=0) < TITLE_CELLS:
+        across = [cell for cell in _header_cells(lines[start : start + 1], rulings)
+                  if sum(_overlap(cell.x0, cell.x1, other.x0, other.x1) > 0 for other in rest) >= TITLE_CELLS]
+        if not any(_runs_as_title(cell, rest) for cell in across):
             break
         start += 1
     return start
+
+
+def _runs_as_title(cell: HeaderCell, below: list[HeaderCell]) -> bool:
+    """Whether a run of text across header cells stands where a title does:
+    from the table's first column on, or across half its width. Narrow
+    headers broken over two lines ("Bewilligungs-" over "ende", "RL-" over
+    "Nr.", "Bewilligungs-" over "beginn", with the cells' padding narrower
+    than a word space) run across three cells mid-table; taken for a title,
+    the header's first line went into the page's head."""
+    width = below[-1].x1 - below[0].x0
+    return cell.x0 < below[1].x0 or 2 * (cell.x1 - cell.x0) >= width
 
 
 def header_matches(header_lines: list[TextLine], rulings: list[Ruling], specs: list[ColumnSpec]) -> int:
@@ -90,6 +102,36 @@ def repeated_header_lines(bands: list[list[TextLine]]) -> list[tuple[int, int]]:
         repeated = [k for k, text in enumerate(own) if printed[text] - 1 >= max(1, (len(texts) - 1) / 2)]
         slices.append((repeated[0], repeated[-1] + 1) if repeated else (0, len(own)))
     return slices
+
+
+def uncertain_header_end(lines: list[TextLine], start: int, end: int, rulings: list[Ruling], specs: list[ColumnSpec],
+                         pitch: float) -> tuple[str, str] | None:
+    """(key column's header, why) where nothing on the page tells where the
+    header band ``lines[start:end]`` ends, else None. Only for a band no
+    other page prints (``repeated_header_lines`` cannot cut it).
+
+    A body row set right under the header, with neither ruling nor gap,
+    joins the header band, and its lines were lost with exit 0. The band's
+    end is uncertain where it runs on into the line below it (it stopped at
+    ``HEADER_MAX_LINES``), or where its first lines name the same columns
+    and the lines under them have text in the key column (every record
+    starts there; a header's further lines, "der" / "RL" under "Nr.", lie
+    in other columns).
+    """
+    band = lines[start:end]
+    key = next((cell for cell in _header_cells(band[:1], rulings) if specs[0].matches(cell.text)), None)
+    header = key.text if key is not None else band[0].text.strip()
+    below = lines[end] if end < len(lines) else None
+    if below is not None and below.top - band[-1].top <= ROW_GAP * pitch and not _ruled_between(band[-1], below, rulings):
+        return header, f'the header row runs on into the line "{below.text.strip()[:40]}" below it'
+    named = header_matches(band, rulings, specs)
+    for k in range(1, len(band)):
+        key = next((cell for cell in _header_cells(band[:k], rulings) if specs[0].matches(cell.text)), None)
+        if key is None or header_matches(band[:k], rulings, specs) < named:
+            continue
+        if any(_overlap(c.x0, c.x1, key.x0, key.x1) > 0 for line in band[k:] for c in line.chars if c.text.strip()):
+            return key.text, f'the header row\'s lines from "{band[k].text.strip()[:40]}" on may be the first row'
+    return None
 
 
 def _band_end(lines: list[TextLine], start: int, rulings: list[Ruling], pitch: float) -> int:

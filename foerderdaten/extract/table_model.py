@@ -81,6 +81,10 @@ class TableRow:
     # a page's first row that is one line across columns: a heading row
     # unless it continues the previous page's last row
     heading_like: bool = False
+    # horizontal rulings close above and below it (its borders, or the
+    # edges of its fill)
+    framed: bool = False
+    ruled_below: bool = False  # any horizontal table ruling under it on its page
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:

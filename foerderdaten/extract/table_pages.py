@@ -123,7 +123,9 @@ def merge_continued_rows(page_tables: list[PageTable], key: str) -> list[TableRo
 
     In a table that has heading rows elsewhere, a first row that looks like
     one and also fits as the rest of the row before is refused: nothing on
-    the page tells the two apart, and either guess may be wrong.
+    the page tells the two apart, and either guess may be wrong; unless it
+    is framed by rulings (a filled heading) and nothing is drawn under the
+    row before, for renderers draw both parts of a broken row alike.
     """
     filled = [pt for pt in page_tables if pt.rows]
     if not filled:
@@ -138,6 +140,10 @@ def merge_continued_rows(page_tables: list[PageTable], key: str) -> list[TableRo
         for i, row in enumerate(pt.rows):
             if i == 0 and prev is not None and _continues(prev, pt, row, key, lowest, pitch, alignment):
                 if row.heading_like and has_headings:
+                    if row.framed and not prev.rows[-1].ruled_below:
+                        # a filled heading under a row with nothing drawn
+                        # below it: the parts of a broken row are drawn alike
+                        continue
                     raise TableReadingError(
                         pt.page,
                         pt.columns[0].header,
@@ -161,6 +167,10 @@ def _continues(prev: PageTable, pt: PageTable, row: TableRow, key: str, lowest: 
         fresh = [name for name in row.cells if not _goes_on(last, row, name)]
         if full and not fresh:
             return True
+        if row.heading_like:
+            # a heading row whose text starts in the first column, which is
+            # not the key column: dropped as one, as where it starts in the key
+            return False
         header = next(c.header for c in pt.columns if c.field == (fresh[0] if full else key))
         if full:
             why = "it starts anew here although the first row has no text in the key column"

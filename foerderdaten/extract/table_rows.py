@@ -10,6 +10,7 @@ import itertools
 import re
 import statistics
 from bisect import bisect_right
+from collections.abc import Sequence
 from operator import attrgetter
 
 from foerderdaten.extract.pdfdoc import SAME_LINE, Char, Ruling, TextLine, group_lines_apart
@@ -48,16 +49,22 @@ FOOTER = re.compile(r"^(seite\s+\d+(\s+von\s+\d+(\s+seiten)?)?|-\s*\d+\s*-|\d+\s
 _X0 = attrgetter("x0")  # sort keys without a lambda: every character passes
 
 
-def split_into_rows(body_chars: list[Char], columns: list[Column], h_rules: list[Ruling], pitch: float, key: str) -> list[TableRow]:
-    by_column = lines_by_column(body_chars, columns)
+def split_into_rows(by_column: dict[str, list[TextLine]], h_rules: list[Ruling], pitch: float, key: str, alignment: str) -> list[TableRow]:
+    """A page's body (each column's lines, ``lines_by_column``) split into
+    rows: at the table's horizontal rulings, else by gaps and the table's
+    ``alignment`` (``table_alignment``); where the rulings only frame
+    heading rows (``_frames_headings_only``), by gaps and alignment between
+    them."""
     all_lines = sorted((line for lines in by_column.values() for line in lines), key=lambda ln: ln.top)
     if not all_lines:
         return []
     separators = sorted({round(r.top, 1) for r in h_rules})
-    if any(s > all_lines[0].mid_y for s in separators):
-        starts = _row_starts_from_rulings(all_lines, separators)
+    if not any(s > all_lines[0].mid_y for s in separators):
+        starts = _row_starts_from_alignment(by_column, pitch, key, alignment)
+    elif _frames_headings_only(all_lines, separators):
+        starts = _row_starts_from_alignment(by_column, pitch, key, alignment, separators)
     else:
-        starts = _row_starts_from_alignment(by_column, pitch, key)
+        starts = _row_starts_from_rulings(all_lines, separators)
     groups: dict[float, dict[str, list[TextLine]]] = {}
     for name, lines in by_column.items():
         for line in lines:
@@ -80,35 +87,43 @@ def split_into_rows(body_chars: list[Char], columns: list[Column], h_rules: list
     return rows
 
 
-def drop_heading_rows(rows: list[TableRow], columns: list[Column], rulings: list[Ruling]) -> list[TableRow]:
+def drop_heading_rows(rows: list[TableRow], columns: list[Column], rulings: list[Ruling], h_rules: list[Ruling], pitch: float) -> list[TableRow]:
     """Rows that are not records: a heading between groups ("Region
     Bautzen") set in a cell merged across the table, or in a table without
-    rulings one line of text that starts in the key column and runs on
+    rulings one line of text that starts in the first column and runs on
     without a column gap.
 
-    In a ruled table a heading row is one line of text that no ruling
-    between columns crosses (a row broken over pages is drawn with its
-    borders on both; a row that does have text in several columns is a
-    record, whose cells may be drawn as fills without rulings: banded rows,
-    where only the filled ones show column edges). Without rulings, a page's
-    first row that looks like a heading may also be the rest of the previous
-    page's last row: it is kept, marked ``heading_like``, and dropped only
-    if it does not continue that row (``merge_continued_rows``).
+    In a ruled table a heading row is one line of text without a column gap
+    that no ruling between columns crosses, wherever it starts: a merged
+    cell's text may be centred or right-aligned (a stylesheet that
+    right-aligns the first column's numbers right-aligns the heading too;
+    such headings had been read as records). A row broken over pages is
+    drawn with its borders on both; a row that does have text in several
+    columns is a record, whose cells may be drawn as fills without rulings:
+    banded rows, where only the filled ones show column edges. Likewise a
+    heading framed by horizontal rulings close above and below it (a filled
+    heading row in a table without column rulings), wherever its text
+    starts. Without column rulings, a page's first row that looks like a
+    heading may also be the rest of the previous page's last row: it is
+    kept, marked ``heading_like``, and dropped only if it does not continue
+    that row (``merge_continued_rows``).
     """
-    key = columns[0].field
+    first = columns[0].field
     inner = [c.x0 for c in columns[1:]]
     boundary_rulings = [r for r in rulings if r.vertical and any(abs(r.x0 - x) <= RULING_SNAP for x in inner)]
     crossed = [any(r.top <= (row.top + row.bottom) / 2 <= r.bottom for r in boundary_rulings) for row in rows]
-    spanning = [_one_spanning_line(row, key) for row in rows]
+    one_line = [_one_line_without_gap(row) for row in rows]
     # rulings between the columns of most rows that could be records make
     # a grid; fills of banded rows (every second row) do not
-    records = [c for c, s in zip(crossed, spanning, strict=False) if not s]
+    records = [c for c, s in zip(crossed, one_line, strict=False) if not s]
     grid = bool(records) and sum(records) >= GRID_ROWS * len(records)
     kept = []
     for i, row in enumerate(rows):
-        if grid and not crossed[i] and spanning[i]:
+        row.framed = _framed(row, h_rules, pitch)
+        row.ruled_below = any(r.top >= row.bottom for r in h_rules)
+        if grid and not crossed[i] and one_line[i]:
             continue
-        if not grid and spanning[i]:
+        if not grid and one_line[i] and (first in row.cells or row.framed):
             if i > 0:
                 continue
             row.heading_like = True
@@ -116,13 +131,14 @@ def drop_heading_rows(rows: list[TableRow], columns: list[Column], rulings: list
     return kept
 
 
-def _one_spanning_line(row: TableRow, key: str) -> bool:
-    """One line of text that starts in the key column and has no gap as wide
-    as one between columns."""
-    lines = [ln for cell in row.cells.values() for ln in cell]
-    if key not in row.cells or any(abs(ln.top - lines[0].top) > SAME_LINE * ln.size for ln in lines):
-        return False
-    return without_column_gap([c for ln in lines for c in ln.chars])
+def _framed(row: TableRow, h_rules: list[Ruling], pitch: float) -> bool:
+    """Whether horizontal table rulings lie within a line pitch above and below ``row``."""
+    return any(0 <= row.top - r.top <= pitch for r in h_rules) and any(0 <= r.top - row.bottom <= pitch for r in h_rules)
+
+
+def _one_line_without_gap(row: TableRow) -> bool:
+    """One line of text with no gap as wide as one between columns."""
+    return _one_line_without_gap_lines([ln for cell in row.cells.values() for ln in cell])
 
 
 def lines_by_column(chars: list[Char], columns: list[Column]) -> dict[str, list[TextLine]]:
@@ -203,19 +219,46 @@ def line_across_rulings(rows: list[TableRow], h_rules: list[Ruling]) -> tuple[st
     return None
 
 
+def _frames_headings_only(lines: list[TextLine], separators: list[float]) -> bool:
+    """Whether the horizontal rulings among the body ``lines`` only frame
+    heading rows (one line without a column gap between two rulings) and
+    separate no records: a table without row borders whose heading rows
+    are filled ("Region Bautzen" on grey). Read as rows, the records
+    between two headings were one row ("Chemnitz Chemnitz Chemnitz",
+    refused by the self-checks)."""
+    bands: dict[float, list[TextLine]] = {}
+    for line in lines:
+        start = max((s for s in separators if s <= line.mid_y), default=None)
+        if start is not None:
+            bands.setdefault(start, []).append(line)
+    headings = {start for start, band in bands.items() if _one_line_without_gap_lines(band)}
+    closing = {next((s for s in separators if s > start), None) for start in headings}
+    inner = [s for s in separators if lines[0].mid_y < s < lines[-1].mid_y]
+    return bool(headings) and all(s in headings or s in closing for s in inner)
+
+
+def _one_line_without_gap_lines(lines: list[TextLine]) -> bool:
+    if any(abs(ln.top - lines[0].top) > SAME_LINE * ln.size for ln in lines):
+        return False
+    return without_column_gap([c for ln in lines for c in ln.chars])
+
+
 def _row_starts_from_rulings(lines: list[TextLine], separators: list[float]) -> list[float]:
     """Rows are the bands between horizontal rulings that hold text."""
     return sorted({max((s for s in separators if s <= line.mid_y), default=lines[0].top) for line in lines})
 
 
-def _row_starts_from_alignment(by_column: dict[str, list[TextLine]], pitch: float, key: str) -> list[float]:
-    """Row starts in a table without rulings.
+def _row_starts_from_alignment(by_column: dict[str, list[TextLine]], pitch: float, key: str, alignment: str,
+                               cuts: Sequence[float] = ()) -> list[float]:
+    """Row starts in a table without rulings between its records (``cuts``:
+    the rulings that frame heading rows, where rows start too).
 
     A gap wider than a line pitch always separates rows (cells have
     padding). Rows set closer are told apart by how the cells are aligned,
-    which is read from the rows that gaps do separate: top-aligned cells all
-    start on a row's first line, bottom-aligned ones (a spreadsheet's
-    default) all end on its last line.
+    which is read from the rows that gaps do separate, on all pages of the
+    table (``table_alignment``): top-aligned cells all start on a row's
+    first line, bottom-aligned ones (a spreadsheet's default) all end on
+    its last line.
 
     * top: a row starts on a line where the key column has text and either
       had none on the line before, or another column starts text there
@@ -225,24 +268,51 @@ def _row_starts_from_alignment(by_column: dict[str, list[TextLine]], pitch: floa
       there;
     * middle (neither): only gaps separate rows.
     """
-    blocks = _blocks(line_levels(by_column), pitch)
-    alignment = alignment_of(blocks)
     starts: list[float] = []
-    for block in blocks:
+    blocks = row_blocks(by_column, pitch, cuts)
+    for b, block in enumerate(blocks):
         starts.append(block[0][0] - ROUNDING)
-        for (_top, present), (next_top, following) in itertools.pairwise(block):
+        top_set = _top_set_from(block, key, b == 0, b == len(blocks) - 1) if alignment == "bottom" else len(block)
+        for i, ((_top, present), (next_top, following)) in enumerate(itertools.pairwise(block)):
             if alignment == "top" and key in following and (key not in present or following - present):
                 starts.append(next_top - ROUNDING)
-            elif alignment == "bottom" and key in present and (key not in following or present - following):
+            elif alignment == "bottom" and i < top_set and key in present and (key not in following or present - following):
                 starts.append(next_top - ROUNDING)
     return starts
 
 
-def _blocks(levels: list[tuple[float, set[str]]], pitch: float) -> list[list[tuple[float, set[str]]]]:
-    """Levels split where the gap to the next is wider than a line pitch."""
+def _top_set_from(block: list[tuple[float, set[str]]], key: str, first: bool, last: bool) -> int:
+    """Where the block's last levels are a row set from the top in a
+    bottom-aligned table, else ``len(block)``: from a level that holds every
+    column of the levels below it, the key column's lines first and none
+    after them, while the last level lacks a column. Chromium sets both
+    parts of a bottom-aligned row it breaks across pages so: in the page's
+    last block (``last``) from any level, in its ``first`` from the top.
+    Read by the bottom rule, the part's first line was a row and the rest a
+    row without a key."""
+    for start in range(len(block) - 1 if last else 1 if first else 0):
+        rest = block[start:]
+        columns = set().union(*(present for _, present in rest))
+        with_key = [key in present for _, present in rest]
+        run = with_key.index(False) if False in with_key else len(with_key)
+        if rest[0][1] == columns and with_key[0] and not any(with_key[run:]) and rest[-1][1] != columns:
+            return start
+    return len(block)
+
+
+def row_blocks(by_column: dict[str, list[TextLine]], pitch: float, cuts: Sequence[float] = ()) -> list[list[tuple[float, set[str]]]]:
+    """A page's body lines as levels (``line_levels``), in blocks that gaps
+    wider than a line pitch or horizontal rulings at ``cuts`` separate
+    (each one row or more)."""
+    return _blocks(line_levels(by_column), pitch, cuts)
+
+
+def _blocks(levels: list[tuple[float, set[str]]], pitch: float, cuts: Sequence[float] = ()) -> list[list[tuple[float, set[str]]]]:
+    """Levels split where the gap to the next is wider than a line pitch,
+    or a ruling lies between them."""
     blocks: list[list[tuple[float, set[str]]]] = []
     for level in levels:
-        if blocks and level[0] - blocks[-1][-1][0] <= ROW_GAP * pitch:
+        if blocks and level[0] - blocks[-1][-1][0] <= ROW_GAP * pitch and not any(blocks[-1][-1][0] < y <= level[0] for y in cuts):
             blocks[-1].append(level)
         else:
             blocks.append([level])
@@ -251,18 +321,23 @@ def _blocks(levels: list[tuple[float, set[str]]], pitch: float) -> list[list[tup
 
 def alignment_of(blocks: list[list[tuple[float, set[str]]]]) -> str:
     """"top", "bottom" or "middle": how cells sit in their rows, by a vote of
-    the blocks where the first and the last line tell (a block whose columns
-    all start on its first line is top-aligned, and so on)."""
-    top = bottom = 0
+    the blocks whose columns do not all span the same lines: a block whose
+    columns all start on its first line votes top, all end on its last line
+    bottom, neither middle. Middle-aligned blocks vote too: a row broken at
+    a page's foot starts all its columns together there, and where that one
+    vote outweighed none, a middle-aligned table was split as a top-aligned
+    one, a row at every line where its key column set in (random browser
+    layouts of the annexes, exit 0). Ties go to top, then bottom."""
+    votes = {"top": 0, "bottom": 0, "middle": 0}
     for block in blocks:
         columns = set().union(*(present for _, present in block))
         starts_together = block[0][1] == columns
         ends_together = block[-1][1] == columns
-        top += starts_together and not ends_together
-        bottom += ends_together and not starts_together
-    if top == bottom == 0:
+        if not (starts_together and ends_together):
+            votes["top" if starts_together else "bottom" if ends_together else "middle"] += 1
+    if not any(votes.values()):
         return "top" if all(len(block) == 1 for block in blocks) else "middle"
-    return "top" if top >= bottom else "bottom"
+    return max(votes, key=lambda name: votes[name])  # dicts keep order: a tie goes to the first
 
 
 def line_levels(by_column: dict[str, list[TextLine]]) -> list[tuple[float, set[str]]]:
@@ -293,12 +368,24 @@ PITCH_SEARCH = 2.5
 
 
 def line_pitch(lines: list[TextLine]) -> float:
-    """The usual distance between consecutive lines of one paragraph: from
-    a line (``lines`` top to bottom) to the next one below it that shares
-    part of its width. Lines of other columns may lie in between (middle-
-    or bottom-aligned cells set them at other heights): taking them for
-    the next line gave half the pitch, and a header's first line ("Nr."
-    over "der" / "RL") then fell out of the header band."""
+    """The usual distance between consecutive lines of one paragraph
+    (``line_steps``), the most common step."""
+    return pitch_of(line_steps(lines))
+
+
+def pitch_of(steps: list[float]) -> float:
+    """The most common of ``steps`` (``line_steps``, of one page or of all a table's pages)."""
+    if not steps:
+        return DEFAULT_LEADING * DEFAULT_SIZE
+    return statistics.mode(steps)
+
+
+def line_steps(lines: list[TextLine]) -> list[float]:
+    """Steps from each line (``lines`` top to bottom) to the next one below
+    it that shares part of its width. Lines of other columns may lie in
+    between (middle- or bottom-aligned cells set them at other heights):
+    taking them for the next line gave half the pitch, and a header's first
+    line ("Nr." over "der" / "RL") then fell out of the header band."""
     gaps = []
     for i, line in enumerate(lines):
         for below in itertools.islice(lines, i + 1, None):
@@ -308,9 +395,7 @@ def line_pitch(lines: list[TextLine]) -> float:
             if step > LINE_STEP * line.size and min(line.x1, below.x1) > max(line.x0, below.x0):
                 gaps.append(round(step, 1))
                 break
-    if not gaps:
-        return DEFAULT_LEADING * DEFAULT_SIZE
-    return statistics.mode(gaps)
+    return gaps
 
 
 def horizontal_rulings(rulings: list[Ruling], header_line: TextLine) -> list[Ruling]:

@@ -15,9 +15,9 @@ The steps, for each page:
    run across column gaps, left out).
 3. **Rows.** Split the body at horizontal rulings where the page has them;
    else at gaps wider than a line pitch and, between rows set closer, by
-   the cells' alignment (top or bottom). Heading rows between groups are
-   dropped (a page's first one without rulings only once it is known not
-   to continue the row before).
+   the cells' alignment (top or bottom, voted by the rows of all pages).
+   Heading rows between groups are dropped (a page's first one without
+   rulings only once it is known not to continue the row before).
 4. **Cells.** The characters of a row and column, as printed lines, are
    re-joined by :mod:`foerderdaten.extract.textjoin`.
 
@@ -46,10 +46,31 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from foerderdaten.extract.pdfdoc import Char, Page, Ruling, TextLine
-from foerderdaten.extract.table_header import body_gaps, bottom_of_header, column_evidence, find_columns, find_header, header_matches, repeated_header_lines
+from foerderdaten.extract.table_header import (
+    body_gaps,
+    bottom_of_header,
+    column_evidence,
+    find_columns,
+    find_header,
+    header_matches,
+    repeated_header_lines,
+    uncertain_header_end,
+)
 from foerderdaten.extract.table_model import ROUNDING, WORD_GAP, Column, ColumnSpec, PageTable, TableReadingError, TableRow, fold_header
 from foerderdaten.extract.table_pages import measure_lines, merge_continued_rows, ruled_edges
-from foerderdaten.extract.table_rows import drop_footer, drop_heading_rows, horizontal_rulings, line_across_rulings, line_pitch, split_into_rows
+from foerderdaten.extract.table_rows import (
+    alignment_of,
+    drop_footer,
+    drop_heading_rows,
+    horizontal_rulings,
+    line_across_rulings,
+    line_pitch,
+    line_steps,
+    lines_by_column,
+    pitch_of,
+    row_blocks,
+    split_into_rows,
+)
 from foerderdaten.extract.textjoin import Cues, PrintedLine, guessed_wraps, join_cell_lines, table_cues
 
 # What parsers use; the records are defined in table_model.py, the steps in
@@ -106,19 +127,27 @@ class Table:
         return [line.text for line in row.cells.get(name, [])]
 
 
-def read_table(pages: list[Page], specs: list[ColumnSpec], min_matches: int | None = None) -> Table | None:
+def read_table(pages: list[Page], specs: list[ColumnSpec], min_matches: int | None = None, all_pages: bool = True) -> Table | None:
     """Read the table whose header matches ``specs`` from ``pages``.
 
     Pages without such a header contribute nothing. Returns None when no page
     has the header. ``min_matches`` is how many specs the header line must
     match (default: all but a third, at least two).
+    ``all_pages``: ``pages`` are the whole document, so a header that no
+    other page prints is printed once; False where only a first page is
+    looked at (a header's end that only other pages would tell is then not
+    refused).
     """
     needed = min_matches or max(2, len(specs) - len(specs) // 3)
-    bands = _without_body_lines([band for band in (_header_band(p, specs, needed) for p in pages) if band is not None], specs)
+    found = [band for band in (_header_band(p, specs, needed) for p in pages) if band is not None]
+    bands = _without_body_lines(_at_table_pitch(found, specs, needed), specs)
+    if all_pages:
+        _refuse_uncertain_header_ends(bands, specs)
     for band in bands:
         _find_columns(band, specs)
     _agree_on_columns(bands)
-    page_tables = [t for t in (_read_band(band, specs) for band in bands) if t is not None]
+    alignment = _table_alignment(bands)
+    page_tables = [t for t in (_read_band(band, specs, alignment) for band in bands) if t is not None]
     if not page_tables:
         return None
     measure_lines(page_tables)
@@ -141,6 +170,8 @@ class _Band:
     body_chars: list[Char] = field(default_factory=list)
     gaps: list[tuple[float, float]] = field(default_factory=list)  # white space of the body, see body_gaps
     columns: list[Column] | None = None
+    # found by _table_alignment, once the columns are agreed: each column's body lines
+    by_column: dict[str, list[TextLine]] = field(default_factory=dict)
 
     @property
     def header_lines(self) -> list[TextLine]:
@@ -149,9 +180,26 @@ class _Band:
 
 def _header_band(page: Page, specs: list[ColumnSpec], needed: int) -> _Band | None:
     lines = page.lines()
-    pitch = line_pitch(lines)
+    return _band_at_pitch(page, lines, line_pitch(lines), specs, needed)
+
+
+def _band_at_pitch(page: Page, lines: list[TextLine], pitch: float, specs: list[ColumnSpec], needed: int) -> _Band | None:
     found = find_header(lines, page.rulings, specs, needed, pitch)
     return None if found is None else _Band(page, lines, pitch, *found)
+
+
+def _at_table_pitch(bands: list[_Band], specs: list[ColumnSpec], needed: int) -> list[_Band]:
+    """The bands found again at the line pitch of all the table's pages,
+    where a page's own differs: on a page with few rows, middle-aligned
+    cells' lines interleaved at half the pitch could be the most common
+    step, and the header's first line ("Nr. der" over "RL") fell out of its
+    band into the page's head (the title then no longer ended with its
+    edition)."""
+    if len(bands) < 2:
+        return bands
+    pitch = pitch_of([step for band in bands for step in line_steps(band.lines)])
+    again = [band if band.pitch == pitch else _band_at_pitch(band.page, band.lines, pitch, specs, needed) for band in bands]
+    return [band for band in again if band is not None]
 
 
 def _without_body_lines(bands: list[_Band], specs: list[ColumnSpec]) -> list[_Band]:
@@ -172,13 +220,34 @@ def _without_body_lines(bands: list[_Band], specs: list[ColumnSpec]) -> list[_Ba
     return bands
 
 
+def _refuse_uncertain_header_ends(bands: list[_Band], specs: list[ColumnSpec]) -> None:
+    """Stop where a header band that no other page prints may hold the
+    first row's lines (``uncertain_header_end``): its text would be lost
+    with exit 0. Where other pages print the header, what they share is
+    the header (``_without_body_lines``)."""
+    for band in bands:
+        if _printed_elsewhere(band, bands):
+            continue
+        found = uncertain_header_end(band.lines, band.start, band.end, band.page.rulings, specs, band.pitch)
+        if found is not None:
+            header, why = found
+            raise TableReadingError(band.page.number, header, f"{why}, with no ruling or space between; no other page prints the header, "
+                                                              "so where it ends is not certain")
+
+
+def _printed_elsewhere(band: _Band, bands: list[_Band]) -> bool:
+    """Whether another page's header band prints this band's last line."""
+    last = " ".join(band.header_lines[-1].text.split())
+    return any(other is not band and last in {" ".join(line.text.split()) for line in other.header_lines} for other in bands)
+
+
 def _read_page(page: Page, specs: list[ColumnSpec], needed: int) -> PageTable | None:
     """One page read on its own (its header band not compared with others)."""
     band = _header_band(page, specs, needed)
     if band is None:
         return None
     _find_columns(band, specs)
-    return _read_band(band, specs)
+    return _read_band(band, specs, _table_alignment([band]))
 
 
 def _find_columns(band: _Band, specs: list[ColumnSpec]) -> None:
@@ -223,19 +292,32 @@ def _layout_key(band: _Band, columns: list[Column]) -> tuple:
     return tuple((" ".join(line.text.split()), round(line.x0 / SAME_LAYOUT)) for line in band.header_lines) + tuple(c.field for c in columns)
 
 
-def _read_band(band: _Band, specs: list[ColumnSpec]) -> PageTable | None:
+def _table_alignment(bands: list[_Band]) -> str:
+    """How the table aligns cells in their rows (``alignment_of``), by a vote
+    of the rows that gaps separate on all its pages: on one page alone, a
+    row broken at its foot could outvote the rest. Each band's body lines
+    per column are kept for splitting it into rows."""
+    blocks = []
+    for band in bands:
+        if band.columns is not None:
+            band.by_column = lines_by_column(band.body_chars, band.columns)
+            blocks += row_blocks(band.by_column, band.pitch, [r.top for r in band.h_rules])
+    return alignment_of(blocks)
+
+
+def _read_band(band: _Band, specs: list[ColumnSpec], alignment: str) -> PageTable | None:
     page, lines, pitch, start = band.page, band.lines, band.pitch, band.start
-    columns, h_rules, body_chars = band.columns, band.h_rules, band.body_chars
+    columns, h_rules = band.columns, band.h_rules
     if columns is None:
         return None
-    body_rows = split_into_rows(body_chars, columns, h_rules, pitch, key=specs[0].field)
+    body_rows = split_into_rows(band.by_column, h_rules, pitch, specs[0].field, alignment)
     crossed = line_across_rulings(body_rows, h_rules)
     if crossed is not None:
         name, line = crossed
         header = next(column.header for column in columns if column.field == name)
         raise TableReadingError(page.number, header, f'a ruling between two rows runs through the line "{line.text.strip()}": '
                                 "the cell overflows its row, so which row holds the line is not certain")
-    rows = drop_heading_rows(body_rows, columns, page.rulings)
+    rows = drop_heading_rows(body_rows, columns, page.rulings, h_rules, pitch)
     for row in rows:
         row.page = page.number
         row.pages = [page.number]

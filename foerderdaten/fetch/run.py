@@ -227,7 +227,7 @@ def _document_id(doc, kind: str) -> str | None:
     try:
         if kind == "landtag_answer":
             return extract_letter(doc).source_id
-        table = read_table(doc.pages[:1], COLUMNS)
+        table = read_table(doc.pages[:1], COLUMNS, all_pages=False)
         if table is None:
             return None
         _, edition, _ = read_head(doc.file_name, [line.text.strip() for line in table.pages[0].preamble])
