@@ -12,7 +12,10 @@ relative to itself, never from the positions of one rendering:
   content, except runs of one or two characters such as footnote markers.
 * **Cells**: a line is cut at a gap between words wider than
   ``COLUMN_GAP_EM`` font sizes and ``COLUMN_GAP_RATIO`` times the line's
-  narrowest word gap (a tab widens one gap; justification widens all).
+  narrowest word gap (a tab widens one gap; justification widens all), and
+  where a line that writes its blanks as glyphs moves the pen further than
+  its glyphs account for (a tab that ends just behind the text before it,
+  ``HIDDEN_TAB_EM``).
 * **Line pitch**: the smallest step between neighbouring lines that many of
   them take (steps less than ``STEP_TOLERANCE`` apart are one step), not
   the most common one: where paragraphs are short, the paragraph step is.
@@ -83,6 +86,14 @@ WORD_GAP_EM = 0.15
 # times the line's narrowest word gap, separates cells.
 COLUMN_GAP_EM = 0.8
 COLUMN_GAP_RATIO = 2.5
+# A tab whose stop lies just behind the text before it moves the pen by less
+# than a word gap (a word processor goes on to the next stop only when the
+# text reaches past one). Where the line writes its blanks as glyphs, such a
+# move shows all the same: the pen jumps by more than this many font sizes
+# beyond what the blank glyphs in between account for, and beyond the
+# line's other word gaps (justification widens each of them alike; kerning
+# moves the pen by less, mostly backwards).
+HIDDEN_TAB_EM = 0.1
 # A step between lines larger than this many usual line pitches starts a paragraph.
 PARAGRAPH_STEP = 1.3
 # Steps between lines that differ by less than this (pt) are the same step:
@@ -268,11 +279,12 @@ def split_cells(line: TextLine) -> tuple[Cell, ...]:
     def is_column_gap(gap: float, size: float) -> bool:
         return gap > COLUMN_GAP_EM * size and gap > COLUMN_GAP_RATIO * narrowest
 
+    hidden = _hidden_tabs(line.chars)
     groups: list[list[Char]] = [[]]
     last_ink: Char | None = None
-    for char in line.chars:
+    for i, char in enumerate(line.chars):
         if char.text.strip():
-            if last_ink is not None and is_column_gap(char.x0 - last_ink.x1, max(char.size, last_ink.size)):
+            if last_ink is not None and (i in hidden or is_column_gap(char.x0 - last_ink.x1, max(char.size, last_ink.size))):
                 groups.append([])
             last_ink = char
         groups[-1].append(char)
@@ -282,6 +294,34 @@ def split_cells(line: TextLine) -> tuple[Cell, ...]:
         if group_ink:
             cells.append(Cell(chars_to_text(group), group_ink[0].x0, max(c.x1 for c in group_ink), tuple(group)))
     return tuple(cells)
+
+
+def _hidden_tabs(chars: tuple[Char, ...]) -> set[int]:
+    """Indices of the ink characters that a tab narrower than a word gap put
+    apart from the ink before them (``HIDDEN_TAB_EM``). Only a line that
+    writes blank glyphs shows them: where no blank is written, the gap alone
+    is all there is, and split_cells() measures it."""
+    moves: list[tuple[int, float, bool]] = []  # (index, pen move beyond the blank glyphs, any blank glyph)
+    last_ink: Char | None = None
+    blanks, blank_count = 0.0, 0
+    for i, char in enumerate(chars):
+        if not char.text.strip():
+            blanks += char.x1 - char.x0
+            blank_count += 1
+            continue
+        if last_ink is not None:
+            moves.append((i, char.x0 - last_ink.x1 - blanks, blank_count > 0))
+        last_ink, blanks, blank_count = char, 0.0, 0
+    word_gaps = sorted((move, i) for i, move, has_blank in moves if has_blank)
+    if not word_gaps:
+        return set()
+
+    def usual(i: int) -> float:
+        """The narrowest move of the line's other word gaps (a tab may be the only one)."""
+        others = [move for move, j in word_gaps[:2] if j != i]
+        return max(0.0, others[0]) if others else 0.0
+
+    return {i for i, move, _ in moves if move - usual(i) > HIDDEN_TAB_EM * chars[i].size}
 
 
 def measure_layout(lines: list[Line], size: float) -> Layout:
