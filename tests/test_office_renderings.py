@@ -3,7 +3,8 @@
 The second engine nobody here wrote (after Chromium, see
 ``test_browser_renderings.py``): the SAB overview as a spreadsheet, as the
 SAB makes it (Calc, ``render_calc.py``), and the Landtag annexes and the
-SAB overview as a word-processor table (Writer, ``render_writer.py``), each converted with
+SAB overview as a word-processor table, and the whole Landtag answer (letter
+and annexes) as a word-processor document (Writer, ``render_writer.py``), each converted with
 ``soffice --headless --convert-to pdf``.
 Slow (LibreOffice starts in seconds and lays out 40 pages), hence marked
 ``slow``; skipped, saying why, where ``soffice`` is not installed.
@@ -18,9 +19,9 @@ import pytest
 
 from conftest import gold_landtag
 from programs import run_isolated
-from readback import ANNEX_FIELDS, read_annex, read_sab, sab_table
+from readback import ANNEX_FIELDS, read_annex, read_letter, read_sab, sab_table
 from render_calc import CalcLayout, sab_fods
-from render_writer import WriterLayout, annex_fodt
+from render_writer import WriterLayout, annex_fodt, letter_fodt
 from test_renderings import SAB_HEADERS
 
 pytestmark = pytest.mark.slow
@@ -136,3 +137,53 @@ def test_sab_printed_by_writer(soffice, tmp_path, name):
     document.write_text(annex_fodt(headers, [(SAB_CAPTION, rows)], WIDTHS_CM, layout), encoding="utf-8")
     reading = read_sab(convert_to_pdf(soffice, document))
     assert reading.verdict in ("exact", "ambiguous"), f"{layout}\n{reading.report()}"
+
+
+# The whole Landtag answer as a word-processor document: the letter's
+# paragraphs wrapped and justified by Writer, the lists as tab stops or a
+# borderless table, a real footnote, each annex on a new page
+# (render_writer.letter_fodt). Every value must be exact.
+WRITER_LETTER_LAYOUTS = {
+    "writer_letter_liberation_serif_11pt_tabs": WriterLayout(),
+    # "…(SSOE)⇥Landkreis Sächsische Schweiz": the name ends 1.6 pt before a
+    # default tab stop, so the tab is narrower than a blank (the line was read
+    # as one cell, "Osterzgebirge" alone as the Träger)
+    "writer_letter_carlito_12pt_wide_margins_decimal_tabs": WriterLayout(font="Carlito", size=12, margin_cm=2.5, amount_tab="decimal"),
+    # a borderless table whose first cell wraps right before the second:
+    # "…Nestbauzentrale␣" and "Landkreis" only 1.4 pt beyond the blank (read
+    # as one paragraph line: name "…Nestbauzentrale Landkreis Mittelsachsen", exit 0)
+    "writer_letter_carlito_12pt_narrow_margins_table": WriterLayout(font="Carlito", size=12, margin_cm=1.5, lists="table", amount_tab="left", spacing=0.42),
+}
+# Paragraphs without spacing: a paragraph's last line that ends early, then
+# the next paragraph at line step, looks like a line break inside one (it
+# was read as one paragraph, the Thema with the salutation, the last answer
+# with the closing formula, exit 0); refused naming the first such line.
+WRITER_LETTER_REFUSED = {
+    "writer_letter_liberation_serif_11pt_no_spacing": (
+        WriterLayout(spacing=0.0),
+        'page 1: the line "…liegen." ends early and "Die Sächsische Staatsregierun…" follows at line step',
+    ),
+}
+
+
+def print_letter(soffice: Path, folder: Path, name: str, layout: WriterLayout) -> Path:
+    gold = gold_landtag()
+    annexes = [(f"Anlage {n}", [[g[f] for f in ANNEX_FIELDS] for g in gold["anlagen"] if g["anlage"] == n]) for n in (1, 2)]
+    document = folder / f"{name}.fodt"
+    document.write_text(letter_fodt(gold, ANNEX_HEADERS, annexes, layout), encoding="utf-8")
+    return convert_to_pdf(soffice, document)
+
+
+@pytest.mark.parametrize("name", sorted(WRITER_LETTER_LAYOUTS))
+def test_letter_printed_by_writer(soffice, tmp_path, name):
+    layout = WRITER_LETTER_LAYOUTS[name]
+    readings = read_letter(print_letter(soffice, tmp_path, name, layout))
+    for part, reading in readings.items():
+        assert reading.verdict == "exact", f"{part} of {layout.describe()}\n{reading.report()}"
+
+
+@pytest.mark.parametrize("name", sorted(WRITER_LETTER_REFUSED))
+def test_letter_without_paragraph_spacing_is_refused(soffice, tmp_path, name):
+    layout, message = WRITER_LETTER_REFUSED[name]
+    reading = read_letter(print_letter(soffice, tmp_path, name, layout))["letter"]
+    assert reading.verdict == "refused" and message in reading.detail, f"{layout.describe()}\n{reading.report()}"

@@ -34,7 +34,10 @@ relative to itself, never from the positions of one rendering:
   (ragged, no blank at their ends), a page's last line that ends a sentence
   and nearly fills the line, before a line starting with a capital, may as
   well end its paragraph: the block records the doubt (``Block.doubt``),
-  and the caller refuses it where it reads the block. A footnote (a
+  and the caller refuses it where it reads the block. A line that ends
+  early although the next follows at line step (``ends_early``: paragraphs
+  without spacing, or a line break) stays in its paragraph; the caller
+  decides what it means where it reads the block. A footnote (a
   paragraph starting with a superscript number, or a number in small
   print) ends at its page and is set aside; the text goes on around it.
 * **Tab lists**: a paragraph whose first line has several cells is a list
@@ -237,6 +240,7 @@ class LetterText:
     lines: list[Line]  # every body line, in reading order
     blocks: list[Block]  # paragraphs and list rows, in reading order
     footnotes: list[Block]  # paragraphs starting with a footnote number: not content
+    layout: Layout  # what the pages have in common, to ask where lines ended (ends_early)
 
 
 def read_text(pages: list[Page], heading: Heading) -> LetterText:
@@ -248,7 +252,7 @@ def read_text(pages: list[Page], heading: Heading) -> LetterText:
     footnotes = [block for block in blocks if _is_footnote(block.lines[0])]
     blocks = join_wrapped_rows([block for block in blocks if not _is_footnote(block.lines[0])], layout, heading)
     mark_list_rows(blocks, layout, heading)
-    return LetterText(lines, blocks, footnotes)
+    return LetterText(lines, blocks, footnotes, layout)
 
 
 def body_size(pages: list[Page]) -> float:
@@ -472,6 +476,20 @@ def _goes_on_in_row(prev: Line, line: Line, layout: Layout) -> bool:
         for above, following in pairwise(prev.cells)
     )
     return inside_column or abs(cell.x0 - prev.cells[0].x0) >= layout.body_size or _last_cell_wrapped(prev, line.line.chars, layout)
+
+
+def ends_early(prev: Line, line: Line, layout: Layout) -> bool:
+    """Whether ``prev`` is a line of one cell that ended before it was full
+    although ``line`` follows it at line step on its page: the end of a
+    paragraph that the document does not set apart by spacing (or a line
+    break), which paragraphs() cannot see, as it starts a paragraph only at a
+    larger step. By the room behind it alone: a blank that a renderer writes
+    at other wraps is left out where the text fills the line exactly."""
+    return (
+        prev.page == line.page and len(prev.cells) == 1
+        and _step(prev, line) <= PARAGRAPH_STEP * layout.pitch
+        and _cell_room(prev, 0, layout) >= _blank_width(prev) + first_word_width(line.line.chars)
+    )
 
 
 def _step(prev: Line, line: Line) -> float:
