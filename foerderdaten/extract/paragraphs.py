@@ -26,12 +26,14 @@ relative to itself, never from the positions of one rendering:
   blank hanging past the margin does not count). Where the document shows
   more, it must agree: in justified text a wrapped line reaches the
   margin, and where the document writes a blank at the end of wrapped
-  lines, a wrapped line has one.
+  lines, a wrapped line has one (unless no blank fits behind it).
 * **Paragraphs**: a step between lines clearly larger than the line pitch
   starts a paragraph, and so does a heading, by its wording (the caller's
   ``Heading``). Across a page break a paragraph goes on only if its last
   line wrapped. Where the document shows no sign of its wrapped lines
-  (ragged, no blank at their ends), a page's last line that ends a sentence
+  (ragged, no blank at their ends, or a line that fills the page to within
+  a blank's width, where LibreOffice leaves the blank out), a page's last
+  line that ends a sentence
   and nearly fills the line, before a line starting with a capital, may as
   well end its paragraph: the block records the doubt (``Block.doubt``),
   and the caller refuses it where it reads the block. A line that ends
@@ -497,10 +499,11 @@ def _step(prev: Line, line: Line) -> float:
 
 
 def _continues_over_page(prev: Line, line: Line, layout: Layout) -> bool:
-    """A paragraph goes on over a page break when its last line wrapped."""
+    """A paragraph goes on over a page break when its last line wrapped, or
+    fills the page's line so that the blank at its end was left out."""
     if len(prev.cells) > 1 or abs(line.line.x0 - layout.left) > layout.body_size:
         return False
-    return _line_wrapped(prev, line, layout)
+    return _line_wrapped(prev, line, layout) or (not layout.justified and _blank_left_out(prev, layout))
 
 
 def _page_end_doubt(prev: Line, line: Line, layout: Layout) -> tuple[int, str] | None:
@@ -510,8 +513,10 @@ def _page_end_doubt(prev: Line, line: Line, layout: Layout) -> tuple[int, str] |
     line is the only sign; if that line also ends a sentence and the next
     page starts with a capital, a paragraph that ended there looks the same.
     """
-    if layout.justified or layout.wrap_blanks:
+    if layout.justified:
         return None
+    if layout.wrap_blanks and not _blank_left_out(prev, layout):
+        return None  # the blank at its end, or the room for one left empty, tells
     if not (_SENTENCE_END.search(prev.stripped) and _SENTENCE_START.match(line.stripped)):
         return None
     return prev.page, (
@@ -541,6 +546,18 @@ def _cell_wrapped(line: Line, i: int, next_chars: tuple[Char, ...], layout: Layo
     if layout.wrap_blanks and not line.cells[i].ends_as_wrapped:
         return False
     return _cell_room(line, i, layout) < _blank_width(line) + first_word_width(next_chars)
+
+
+def _blank_left_out(line: Line, layout: Layout) -> bool:
+    """Whether a line of one cell that ends without the blank the document
+    writes at the end of wrapped lines had no room for it: LibreOffice
+    leaves it out where the text fills the page's line to within a blank's
+    width. (Not asked of list cells: a column's right edge is measured at
+    its widest cell, which thus always seems to fill it.)"""
+    return (
+        layout.wrap_blanks and len(line.cells) == 1 and not line.cells[0].ends_as_wrapped
+        and _cell_room(line, 0, layout) < _blank_width(line)
+    )
 
 
 def _last_cell_wrapped(line: Line, next_chars: tuple[Char, ...], layout: Layout) -> bool:
