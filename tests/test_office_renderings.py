@@ -191,3 +191,22 @@ def test_letter_without_paragraph_spacing_is_refused(soffice, tmp_path, name):
     layout, message = WRITER_LETTER_REFUSED[name]
     reading = read_letter(print_letter(soffice, tmp_path, name, layout))["letter"]
     assert reading.verdict == "refused" and message in reading.detail, f"{layout.describe()}\n{reading.report()}"
+
+
+def test_letter_row_whose_name_is_longer_than_its_line(soffice, tmp_path):
+    """DejaVu Sans 12 pt within 2.5 cm margins: the first Welcome Center's
+    name wraps before its tab ("Servicestelle … Nestbauzentrale" ⏎
+    "Mittelsachsen ⇥ Landkreis Mittelsachsen"); the name's first line was
+    read as a paragraph of its own and the build refused. The annexes in
+    such narrow columns are refused (too many line breaks that fill their
+    cell, invariants.py), so the letter is read alone."""
+    from foerderdaten.extract.landtag import extract_letter
+    from foerderdaten.extract.pdfdoc import open_pdf
+
+    layout = WriterLayout(font="DejaVu Sans", size=12, margin_cm=2.5, justify=True, amount_tab="left", bold_questions=False, page_number=False)
+    letter = extract_letter(open_pdf(print_letter(soffice, tmp_path, "writer_letter_dejavu_sans_12pt_long_name", layout)))
+    gold = gold_landtag()
+    assert [(c.name, c.traeger_raw) for c in letter.welcome_centers] == [(c["name"], c["traeger_region_raw"]) for c in gold["welcome_centers"]]
+    assert [(f.region_raw, f.betrag_raw) for f in letter.funding] == [
+        (f["region_raw"], f["betrag_raw"]) for f in gold["funding_established"] + gold["funding_in_aufbau"]]
+    assert [[p.text for p in a.paragraphs] for a in letter.answers] == [a["absaetze"] for a in gold["answers"]]

@@ -433,7 +433,7 @@ def paragraphs(lines: list[Line], layout: Layout, heading: Heading) -> list[Bloc
             note = Block([line])
             blocks.append(note)
             continue
-        if text is None or _starts_block(text.lines[-1], line, layout, heading):
+        if text is None or (_starts_block(text.lines[-1], line, layout, heading) and not _name_goes_on(text, line, layout, heading)):
             text = Block()
             blocks.append(text)
         elif text.lines[-1].page != line.page and not text.doubt:
@@ -464,6 +464,38 @@ def _starts_block(prev: Line, line: Line, layout: Layout, heading: Heading) -> b
     if len(prev.cells) > 1 and not _goes_on_in_row(prev, line, layout):
         return True
     return _step(prev, line) > PARAGRAPH_STEP * layout.pitch
+
+
+def _name_goes_on(block: Block, line: Line, layout: Layout, heading: Heading) -> bool:
+    """Whether a line of several cells goes on with the paragraph above as
+    its first cell: a list row whose first cell is too long for a line
+    ("Servicestelle … Nestbauzentrale" ⏎ "Mittelsachsen ⇥ Landkreis
+    Mittelsachsen"). The paragraph so far has one cell per line and wrapped
+    into the line at line step (by the room behind it, and its blank where
+    the document writes them: a list may be set ragged in a justified
+    letter), and is neither a heading nor a list's lead-in (which ends with
+    a colon, and may fill its line); no word of it starts where a later cell
+    of the line does (``_word_starts_at``)."""
+    prev = block.lines[-1]
+    return (
+        len(line.cells) > 1 and all(len(above.cells) == 1 for above in block.lines)
+        and prev.page == line.page and _step(prev, line) <= PARAGRAPH_STEP * layout.pitch
+        and not prev.stripped.endswith(":") and not heading(line.stripped, line.stripped)
+        and not _is_heading(block, heading) and _last_cell_wrapped(prev, line.line.chars, layout)
+        and not any(_word_starts_at(above, cell.x0) for above in block.lines for cell in line.cells[1:])
+    )
+
+
+def _word_starts_at(line: Line, x: float) -> bool:
+    """Whether a word of ``line`` starts at ``x`` (to rounding): in a table
+    without borders whose first cell fills its column, the next column's
+    text follows after a mere blank, and only its start tells it (the line
+    is then a row of its own, not a first cell's wrapped line)."""
+    chars = line.line.chars
+    return any(
+        char.text.strip() and abs(char.x0 - x) <= STEP_TOLERANCE and (i == 0 or not chars[i - 1].text.strip())
+        for i, char in enumerate(chars)
+    )
 
 
 def _goes_on_in_row(prev: Line, line: Line, layout: Layout) -> bool:
@@ -593,10 +625,21 @@ def _word_gaps(chars: tuple[Char, ...]) -> list[float]:
 
 
 def _starts_row(block: Block, heading: Heading) -> bool:
-    """A block whose first line has several cells, unless it is a heading:
-    a heading may have a tab after its label ("Frage 4: ⇥ Welche …") but is
-    never a list row."""
-    return len(block.lines[0].cells) > 1 and not _is_heading(block, heading)
+    """A block one of whose lines has several cells (the first, or the
+    first after its first cell's wrapped lines, ``_name_goes_on``), unless
+    it is a heading: a heading may have a tab after its label ("Frage 4: ⇥
+    Welche …") but is never a list row."""
+    return _cells_line(block) is not None and not _is_heading(block, heading)
+
+
+def _cells_line(block: Block) -> int | None:
+    """The index of the block's first line of several cells, if the lines
+    before it have one cell each (paragraphs() joins such lines only to a
+    row's first cell)."""
+    for i, line in enumerate(block.lines):
+        if len(line.cells) > 1:
+            return i
+    return None
 
 
 def _is_heading(block: Block, heading: Heading) -> bool:
@@ -682,8 +725,9 @@ def _wraps_in_columns(rows: list[Block], layout: Layout) -> bool:
     margin: some row goes on under one of its later columns, or at its left
     edge below a last cell that had not wrapped."""
     for block in rows:
-        left = block.lines[0].cells[0].x0
-        for above, line in zip(block.lines, block.lines[1:], strict=False):
+        k = _cells_line(block) or 0  # the first cell's lines above it wrap as a paragraph does
+        left = block.lines[k].cells[0].x0
+        for above, line in zip(block.lines[k:], block.lines[k + 1:], strict=False):
             if any(abs(cell.x0 - left) >= layout.body_size for cell in line.cells):
                 return True  # a cell goes on under a later column
             if not _last_cell_wrapped(above, line.line.chars, layout):
@@ -703,10 +747,12 @@ def row_cells(block: Block, layout: Layout, in_columns: bool = False) -> tuple[s
     its cells in their columns (``in_columns``): then a last cell that
     nearly fills the line only seems to have wrapped.
     """
-    first = block.lines[0]
+    k = _cells_line(block) or 0
+    first = block.lines[k]
     starts = [c.x0 for c in first.cells]
     columns: list[list[str]] = [[c.text] for c in first.cells]
-    for above, line in zip(block.lines, block.lines[1:], strict=False):
+    columns[0][:0] = [line.text for line in block.lines[:k]]  # the first cell's lines above (``_name_goes_on``)
+    for above, line in zip(block.lines[k:], block.lines[k + 1:], strict=False):
         if len(line.cells) == 1 and abs(line.cells[0].x0 - starts[0]) < line.line.size:
             back_to_margin = not in_columns and _last_cell_wrapped(above, line.line.chars, layout)
             columns[-1 if back_to_margin else 0].append(line.cells[0].text)
