@@ -210,3 +210,23 @@ def test_letter_row_whose_name_is_longer_than_its_line(soffice, tmp_path):
     assert [(f.region_raw, f.betrag_raw) for f in letter.funding] == [
         (f["region_raw"], f["betrag_raw"]) for f in gold["funding_established"] + gold["funding_in_aufbau"]]
     assert [[p.text for p in a.paragraphs] for a in letter.answers] == [a["absaetze"] for a in gold["answers"]]
+
+
+def test_letter_table_whose_first_cell_touches_the_next_is_refused(soffice, tmp_path):
+    """A borderless table in DejaVu Sans 12 pt: "…i. V. m. der" fills the
+    first column exactly, and Writer prints "Landkreis" right against it,
+    no blank, no gap ("derLandkreis"). The two lines were read as one row
+    whose Träger the tab pushed onto the next line (name "… derLandkreis
+    Mittelsachsen", Träger "Nestbauzentrale Mittelsachsen"); a name hardly
+    glues a capital to a word, so the letter is refused naming the page.
+    (The annexes in such narrow columns are refused too, so the letter is
+    read alone.)"""
+    from foerderdaten.errors import InputError
+    from foerderdaten.extract.landtag import extract_letter
+    from foerderdaten.extract.pdfdoc import open_pdf
+
+    layout = WriterLayout(font="DejaVu Sans", size=12, margin_cm=2.5, lists="table", amount_tab="decimal", bold_questions=False, spacing=0.42,
+                          page_number=False)
+    pdf = print_letter(soffice, tmp_path, "writer_letter_dejavu_sans_12pt_touching_cells", layout)
+    with pytest.raises(InputError, match=r'page \d+: the list line "Servicestelle Arbeit und Migr…" glues "rL" without a gap'):
+        extract_letter(open_pdf(pdf))

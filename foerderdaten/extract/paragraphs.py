@@ -124,6 +124,8 @@ _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
 # followed by closing quotes or brackets; and the start of a sentence.
 _SENTENCE_END = re.compile(r"[.:?!][\"“”»«)\]]*$")
 _SENTENCE_START = re.compile(r"^[\"„“»«(]*[A-ZÄÖÜ0-9]")
+# Marks that close a word ("(SSOE)", "„Welcome Center“").
+_CLOSING_MARKS = ")]\"“”»"
 
 # Whether a paragraph is a heading, from its first line and its whole text:
 # it starts a paragraph of its own and is never a list row. While lines are
@@ -717,6 +719,7 @@ def mark_list_rows(blocks: list[Block], layout: Layout, heading: Heading) -> Non
         after = blocks[i + 1] if i + 1 < len(blocks) else None
         if block.row is None and _pushed_row(block, before, after, layout, heading):
             block.row = (block.lines[0].stripped, join_cell_lines(line.text for line in block.lines[1:]))
+            block.doubt = block.doubt or _glued_cells(block)
 
 
 def _wraps_in_columns(rows: list[Block], layout: Layout) -> bool:
@@ -781,3 +784,23 @@ def _pushed_row(block: Block, before: Block | None, after: Block | None, layout:
         and lines[0].page == lines[1].page
         and not _line_wrapped(lines[0], lines[1], layout)
     )
+
+
+def _glued_cells(block: Block) -> tuple[int, str] | None:
+    """Where a row read as pushed onto the next line may hide its tab: a
+    letter in lower case (or a closing bracket or quote) and a capital
+    touching it, no blank between ("derLandkreis", "(SSOE)Landkreis"). A
+    first cell that fills its column exactly, or a tab that ends right at
+    the text before it, leaves no gap to see; a name hardly glues a capital
+    to a word, so the line may hold two cells and is refused."""
+    for line in block.lines:
+        ink = [c for c in line.line.chars if c.text.strip()]
+        for prev, char in pairwise(ink):
+            touching = char.x0 - prev.x1 <= WORD_GAP_EM * char.size and not any(
+                not c.text.strip() and prev.x1 <= c.x0 + STEP_TOLERANCE and c.x1 <= char.x0 + STEP_TOLERANCE for c in line.line.chars)
+            if touching and (prev.text.islower() or prev.text in _CLOSING_MARKS) and char.text.isupper():
+                return line.page, (
+                    f'the list line "{quote(line.stripped)}" glues "{prev.text}{char.text}" without a gap: two cells '
+                    "whose tab or column gap left no room, or one word; the line does not tell"
+                )
+    return None
