@@ -149,10 +149,14 @@ WRITER_LETTER_LAYOUTS = {
     # paragraph: "ihre\n\nZuständigkeit", exit 0)
     "writer_letter_carlito_12pt_wide_margins_table": WriterLayout(font="Carlito", size=12, margin_cm=2.5, lists="table", bold_questions=False,
                                                                    page_number=False),
-    # "…(SSOE)⇥Landkreis Sächsische Schweiz": the name ends 1.6 pt before a
-    # default tab stop, so the tab is narrower than a blank (the line was read
-    # as one cell, "Osterzgebirge" alone as the Träger)
-    "writer_letter_carlito_12pt_wide_margins_decimal_tabs": WriterLayout(font="Carlito", size=12, margin_cm=2.5, amount_tab="decimal"),
+    # "…Nestbauzentrale Mittelsachsen⇥Landkreis": the name ends just before a
+    # default tab stop, so the tab is narrower than a blank (read as one cell:
+    # name "… Mittelsachsen Landkreis", Träger "Mittelsachsen", exit 0); and in
+    # Anlage 2 "Migrationshintergrund" ends without the blank Writer writes at
+    # other wraps, the cell's edge estimated half a point too far right (read
+    # as a broken word: "Migrationshintergrundin Chemnitz", exit 0)
+    "writer_letter_dejavu_sans_10pt_narrow_margins_justified_decimal_tabs": WriterLayout(font="DejaVu Sans", size=10, margin_cm=1.5, justify=True,
+                                                                                          amount_tab="decimal", bold_questions=False),
     # a borderless table whose first cell wraps right before the second:
     # "…Nestbauzentrale␣" and "Landkreis" only 1.4 pt beyond the blank (read
     # as one paragraph line: name "…Nestbauzentrale Landkreis Mittelsachsen", exit 0)
