@@ -161,6 +161,12 @@ WRITER_LETTER_LAYOUTS = {
     # "…Nestbauzentrale␣" and "Landkreis" only 1.4 pt beyond the blank (read
     # as one paragraph line: name "…Nestbauzentrale Landkreis Mittelsachsen", exit 0)
     "writer_letter_carlito_12pt_narrow_margins_table": WriterLayout(font="Carlito", size=12, margin_cm=1.5, lists="table", amount_tab="left", spacing=0.42),
+    # justified: the letter's wrapped lines end without a blank, the list
+    # table's wrapped cells with one, and its rows follow at line step; the
+    # list's own blanks tell its rows apart (was refused: "the list line
+    # "Welcome Center Bautzen …" may go on with the row above")
+    "writer_letter_carlito_10pt_wide_margins_justified_table": WriterLayout(font="Carlito", size=10, margin_cm=2.5, justify=True, lists="table",
+                                                                             amount_tab="decimal", bold_questions=False, spacing=0.21),
 }
 # Paragraphs without spacing: a paragraph's last line that ends early, then
 # the next paragraph at line step, looks like a line break inside one (it

@@ -667,8 +667,13 @@ def _join_row_continuations(rows: list[Block], layout: Layout) -> list[Block]:
     just like a row that wrapped. So rows are joined only where more tells
     them apart: the document writes a blank at the end of wrapped lines
     (``_cell_wrapped`` checks it), or the list sets its rows apart by
-    paragraph spacing (a line at line step goes on with its row).
+    paragraph spacing (a line at line step goes on with its row). The
+    blanks may show in the list alone: a justified letter's wrapped lines
+    end without one, its borderless table's wrapped cells with one
+    (``_list_writes_blanks``).
     """
+    if not layout.wrap_blanks and _list_writes_blanks(rows, layout):
+        layout = replace(layout, wrap_blanks=True)
     if not (layout.wrap_blanks or _rows_spaced(rows, layout)):
         for above, row in pairwise(rows):
             if _continues_row(above.lines[-1], row.lines[0], layout):
@@ -684,6 +689,20 @@ def _join_row_continuations(rows: list[Block], layout: Layout) -> list[Block]:
         else:
             joined.append(row)
     return joined
+
+
+def _list_writes_blanks(rows: list[Block], layout: Layout) -> bool:
+    """Whether the list's cells that wrapped (a line of the row goes on under
+    them) mostly end with a blank."""
+    wrapped = [
+        above_cell
+        for block in rows
+        for above, line in pairwise(block.lines)
+        for cell in line.cells
+        for above_cell in above.cells
+        if abs(above_cell.x0 - cell.x0) < layout.body_size
+    ]
+    return bool(wrapped) and sum(1 for cell in wrapped if cell.ends_as_wrapped) >= MOST_LINES * len(wrapped)
 
 
 def _rows_spaced(rows: list[Block], layout: Layout) -> bool:
