@@ -738,7 +738,7 @@ def mark_list_rows(blocks: list[Block], layout: Layout, heading: Heading) -> Non
         after = blocks[i + 1] if i + 1 < len(blocks) else None
         if block.row is None and _pushed_row(block, before, after, layout, heading):
             block.row = (block.lines[0].stripped, join_cell_lines(line.text for line in block.lines[1:]))
-            block.doubt = block.doubt or _glued_cells(block)
+            block.doubt = block.doubt or _glued_cells(block) or _word_at_column(block, before, after)
 
 
 def _wraps_in_columns(rows: list[Block], layout: Layout) -> bool:
@@ -822,4 +822,21 @@ def _glued_cells(block: Block) -> tuple[int, str] | None:
                     f'the list line "{quote(line.stripped)}" glues "{prev.text}{char.text}" without a gap: two cells '
                     "whose tab or column gap left no room, or one word; the line does not tell"
                 )
+    return None
+
+
+def _word_at_column(block: Block, before: Block | None, after: Block | None) -> tuple[int, str] | None:
+    """Where a row read as pushed onto the next line may hide its column
+    gap: a word of its first line starts where the next column of the rows
+    beside it starts. A borderless table whose first cell fills its column
+    prints the next cell after a mere blank, its pen moved by too little
+    to tell (``HIDDEN_TAB_EM``); only the column's start tells."""
+    line = block.lines[0]
+    starts = {round(cell.x0, 1) for row in (before, after) if row is not None and row.row for cell in row.lines[0].cells[1:]}
+    for x in sorted(starts):
+        if _word_starts_at(line, x):
+            return line.page, (
+                f'the list line "{quote(line.stripped)}" has a word where the list\'s next column starts: two cells '
+                "whose column gap left no room, or one cell; the line does not tell"
+            )
     return None
