@@ -31,11 +31,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from foerderdaten.errors import ExtractionError
 from foerderdaten.extract import landtag_topics as topics
 from foerderdaten.extract.letter_check import Place, check_each_line_read_once
-from foerderdaten.extract.paragraphs import WORD_GAP_EM, Block, Line, read_text
+from foerderdaten.extract.paragraphs import WORD_GAP_EM, Block, Layout, Line, ends_early, quote, quote_end, read_text
 from foerderdaten.extract.pdfdoc import Page, PdfDocument, chars_to_text
 from foerderdaten.extract.records import RawAnswer, RawLetter, RawParagraph, RawQuestion
 from foerderdaten.extract.textjoin import join_cell_lines
@@ -114,12 +115,12 @@ def extract_letter(doc: PdfDocument, source_id: str | None = None) -> RawLetter:
     if drucksache is None:
         raise ExtractionError(doc.file_name, f'page {blocks[first_question].page}: no Drucksache number ("Drs.-Nr.: 7/12345") before the questions')
     wahlperiode, nummer = int(drucksache["wp"]), int(drucksache["nr"])
-    anfrage = _heading_item(head, _ANFRAGE_LABEL) or ""
+    anfrage = _heading_item(head, _ANFRAGE_LABEL, text.layout) or ""
     asker = _ANFRAGE.search(anfrage)
-    thema = _heading_item(head, _THEMA_LABEL)
+    thema = _heading_item(head, _THEMA_LABEL, text.layout)
     thema = _THEMA_LABEL.sub("", thema) if thema else None
     head_lines = [line for block in head for line in block.lines]
-    _refuse_doubts(doc.file_name, body)
+    _refuse_doubts(doc.file_name, body, text.layout)
 
     questions, answers, places = read_questions_and_answers(body)
     tab_lists = list(topics.tab_lists(body))
@@ -154,14 +155,26 @@ def extract_letter(doc: PdfDocument, source_id: str | None = None) -> RawLetter:
     )
 
 
-def _refuse_doubts(file_name: str, body: list[Block]) -> None:
+def _refuse_doubts(file_name: str, body: list[Block], layout: Layout) -> None:
     """Refuse the first block of the body whose layout allows another
-    reading (``Block.doubt``). The letterhead is read for a few labelled
+    reading (``Block.doubt``), or that is no list row and holds a line that
+    ended early before the next at line step (``ends_early``): where the
+    document does not set its paragraphs apart, such a line may end a
+    paragraph or an answer, or be a line break inside one, and the next may
+    be the closing formula. The letterhead is read for a few labelled
     values only, so a doubt there does not matter."""
     for block in body:
         if block.doubt:
             page, what = block.doubt
             raise ExtractionError(file_name, f"page {page}: {what}")
+        if block.row is not None:
+            continue
+        for prev, line in pairwise(block.lines):
+            if ends_early(prev, line, layout):
+                raise ExtractionError(file_name, (
+                    f'page {prev.page}: the line "{quote_end(prev.stripped)}" ends early and "{quote(line.stripped)}" '
+                    "follows at line step: a paragraph that ends without spacing cannot be told from a line break inside one"
+                ))
 
 
 def _list_places(tab_lists: list[topics.TabList]) -> list[Place]:
@@ -193,15 +206,20 @@ def letter_pages(doc: PdfDocument) -> list[Page]:
 # Letterhead and heading block
 
 
-def _heading_item(head: list[Block], label: re.Pattern) -> str | None:
+def _heading_item(head: list[Block], label: re.Pattern, layout: Layout) -> str | None:
     """The text from the line starting with ``label`` up to the end of its
-    paragraph or the next labelled line of the heading block."""
+    paragraph, the next labelled line of the heading block, or a line that
+    ended early (where the heading block is not set apart from the
+    salutation, "Sehr geehrter …" follows the Thema at line step)."""
     for block in head:
         for i, line in enumerate(block.lines):
             if label.match(line.stripped):
-                rest = block.lines[i + 1:]
-                end = next((j for j, other in enumerate(rest) if _HEADING_LABEL.match(other.stripped)), len(rest))
-                return join_cell_lines(other.text for other in [line, *rest[:end]])
+                item = [line]
+                for other in block.lines[i + 1:]:
+                    if _HEADING_LABEL.match(other.stripped) or ends_early(item[-1], other, layout):
+                        break
+                    item.append(other)
+                return join_cell_lines(other.text for other in item)
     return None
 
 

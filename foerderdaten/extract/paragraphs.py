@@ -12,7 +12,10 @@ relative to itself, never from the positions of one rendering:
   content, except runs of one or two characters such as footnote markers.
 * **Cells**: a line is cut at a gap between words wider than
   ``COLUMN_GAP_EM`` font sizes and ``COLUMN_GAP_RATIO`` times the line's
-  narrowest word gap (a tab widens one gap; justification widens all).
+  narrowest word gap (a tab widens one gap; justification widens all), and
+  where a line that writes its blanks as glyphs moves the pen further than
+  its glyphs account for (a tab that ends just behind the text before it,
+  ``HIDDEN_TAB_EM``).
 * **Line pitch**: the smallest step between neighbouring lines that many of
   them take (steps less than ``STEP_TOLERANCE`` apart are one step), not
   the most common one: where paragraphs are short, the paragraph step is.
@@ -23,15 +26,20 @@ relative to itself, never from the positions of one rendering:
   blank hanging past the margin does not count). Where the document shows
   more, it must agree: in justified text a wrapped line reaches the
   margin, and where the document writes a blank at the end of wrapped
-  lines, a wrapped line has one.
+  lines, a wrapped line has one (unless no blank fits behind it).
 * **Paragraphs**: a step between lines clearly larger than the line pitch
   starts a paragraph, and so does a heading, by its wording (the caller's
   ``Heading``). Across a page break a paragraph goes on only if its last
   line wrapped. Where the document shows no sign of its wrapped lines
-  (ragged, no blank at their ends), a page's last line that ends a sentence
+  (ragged, no blank at their ends, or a line that fills the page to within
+  a blank's width, where LibreOffice leaves the blank out), a page's last
+  line that ends a sentence
   and nearly fills the line, before a line starting with a capital, may as
   well end its paragraph: the block records the doubt (``Block.doubt``),
-  and the caller refuses it where it reads the block. A footnote (a
+  and the caller refuses it where it reads the block. A line that ends
+  early although the next follows at line step (``ends_early``: paragraphs
+  without spacing, or a line break) stays in its paragraph; the caller
+  decides what it means where it reads the block. A footnote (a
   paragraph starting with a superscript number, or a number in small
   print) ends at its page and is set aside; the text goes on around it.
 * **Tab lists**: a paragraph whose first line has several cells is a list
@@ -83,6 +91,14 @@ WORD_GAP_EM = 0.15
 # times the line's narrowest word gap, separates cells.
 COLUMN_GAP_EM = 0.8
 COLUMN_GAP_RATIO = 2.5
+# A tab whose stop lies just behind the text before it moves the pen by less
+# than a word gap (a word processor goes on to the next stop only when the
+# text reaches past one). Where the line writes its blanks as glyphs, such a
+# move shows all the same: the pen jumps by more than this many font sizes
+# beyond what the blank glyphs in between account for, and beyond the
+# line's other word gaps (justification widens each of them alike; kerning
+# moves the pen by less, mostly backwards).
+HIDDEN_TAB_EM = 0.1
 # A step between lines larger than this many usual line pitches starts a paragraph.
 PARAGRAPH_STEP = 1.3
 # Steps between lines that differ by less than this (pt) are the same step:
@@ -108,6 +124,8 @@ _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s")
 # followed by closing quotes or brackets; and the start of a sentence.
 _SENTENCE_END = re.compile(r"[.:?!][\"“”»«)\]]*$")
 _SENTENCE_START = re.compile(r"^[\"„“»«(]*[A-ZÄÖÜ0-9]")
+# Marks that close a word ("(SSOE)", "„Welcome Center“").
+_CLOSING_MARKS = ")]\"“”»"
 
 # Whether a paragraph is a heading, from its first line and its whole text:
 # it starts a paragraph of its own and is never a list row. While lines are
@@ -226,6 +244,7 @@ class LetterText:
     lines: list[Line]  # every body line, in reading order
     blocks: list[Block]  # paragraphs and list rows, in reading order
     footnotes: list[Block]  # paragraphs starting with a footnote number: not content
+    layout: Layout  # what the pages have in common, to ask where lines ended (ends_early)
 
 
 def read_text(pages: list[Page], heading: Heading) -> LetterText:
@@ -237,7 +256,7 @@ def read_text(pages: list[Page], heading: Heading) -> LetterText:
     footnotes = [block for block in blocks if _is_footnote(block.lines[0])]
     blocks = join_wrapped_rows([block for block in blocks if not _is_footnote(block.lines[0])], layout, heading)
     mark_list_rows(blocks, layout, heading)
-    return LetterText(lines, blocks, footnotes)
+    return LetterText(lines, blocks, footnotes, layout)
 
 
 def body_size(pages: list[Page]) -> float:
@@ -268,11 +287,12 @@ def split_cells(line: TextLine) -> tuple[Cell, ...]:
     def is_column_gap(gap: float, size: float) -> bool:
         return gap > COLUMN_GAP_EM * size and gap > COLUMN_GAP_RATIO * narrowest
 
+    hidden = _hidden_tabs(line.chars)
     groups: list[list[Char]] = [[]]
     last_ink: Char | None = None
-    for char in line.chars:
+    for i, char in enumerate(line.chars):
         if char.text.strip():
-            if last_ink is not None and is_column_gap(char.x0 - last_ink.x1, max(char.size, last_ink.size)):
+            if last_ink is not None and (i in hidden or is_column_gap(char.x0 - last_ink.x1, max(char.size, last_ink.size))):
                 groups.append([])
             last_ink = char
         groups[-1].append(char)
@@ -282,6 +302,34 @@ def split_cells(line: TextLine) -> tuple[Cell, ...]:
         if group_ink:
             cells.append(Cell(chars_to_text(group), group_ink[0].x0, max(c.x1 for c in group_ink), tuple(group)))
     return tuple(cells)
+
+
+def _hidden_tabs(chars: tuple[Char, ...]) -> set[int]:
+    """Indices of the ink characters that a tab narrower than a word gap put
+    apart from the ink before them (``HIDDEN_TAB_EM``). Only a line that
+    writes blank glyphs shows them: where no blank is written, the gap alone
+    is all there is, and split_cells() measures it."""
+    moves: list[tuple[int, float, bool]] = []  # (index, pen move beyond the blank glyphs, any blank glyph)
+    last_ink: Char | None = None
+    blanks, blank_count = 0.0, 0
+    for i, char in enumerate(chars):
+        if not char.text.strip():
+            blanks += char.x1 - char.x0
+            blank_count += 1
+            continue
+        if last_ink is not None:
+            moves.append((i, char.x0 - last_ink.x1 - blanks, blank_count > 0))
+        last_ink, blanks, blank_count = char, 0.0, 0
+    word_gaps = sorted((move, i) for i, move, has_blank in moves if has_blank)
+    if not word_gaps:
+        return set()
+
+    def usual(i: int) -> float:
+        """The narrowest move of the line's other word gaps (a tab may be the only one)."""
+        others = [move for move, j in word_gaps[:2] if j != i]
+        return max(0.0, others[0]) if others else 0.0
+
+    return {i for i, move, _ in moves if move - usual(i) > HIDDEN_TAB_EM * chars[i].size}
 
 
 def measure_layout(lines: list[Line], size: float) -> Layout:
@@ -387,7 +435,7 @@ def paragraphs(lines: list[Line], layout: Layout, heading: Heading) -> list[Bloc
             note = Block([line])
             blocks.append(note)
             continue
-        if text is None or _starts_block(text.lines[-1], line, layout, heading):
+        if text is None or (_starts_block(text.lines[-1], line, layout, heading) and not _name_goes_on(text, line, layout, heading)):
             text = Block()
             blocks.append(text)
         elif text.lines[-1].page != line.page and not text.doubt:
@@ -420,6 +468,38 @@ def _starts_block(prev: Line, line: Line, layout: Layout, heading: Heading) -> b
     return _step(prev, line) > PARAGRAPH_STEP * layout.pitch
 
 
+def _name_goes_on(block: Block, line: Line, layout: Layout, heading: Heading) -> bool:
+    """Whether a line of several cells goes on with the paragraph above as
+    its first cell: a list row whose first cell is too long for a line
+    ("Servicestelle … Nestbauzentrale" ⏎ "Mittelsachsen ⇥ Landkreis
+    Mittelsachsen"). The paragraph so far has one cell per line and wrapped
+    into the line at line step (by the room behind it, and its blank where
+    the document writes them: a list may be set ragged in a justified
+    letter), and is neither a heading nor a list's lead-in (which ends with
+    a colon, and may fill its line); no word of it starts where a later cell
+    of the line does (``_word_starts_at``)."""
+    prev = block.lines[-1]
+    return (
+        len(line.cells) > 1 and all(len(above.cells) == 1 for above in block.lines)
+        and prev.page == line.page and _step(prev, line) <= PARAGRAPH_STEP * layout.pitch
+        and not prev.stripped.endswith(":") and not heading(line.stripped, line.stripped)
+        and not _is_heading(block, heading) and _last_cell_wrapped(prev, line.line.chars, layout)
+        and not any(_word_starts_at(above, cell.x0) for above in block.lines for cell in line.cells[1:])
+    )
+
+
+def _word_starts_at(line: Line, x: float) -> bool:
+    """Whether a word of ``line`` starts at ``x`` (to rounding): in a table
+    without borders whose first cell fills its column, the next column's
+    text follows after a mere blank, and only its start tells it (the line
+    is then a row of its own, not a first cell's wrapped line)."""
+    chars = line.line.chars
+    return any(
+        char.text.strip() and abs(char.x0 - x) <= STEP_TOLERANCE and (i == 0 or not chars[i - 1].text.strip())
+        for i, char in enumerate(chars)
+    )
+
+
 def _goes_on_in_row(prev: Line, line: Line, layout: Layout) -> bool:
     """Whether a line of one cell under a list row's line can go on with the
     row: as the rest of its last cell (which wrapped back to the margin), or
@@ -434,15 +514,30 @@ def _goes_on_in_row(prev: Line, line: Line, layout: Layout) -> bool:
     return inside_column or abs(cell.x0 - prev.cells[0].x0) >= layout.body_size or _last_cell_wrapped(prev, line.line.chars, layout)
 
 
+def ends_early(prev: Line, line: Line, layout: Layout) -> bool:
+    """Whether ``prev`` is a line of one cell that ended before it was full
+    although ``line`` follows it at line step on its page: the end of a
+    paragraph that the document does not set apart by spacing (or a line
+    break), which paragraphs() cannot see, as it starts a paragraph only at a
+    larger step. By the room behind it alone: a blank that a renderer writes
+    at other wraps is left out where the text fills the line exactly."""
+    return (
+        prev.page == line.page and len(prev.cells) == 1
+        and _step(prev, line) <= PARAGRAPH_STEP * layout.pitch
+        and _cell_room(prev, 0, layout) >= _blank_width(prev) + first_word_width(line.line.chars)
+    )
+
+
 def _step(prev: Line, line: Line) -> float:
     return line.line.top - prev.line.top
 
 
 def _continues_over_page(prev: Line, line: Line, layout: Layout) -> bool:
-    """A paragraph goes on over a page break when its last line wrapped."""
+    """A paragraph goes on over a page break when its last line wrapped, or
+    fills the page's line so that the blank at its end was left out."""
     if len(prev.cells) > 1 or abs(line.line.x0 - layout.left) > layout.body_size:
         return False
-    return _line_wrapped(prev, line, layout)
+    return _line_wrapped(prev, line, layout) or (not layout.justified and _blank_left_out(prev, layout))
 
 
 def _page_end_doubt(prev: Line, line: Line, layout: Layout) -> tuple[int, str] | None:
@@ -452,8 +547,10 @@ def _page_end_doubt(prev: Line, line: Line, layout: Layout) -> tuple[int, str] |
     line is the only sign; if that line also ends a sentence and the next
     page starts with a capital, a paragraph that ended there looks the same.
     """
-    if layout.justified or layout.wrap_blanks:
+    if layout.justified:
         return None
+    if layout.wrap_blanks and not _blank_left_out(prev, layout):
+        return None  # the blank at its end, or the room for one left empty, tells
     if not (_SENTENCE_END.search(prev.stripped) and _SENTENCE_START.match(line.stripped)):
         return None
     return prev.page, (
@@ -483,6 +580,18 @@ def _cell_wrapped(line: Line, i: int, next_chars: tuple[Char, ...], layout: Layo
     if layout.wrap_blanks and not line.cells[i].ends_as_wrapped:
         return False
     return _cell_room(line, i, layout) < _blank_width(line) + first_word_width(next_chars)
+
+
+def _blank_left_out(line: Line, layout: Layout) -> bool:
+    """Whether a line of one cell that ends without the blank the document
+    writes at the end of wrapped lines had no room for it: LibreOffice
+    leaves it out where the text fills the page's line to within a blank's
+    width. (Not asked of list cells: a column's right edge is measured at
+    its widest cell, which thus always seems to fill it.)"""
+    return (
+        layout.wrap_blanks and len(line.cells) == 1 and not line.cells[0].ends_as_wrapped
+        and _cell_room(line, 0, layout) < _blank_width(line)
+    )
 
 
 def _last_cell_wrapped(line: Line, next_chars: tuple[Char, ...], layout: Layout) -> bool:
@@ -518,10 +627,21 @@ def _word_gaps(chars: tuple[Char, ...]) -> list[float]:
 
 
 def _starts_row(block: Block, heading: Heading) -> bool:
-    """A block whose first line has several cells, unless it is a heading:
-    a heading may have a tab after its label ("Frage 4: ⇥ Welche …") but is
-    never a list row."""
-    return len(block.lines[0].cells) > 1 and not _is_heading(block, heading)
+    """A block one of whose lines has several cells (the first, or the
+    first after its first cell's wrapped lines, ``_name_goes_on``), unless
+    it is a heading: a heading may have a tab after its label ("Frage 4: ⇥
+    Welche …") but is never a list row."""
+    return _cells_line(block) is not None and not _is_heading(block, heading)
+
+
+def _cells_line(block: Block) -> int | None:
+    """The index of the block's first line of several cells, if the lines
+    before it have one cell each (paragraphs() joins such lines only to a
+    row's first cell)."""
+    for i, line in enumerate(block.lines):
+        if len(line.cells) > 1:
+            return i
+    return None
 
 
 def _is_heading(block: Block, heading: Heading) -> bool:
@@ -547,8 +667,13 @@ def _join_row_continuations(rows: list[Block], layout: Layout) -> list[Block]:
     just like a row that wrapped. So rows are joined only where more tells
     them apart: the document writes a blank at the end of wrapped lines
     (``_cell_wrapped`` checks it), or the list sets its rows apart by
-    paragraph spacing (a line at line step goes on with its row).
+    paragraph spacing (a line at line step goes on with its row). The
+    blanks may show in the list alone: a justified letter's wrapped lines
+    end without one, its borderless table's wrapped cells with one
+    (``_list_writes_blanks``).
     """
+    if not layout.wrap_blanks and _list_writes_blanks(rows, layout):
+        layout = replace(layout, wrap_blanks=True)
     if not (layout.wrap_blanks or _rows_spaced(rows, layout)):
         for above, row in pairwise(rows):
             if _continues_row(above.lines[-1], row.lines[0], layout):
@@ -564,6 +689,20 @@ def _join_row_continuations(rows: list[Block], layout: Layout) -> list[Block]:
         else:
             joined.append(row)
     return joined
+
+
+def _list_writes_blanks(rows: list[Block], layout: Layout) -> bool:
+    """Whether the list's cells that wrapped (a line of the row goes on under
+    them) mostly end with a blank."""
+    wrapped = [
+        above_cell
+        for block in rows
+        for above, line in pairwise(block.lines)
+        for cell in line.cells
+        for above_cell in above.cells
+        if abs(above_cell.x0 - cell.x0) < layout.body_size
+    ]
+    return bool(wrapped) and sum(1 for cell in wrapped if cell.ends_as_wrapped) >= MOST_LINES * len(wrapped)
 
 
 def _rows_spaced(rows: list[Block], layout: Layout) -> bool:
@@ -599,6 +738,7 @@ def mark_list_rows(blocks: list[Block], layout: Layout, heading: Heading) -> Non
         after = blocks[i + 1] if i + 1 < len(blocks) else None
         if block.row is None and _pushed_row(block, before, after, layout, heading):
             block.row = (block.lines[0].stripped, join_cell_lines(line.text for line in block.lines[1:]))
+            block.doubt = block.doubt or _glued_cells(block) or _word_at_column(block, before, after)
 
 
 def _wraps_in_columns(rows: list[Block], layout: Layout) -> bool:
@@ -607,8 +747,9 @@ def _wraps_in_columns(rows: list[Block], layout: Layout) -> bool:
     margin: some row goes on under one of its later columns, or at its left
     edge below a last cell that had not wrapped."""
     for block in rows:
-        left = block.lines[0].cells[0].x0
-        for above, line in zip(block.lines, block.lines[1:], strict=False):
+        k = _cells_line(block) or 0  # the first cell's lines above it wrap as a paragraph does
+        left = block.lines[k].cells[0].x0
+        for above, line in zip(block.lines[k:], block.lines[k + 1:], strict=False):
             if any(abs(cell.x0 - left) >= layout.body_size for cell in line.cells):
                 return True  # a cell goes on under a later column
             if not _last_cell_wrapped(above, line.line.chars, layout):
@@ -628,10 +769,12 @@ def row_cells(block: Block, layout: Layout, in_columns: bool = False) -> tuple[s
     its cells in their columns (``in_columns``): then a last cell that
     nearly fills the line only seems to have wrapped.
     """
-    first = block.lines[0]
+    k = _cells_line(block) or 0
+    first = block.lines[k]
     starts = [c.x0 for c in first.cells]
     columns: list[list[str]] = [[c.text] for c in first.cells]
-    for above, line in zip(block.lines, block.lines[1:], strict=False):
+    columns[0][:0] = [line.text for line in block.lines[:k]]  # the first cell's lines above (``_name_goes_on``)
+    for above, line in zip(block.lines[k:], block.lines[k + 1:], strict=False):
         if len(line.cells) == 1 and abs(line.cells[0].x0 - starts[0]) < line.line.size:
             back_to_margin = not in_columns and _last_cell_wrapped(above, line.line.chars, layout)
             columns[-1 if back_to_margin else 0].append(line.cells[0].text)
@@ -660,3 +803,40 @@ def _pushed_row(block: Block, before: Block | None, after: Block | None, layout:
         and lines[0].page == lines[1].page
         and not _line_wrapped(lines[0], lines[1], layout)
     )
+
+
+def _glued_cells(block: Block) -> tuple[int, str] | None:
+    """Where a row read as pushed onto the next line may hide its tab: a
+    letter in lower case (or a closing bracket or quote) and a capital
+    touching it, no blank between ("derLandkreis", "(SSOE)Landkreis"). A
+    first cell that fills its column exactly, or a tab that ends right at
+    the text before it, leaves no gap to see; a name hardly glues a capital
+    to a word, so the line may hold two cells and is refused."""
+    for line in block.lines:
+        ink = [c for c in line.line.chars if c.text.strip()]
+        for prev, char in pairwise(ink):
+            touching = char.x0 - prev.x1 <= WORD_GAP_EM * char.size and not any(
+                not c.text.strip() and prev.x1 <= c.x0 + STEP_TOLERANCE and c.x1 <= char.x0 + STEP_TOLERANCE for c in line.line.chars)
+            if touching and (prev.text.islower() or prev.text in _CLOSING_MARKS) and char.text.isupper():
+                return line.page, (
+                    f'the list line "{quote(line.stripped)}" glues "{prev.text}{char.text}" without a gap: two cells '
+                    "whose tab or column gap left no room, or one word; the line does not tell"
+                )
+    return None
+
+
+def _word_at_column(block: Block, before: Block | None, after: Block | None) -> tuple[int, str] | None:
+    """Where a row read as pushed onto the next line may hide its column
+    gap: a word of its first line starts where the next column of the rows
+    beside it starts. A borderless table whose first cell fills its column
+    prints the next cell after a mere blank, its pen moved by too little
+    to tell (``HIDDEN_TAB_EM``); only the column's start tells."""
+    line = block.lines[0]
+    starts = {round(cell.x0, 1) for row in (before, after) if row is not None and row.row for cell in row.lines[0].cells[1:]}
+    for x in sorted(starts):
+        if _word_starts_at(line, x):
+            return line.page, (
+                f'the list line "{quote(line.stripped)}" has a word where the list\'s next column starts: two cells '
+                "whose column gap left no room, or one cell; the line does not tell"
+            )
+    return None

@@ -102,6 +102,12 @@ WORD_END = tuple(",;:!?")
 # Positions and widths are rounded when a PDF is written and glyphs are
 # kerned: a character "fits" only with this share of the font size to spare.
 FIT_TOLERANCE_EM = 0.05
+# A blank at a wrap "would have shown" only with this share of the font size
+# to spare behind it: the cell's usable edge is known only as its widest
+# line or its ruling less the padding, half a point off at times (Writer
+# left out the blank behind "Migrationshintergrund" where the estimate gave
+# it 0.5 pt to spare, and writes one where the estimate says it did not fit).
+BLANK_ROOM_TOLERANCE_EM = 0.1
 # A gap between two characters wider than this share of the font size is
 # a word gap (where the PDF has no blank glyph).
 WORD_GAP_EM = 0.15
@@ -386,7 +392,7 @@ def _blank_would_show(prev: str | PrintedLine, cues: Cues) -> bool:
         return False
     if cues.edge_blanks:
         return True
-    return isinstance(prev, PrintedLine) and prev.room >= prev.blank + FIT_TOLERANCE_EM * prev.size
+    return isinstance(prev, PrintedLine) and prev.room >= prev.blank + BLANK_ROOM_TOLERANCE_EM * prev.size
 
 
 def _dash_stands(text: str) -> bool:
