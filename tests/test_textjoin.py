@@ -255,3 +255,19 @@ def test_capitals_broken_after_a_slash():
     # an abbreviation after a slash followed by a name: a wrap at a blank
     lines = [_printed("Parthenstein/OT", room=1.0), _printed("Klinga", first_char=7.0)]
     assert join_cell_lines(lines, Cues(vocabulary([]))) == "Parthenstein/OT Klinga"
+
+
+def test_a_word_broken_before_its_hyphen_or_slash_is_decided_by_the_words():
+    # Writer broke "Annaberg-Buchholz" (too long for its cell) before the
+    # hyphen; it writes no blank at a full line, so the words decide
+    words = vocabulary([["Annaberg-Buchholz"], ["in Annaberg-Buchholz"]])
+    lines = [_printed("Annaberg", room=1.0), _printed("-Buchholz", first_char=3.4)]
+    assert join_cell_lines(lines, Cues(words, wrap_blanks=True)) == "Annaberg-Buchholz"
+    assert guessed_wraps(lines, Cues(words, wrap_blanks=True)) == []
+    # nothing decides: a guess, read as one word
+    lines = [_printed("Anwerbungund", room=1.0), _printed("/oder Begleitung", first_char=3.4)]
+    assert join_cell_lines(lines, Cues(vocabulary([]), wrap_blanks=True)) == "Anwerbungund/oder Begleitung"
+    assert guessed_wraps(lines, Cues(vocabulary([]), wrap_blanks=True)) == [("Anwerbungund", "/oder")]
+    # a dash standing as a word after a filled line keeps its blank
+    lines = [_printed("Fachkräfte", room=1.0), _printed("- gesteuerte Zuwanderung", first_char=3.4)]
+    assert join_cell_lines(lines, Cues(vocabulary([["ausländischer Fachkräfte"]]), wrap_blanks=True)) == "Fachkräfte - gesteuerte Zuwanderung"

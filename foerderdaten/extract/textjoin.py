@@ -350,6 +350,11 @@ def _separator_by_form(prev: str | PrintedLine, line: str | PrintedLine, cues: C
             return " "
         if _blank_would_show(prev, cues):
             return ""  # a word too long for its cell broken before it ("Wirtschaftsförderungs" / "- gesellschaft")
+        if next_word[1:2].isalnum():
+            # a word too long for its cell broken before its "-" or "/"
+            # ("Annaberg" / "-Buchholz"), or a wrap at a blank before a word
+            # that starts with one: the table's words decide
+            return None
     if text.endswith(BREAK_AFTER) or next_word.startswith(CLOSING) or _closing_quote(next_word):
         return ""
     if isinstance(prev, PrintedLine) and isinstance(line, PrintedLine) and prev.room >= line.first_char + FIT_TOLERANCE_EM * prev.size:
@@ -410,7 +415,7 @@ def _word_evidence(line: str, next_word: str, words: Mapping[str, int]) -> bool 
     ("Arbeitsmarktintegrati" / "on", "arbeitsmarktorientiert" / "es"), so a
     short word counts only where the document uses it often."""
     word = _fold_word(next_word)
-    if _fold_word(line + next_word) in words or len(word.rstrip("-")) < 2:
+    if _fold_word(line + next_word) in words or 0 < len(word.rstrip("-")) < 2:
         return True  # the joined word is printed elsewhere, or a single letter is left ("Unternehmen" / "s- und")
     if _word_rest(next_word):
         return True  # no German word starts so: the rest of one ("Wirtschaftsförderung" / "sgesellschaft")
