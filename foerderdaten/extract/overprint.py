@@ -16,6 +16,7 @@ reads the page (``check_overprint``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 
 from foerderdaten.errors import InputError
 from foerderdaten.extract.pdfdoc import Char, Page, TextLine, chars_to_text
@@ -25,6 +26,8 @@ from foerderdaten.extract.pdfdoc import Char, Page, TextLine, chars_to_text
 # glyph boxes touch the next line's, tightly set, by a tenth of their height;
 # kerning pulls letters together by far less than half a letter).
 COVERED = 0.5
+
+_X0 = attrgetter("x0")
 
 
 def check_overprint(file_name: str, pages: Sequence[Page]) -> None:
@@ -55,13 +58,15 @@ def _overprinted(lines: list[TextLine]) -> tuple[TextLine, float] | None:
     baseline (its own, read interleaved, or a line overlapping it), or None."""
     ordered = sorted(lines, key=lambda line: line.top)
     for i, line in enumerate(ordered):
-        x = _covering(line.chars)
+        # a line's characters are in x order; only one that joins several
+        # baselines (read interleaved) can hold an overprint of its own
+        x = _covering(line.chars) if len({c.bottom for c in line.chars}) > 1 else None
         if x is not None:
             return line, x
         for other in ordered[i + 1:]:
             if other.top >= line.bottom:
                 break  # lines below start under this one
-            x = _covering(line.chars + other.chars) if _covers(line, other) else None
+            x = _covering(sorted(line.chars + other.chars, key=_X0)) if _covers(line, other) else None
             if x is not None:
                 return line, x
     return None
@@ -74,13 +79,14 @@ def _covers(a: TextLine | Char, b: TextLine | Char) -> bool:
 
 
 def _covering(chars: Sequence[Char]) -> float | None:
-    """Where two letters of different baselines lie mostly over each other (x), or None.
+    """Where two of ``chars`` (in x order), letters of different baselines,
+    lie mostly over each other (x), or None.
 
     Only letters and digits count: accents may be drawn as glyphs of their
     own over their letter, and a bold face may be simulated by printing a
     letter twice on the same baseline.
     """
-    letters = sorted((c for c in chars if c.text.isalnum()), key=lambda c: c.x0)
+    letters = [c for c in chars if c.text.isalnum()]
     for i, a in enumerate(letters):
         for b in letters[i + 1:]:
             if b.x0 >= a.x1:
