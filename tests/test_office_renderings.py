@@ -76,25 +76,29 @@ LOSSY = {
 }
 
 
+def calc_sab(soffice: Path, folder: Path, name: str, layout: CalcLayout, order: list[int], wording: list[str],
+             widths: list[float]) -> Path:
+    """The gold SAB table as a Calc sheet (columns in ``order``, header
+    ``wording`` per field, column ``widths`` in cm), printed to PDF."""
+    headers, rows, _ = sab_table(wording, order, SAB_HEADERS)
+    sheet = folder / f"{name}.fods"
+    sheet.write_text(sab_fods(headers, rows, [KINDS[i] for i in order], widths, layout), encoding="utf-8")
+    return convert_to_pdf(soffice, sheet)
+
+
 @pytest.mark.parametrize("name", [
     pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=LOSSY[n])) if n in LOSSY else n for n in sorted(LAYOUTS)
 ])
 def test_sab_printed_by_calc(soffice, tmp_path, name):
     layout = LAYOUTS[name]
-    headers, rows, _ = sab_table(["original"] * 9, list(range(9)), SAB_HEADERS)
-    sheet = tmp_path / f"{name}.fods"
-    sheet.write_text(sab_fods(headers, rows, KINDS, WIDTHS_CM, layout), encoding="utf-8")
-    reading = read_sab(convert_to_pdf(soffice, sheet))
+    reading = read_sab(calc_sab(soffice, tmp_path, name, layout, list(range(9)), ["original"] * 9, WIDTHS_CM))
     assert reading.verdict in ("exact", "ambiguous"), f"{layout}\n{reading.report()}"
 
 
 @pytest.mark.parametrize("name", sorted(OVERFLOWING))
 def test_sab_overflowing_its_rows_is_refused(soffice, tmp_path, name):
     layout, order = OVERFLOWING[name]
-    headers, rows, _ = sab_table(["renamed"] * 9, order, SAB_HEADERS)
-    sheet = tmp_path / f"{name}.fods"
-    sheet.write_text(sab_fods(headers, rows, [KINDS[i] for i in order], [WIDTHS_CM[i] for i in order], layout), encoding="utf-8")
-    reading = read_sab(convert_to_pdf(soffice, sheet))
+    reading = read_sab(calc_sab(soffice, tmp_path, name, layout, order, ["renamed"] * 9, [WIDTHS_CM[i] for i in order]))
     assert reading.verdict == "refused" and reading.names_page, f"{layout}\n{reading.report()}"
     assert "a ruling between two rows runs through the line" in reading.detail
 
@@ -108,14 +112,19 @@ WRITER_LAYOUTS = {
 }
 
 
+def writer_annexes(soffice: Path, folder: Path, name: str, layout: WriterLayout, widths: list[float]) -> Path:
+    """The gold annex tables as a Writer document, each under its caption, printed to PDF."""
+    gold = gold_landtag()["anlagen"]
+    annexes = [(f"Anlage {n}", [[g[f] for f in ANNEX_FIELDS] for g in gold if g["anlage"] == n]) for n in (1, 2)]
+    document = folder / f"{name}.fodt"
+    document.write_text(annex_fodt(ANNEX_HEADERS, annexes, widths, layout), encoding="utf-8")
+    return convert_to_pdf(soffice, document)
+
+
 @pytest.mark.parametrize("name", sorted(WRITER_LAYOUTS))
 def test_annex_printed_by_writer(soffice, tmp_path, name):
     layout = WRITER_LAYOUTS[name]
-    gold = gold_landtag()["anlagen"]
-    annexes = [(f"Anlage {n}", [[g[f] for f in ANNEX_FIELDS] for g in gold if g["anlage"] == n]) for n in (1, 2)]
-    document = tmp_path / f"{name}.fodt"
-    document.write_text(annex_fodt(ANNEX_HEADERS, annexes, ANNEX_WIDTHS_CM, layout), encoding="utf-8")
-    reading = read_annex(convert_to_pdf(soffice, document))
+    reading = read_annex(writer_annexes(soffice, tmp_path, name, layout, ANNEX_WIDTHS_CM))
     assert reading.verdict in ("exact", "ambiguous"), f"{layout}\n{reading.report()}"
 
 
@@ -129,13 +138,19 @@ WRITER_SAB_LAYOUTS = {
 }
 
 
+def writer_sab(soffice: Path, folder: Path, name: str, layout: WriterLayout, order: list[int], wording: list[str],
+               widths: list[float]) -> Path:
+    """The gold SAB table as a Writer table under its caption, printed to PDF."""
+    headers, rows, _ = sab_table(wording, order, SAB_HEADERS)
+    document = folder / f"{name}.fodt"
+    document.write_text(annex_fodt(headers, [(SAB_CAPTION, rows)], widths, layout), encoding="utf-8")
+    return convert_to_pdf(soffice, document)
+
+
 @pytest.mark.parametrize("name", sorted(WRITER_SAB_LAYOUTS))
 def test_sab_printed_by_writer(soffice, tmp_path, name):
     layout = WRITER_SAB_LAYOUTS[name]
-    headers, rows, _ = sab_table(["original"] * 9, list(range(9)), SAB_HEADERS)
-    document = tmp_path / f"{name}.fodt"
-    document.write_text(annex_fodt(headers, [(SAB_CAPTION, rows)], WIDTHS_CM, layout), encoding="utf-8")
-    reading = read_sab(convert_to_pdf(soffice, document))
+    reading = read_sab(writer_sab(soffice, tmp_path, name, layout, list(range(9)), ["original"] * 9, WIDTHS_CM))
     assert reading.verdict in ("exact", "ambiguous"), f"{layout}\n{reading.report()}"
 
 
@@ -207,19 +222,13 @@ def _explored_verdict(reading, expected: str) -> None:
 @pytest.mark.parametrize("name", sorted(EXPLORED_CALC))
 def test_sab_explored_calc_layouts(soffice, tmp_path, name):
     layout, order, wording, widths, expected = EXPLORED_CALC[name]
-    headers, rows, _ = sab_table(wording, order, SAB_HEADERS)
-    sheet = tmp_path / f"{name}.fods"
-    sheet.write_text(sab_fods(headers, rows, [KINDS[i] for i in order], widths, layout), encoding="utf-8")
-    _explored_verdict(read_sab(convert_to_pdf(soffice, sheet)), expected)
+    _explored_verdict(read_sab(calc_sab(soffice, tmp_path, name, layout, order, wording, widths)), expected)
 
 
 @pytest.mark.parametrize("name", sorted(EXPLORED_WRITER_SAB))
 def test_sab_explored_writer_layouts(soffice, tmp_path, name):
     layout, order, wording, widths, expected = EXPLORED_WRITER_SAB[name]
-    headers, rows, _ = sab_table(wording, order, SAB_HEADERS)
-    document = tmp_path / f"{name}.fodt"
-    document.write_text(annex_fodt(headers, [(SAB_CAPTION, rows)], widths, layout), encoding="utf-8")
-    _explored_verdict(read_sab(convert_to_pdf(soffice, document)), expected)
+    _explored_verdict(read_sab(writer_sab(soffice, tmp_path, name, layout, order, wording, widths)), expected)
 
 
 def test_annex_writer_blank_only_where_it_fits(soffice, tmp_path):
@@ -227,11 +236,7 @@ def test_annex_writer_blank_only_where_it_fits(soffice, tmp_path):
     # blank after the widest line of an unruled column once counted as
     # hanging past the edge, and "Fachkräftesicherung" / "für" was glued
     layout = WriterLayout(font="Liberation Sans", size=9.5, borders=False)
-    gold = gold_landtag()["anlagen"]
-    annexes = [(f"Anlage {n}", [[g[f] for f in ANNEX_FIELDS] for g in gold if g["anlage"] == n]) for n in (1, 2)]
-    document = tmp_path / "annex.fodt"
-    document.write_text(annex_fodt(ANNEX_HEADERS, annexes, [3.93, 3.25, 4.53, 4.54], layout), encoding="utf-8")
-    reading = read_annex(convert_to_pdf(soffice, document))
+    reading = read_annex(writer_annexes(soffice, tmp_path, "annex", layout, [3.93, 3.25, 4.53, 4.54]))
     assert reading.verdict in ("exact", "ambiguous"), f"{layout}\n{reading.report()}"
 
 
