@@ -218,8 +218,10 @@ def _row_cut_at_page_end(table: Table) -> _Failure | None:
     default) was set for its text, not cut: the cut leaves its other cells
     ending higher up."""
     deepest = {pt.page: max(row.bottom for row in pt.rows) for pt in table.pages if pt.rows}
+    if len(deepest) < 2:
+        return None  # one page: nothing to compare its depth with
     for pt in table.pages:
-        if len(pt.rows) != 1 or len(deepest) < 2:
+        if len(pt.rows) != 1:
             continue
         row = pt.rows[0]
         merged = next((r for r in table.rows if pt.page in r.pages), None)
