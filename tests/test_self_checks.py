@@ -281,6 +281,24 @@ def test_many_guessed_line_breaks_are_a_reading_failure():
     )
 
 
+def test_an_undecidable_line_break_is_a_reading_failure():
+    """A browser's break between a quote and a bracket may or may not hide
+    a blank: even one such break refuses the table, naming its page."""
+    columns = [Column("projekttraeger", "Träger", float("-inf"), 100), Column("kurzbeschreibung", "Kurzbeschreibung", 100, float("inf"))]
+    lines = [PrintedLine('of Chemnistry"', room=12, first_word=20, first_char=5, blank=2.8, size=10),
+             PrintedLine("(CTC) in Dresden", room=20, first_word=30, first_char=3, blank=2.8, size=10)]
+    cells = {"projekttraeger": [_line("Träger 1")], "kurzbeschreibung": [_line(line.text) for line in lines]}
+    printed = {"projekttraeger": [PrintedLine("Träger 1", 10, 40, 5, 2.8, 10)], "kurzbeschreibung": lines}
+    rows = [TableRow(page=2, top=0, bottom=10, x0=0, x1=200, cells=cells, pages=[2], printed=printed)]
+    table = Table(columns=columns, rows=rows, pages=[PageTable(2, columns, rows, [])], cues=table_cues([]))
+    with pytest.raises(ExtractionError) as info:
+        check_table("hand.pdf", table, [])
+    assert str(info.value) == (
+        "hand.pdf: page 2, column \"Kurzbeschreibung\": the line break in 'Chemnistry\"' / '(CTC)' may or may not hide a blank "
+        f"(browsers break between a quote and a bracket without one, and this renderer shows no blank at its wraps); {MISREAD}"
+    )
+
+
 def test_an_expected_column_no_header_names_is_a_reading_failure():
     """A column cut off at the paper's edge (a browser leaves it out of the
     PDF, header and all) would be published empty: refused, naming it."""

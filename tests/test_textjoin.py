@@ -2,7 +2,7 @@
 
 import pytest
 
-from foerderdaten.extract.textjoin import Cues, PrintedLine, guessed_wraps, join_cell_lines, table_cues, vocabulary
+from foerderdaten.extract.textjoin import Cues, PrintedLine, guessed_wraps, join_cell_lines, table_cues, undecidable_wraps, vocabulary
 
 
 @pytest.mark.parametrize(
@@ -184,6 +184,24 @@ def test_a_word_broken_before_its_closing_quote():
     # a quote that opens a word is no such rest
     lines = [_printed("Projekt", room=30.0), _printed('"Angekommen"', first_char=3.0)]
     assert join_cell_lines(lines, Cues(vocabulary([]))) == 'Projekt "Angekommen"'
+
+
+def test_a_break_between_a_quote_and_a_bracket():
+    # Chromium breaks 'Chemnistry"(CTC)' between the quote and the bracket
+    # without a blank, just where it would wrap 'Chemnistry" (CTC)' at its
+    # blank: both print the same, so the break is undecidable (never a guess)
+    lines = [_printed('of Chemnistry"', room=12.0), _printed("(CTC) in", first_char=3.0)]
+    assert undecidable_wraps(lines, Cues(vocabulary([]))) == [('Chemnistry"', "(CTC)")]
+    assert guessed_wraps(lines, Cues(vocabulary([]))) == []
+    # a renderer that writes the blank at its wraps decides: it wrote none
+    # where one would have shown, and a written blank is one
+    writes_blanks = Cues(vocabulary([]), wrap_blanks=True)
+    assert undecidable_wraps(lines, writes_blanks) == []
+    assert join_cell_lines(lines, writes_blanks) == 'of Chemnistry"(CTC) in'
+    assert undecidable_wraps([_printed('of Chemnistry" '), _printed("(CTC) in")]) == []
+    assert join_cell_lines([_printed('of Chemnistry" '), _printed("(CTC) in")]) == 'of Chemnistry" (CTC) in'
+    # ... but not where the blank had no room to show
+    assert undecidable_wraps([_printed('of Chemnistry"', room=1.0), _printed("(CTC) in")], writes_blanks) == [('Chemnistry"', "(CTC)")]
 
 
 def test_a_word_broken_before_a_slash():

@@ -18,7 +18,9 @@ anything is normalised, :func:`check_table` looks at every column and page:
    glued in one cell;
 5. few of the table's line breaks are read by a guess (a line that fills
    its cell, where neither geometry nor the table's own words tell a
-   broken word from a wrap at a dropped blank: ``textjoin.guessed_wraps``);
+   broken word from a wrap at a dropped blank: ``textjoin.guessed_wraps``),
+   and none is undecidable (a quote before a bracket where a browser may
+   have dropped a blank or broken without one: ``textjoin.undecidable_wraps``);
 6. no row fills a page alone and stops there (a word processor keeps a row
    on one page and cuts what does not fit: the rest is not in the PDF).
 
@@ -154,6 +156,7 @@ def check_table(file_name: str, table: Table, specs: Sequence[ColumnSpec], shape
         or _empty_column(table)
         or next((f for shape in shapes if (f := _misshapen(table, shape))), None)
         or _guessed_wraps(table)
+        or _undecidable_wrap(table)
         or _row_cut_at_page_end(table)
         or _expected_column_missing(table, specs)
     )
@@ -267,6 +270,19 @@ def _empty_column(table: Table) -> _Failure | None:
         if len(empty) > 1 and 2 * len(empty) > len(table.rows):
             page = _page_of(empty)
             return _Failure(page, _header(table, page, column.field), f"empty on {len(empty)} of {len(table.rows)} rows; {MISREAD}")
+    return None
+
+
+def _undecidable_wrap(table: Table) -> _Failure | None:
+    """The first line break that nothing decides: a value read so may be
+    wrong by a blank, and no limit tolerates that (unlike a guess, which is
+    right as a rule)."""
+    for row in table.rows:
+        for column in table.columns:
+            for line, next_word in table.undecidable_wraps(row, column.field):
+                return _Failure(row.page, _header(table, row.page, column.field),
+                                f"the line break in '{line}' / '{next_word}' may or may not hide a blank (browsers break between a quote "
+                                f"and a bracket without one, and this renderer shows no blank at its wraps); {MISREAD}")
     return None
 
 

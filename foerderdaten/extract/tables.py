@@ -71,7 +71,7 @@ from foerderdaten.extract.table_rows import (
     row_blocks,
     split_into_rows,
 )
-from foerderdaten.extract.textjoin import Cues, PrintedLine, guessed_wraps, join_cell_lines, table_cues
+from foerderdaten.extract.textjoin import Cues, PrintedLine, guessed_wraps, join_cell_lines, table_cues, undecidable_wraps
 
 # What parsers use; the records are defined in table_model.py, the steps in
 # table_header.py (1, 2), table_rows.py (3) and table_pages.py (across pages).
@@ -118,6 +118,10 @@ class Table:
     def guessed_wraps(self, row: TableRow, name: str) -> list[tuple[str, str]]:
         """The cell's line breaks that ``cell_text`` reads by a guess (see ``textjoin.guessed_wraps``)."""
         return guessed_wraps(self._cell_lines(row, name), self.cues)
+
+    def undecidable_wraps(self, row: TableRow, name: str) -> list[tuple[str, str]]:
+        """The cell's line breaks that nothing decides (see ``textjoin.undecidable_wraps``)."""
+        return undecidable_wraps(self._cell_lines(row, name), self.cues)
 
     def _cell_lines(self, row: TableRow, name: str) -> list[PrintedLine] | list[str]:
         """The cell's measured lines; for a row made without measurements

@@ -24,6 +24,11 @@ next, in order:
    "Studienabbrecher/" / "-innen"), unless the line fills its cell (a word
    too long for it broken there: "Fachkräftekampagnen" / ", -veranst…";
    certainly so where the renderer writes the blank at its wraps);
+   a line that ends with a closing quote before one that starts with an
+   opening bracket ('"Chemnistry"' / '(CTC)'): browsers break there without
+   a blank, so only a renderer that writes the blank at its wraps decides
+   (no blank where one would have shown); elsewhere the break is
+   undecidable (``undecidable_wraps``: the table is refused);
 5. the line is a single word without a break opportunity of its own, not
    ending in a word-ending mark (",;:!?"), and the next line goes on in
    lower case ("Fachinformationszentru" / "m"; or in digits after a digit,
@@ -94,6 +99,11 @@ NO_BREAK_BEFORE = (",", "-", "/")
 # before it: no renderer breaks before a quote, so a word too long for its
 # cell was broken there ('"Rückkehrerbörse' / '" zwischen').
 CLOSING_QUOTES = ('"', "“", "”", "'", "’", "«", "»")
+
+# Opening brackets. Browsers break a line between a closing quote and one
+# of these without a blank ('Chemnistry"' / '(CTC)'), just where a
+# document with the usual blank would wrap at it.
+OPENING_BRACKETS = ("(", "[")
 
 # A word ending in one of these is followed by a blank in running text;
 # renderers break after it only at that blank.
@@ -313,6 +323,24 @@ def guessed_wraps(lines: Iterable[str | PrintedLine], cues: Cues | None = None) 
     ]
 
 
+def undecidable_wraps(lines: Iterable[str | PrintedLine], cues: Cues | None = None) -> list[tuple[str, str]]:
+    """The cell's line breaks that nothing decides, not even by a guess: a
+    closing quote before an opening bracket, printed by a renderer that
+    does not show the blank at its wraps. Each as the line's last word and
+    the next line's first."""
+    items = [line for line in lines if _text(line).strip()]
+    cues = cues or Cues(Counter())
+    return [
+        (_text(prev).split()[-1], _next_word(line))
+        for prev, line in itertools.pairwise(items)
+        if _text(prev) == _text(prev).rstrip() and _quote_before_bracket(_text(prev), _next_word(line)) and not _blank_would_show(prev, cues)
+    ]
+
+
+def _quote_before_bracket(text: str, next_word: str) -> bool:
+    return text.endswith(CLOSING_QUOTES) and next_word.startswith(OPENING_BRACKETS)
+
+
 def _next_word(line: str | PrintedLine) -> str:
     return _text(line).strip().split(" ", 1)[0]
 
@@ -357,6 +385,10 @@ def _separator_by_form(prev: str | PrintedLine, line: str | PrintedLine, cues: C
             return None
     if text.endswith(BREAK_AFTER) or next_word.startswith(CLOSING) or _closing_quote(next_word):
         return ""
+    if _quote_before_bracket(text, next_word):
+        # a blank would have shown: there was none; else undecidable (see
+        # ``undecidable_wraps``), read with the usual blank
+        return "" if _blank_would_show(prev, cues) else " "
     if isinstance(prev, PrintedLine) and isinstance(line, PrintedLine) and prev.room >= line.first_char + FIT_TOLERANCE_EM * prev.size:
         return " "  # the next character would have fitted: no word was broken here
     if text[-1:].isalnum() and _blank_would_show(prev, cues):
