@@ -63,7 +63,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from foerderdaten.extract.pdfdoc import Char, TextLine
@@ -314,13 +314,7 @@ def guessed_wraps(lines: Iterable[str | PrintedLine], cues: Cues | None = None) 
     neither geometry nor the table's own words tell a broken word from a
     wrap at a dropped blank (rule 5's last resort, read as one word). Each
     as the line's last word and the next line's first."""
-    items = [line for line in lines if _text(line).strip()]
-    cues = cues or Cues(Counter())
-    return [
-        (_text(prev).split()[-1], _next_word(line))
-        for prev, line in itertools.pairwise(items)
-        if _separator_by_form(prev, line, cues) is None and _word_evidence(_text(prev).strip(), _next_word(line), cues.words) is None
-    ]
+    return _wraps_where(lines, cues or Cues(Counter()), _guessed)
 
 
 def undecidable_wraps(lines: Iterable[str | PrintedLine], cues: Cues | None = None) -> list[tuple[str, str]]:
@@ -328,13 +322,22 @@ def undecidable_wraps(lines: Iterable[str | PrintedLine], cues: Cues | None = No
     closing quote before an opening bracket, printed by a renderer that
     does not show the blank at its wraps. Each as the line's last word and
     the next line's first."""
+    return _wraps_where(lines, cues or Cues(Counter()), _undecidable)
+
+
+def _wraps_where(lines: Iterable[str | PrintedLine], cues: Cues, test: Callable[[str | PrintedLine, str | PrintedLine, Cues], bool]) -> list[tuple[str, str]]:
+    """The line breaks of a cell for which ``test(line, next_line, cues)`` holds."""
     items = [line for line in lines if _text(line).strip()]
-    cues = cues or Cues(Counter())
-    return [
-        (_text(prev).split()[-1], _next_word(line))
-        for prev, line in itertools.pairwise(items)
-        if _text(prev) == _text(prev).rstrip() and _quote_before_bracket(_text(prev), _next_word(line)) and not _blank_would_show(prev, cues)
-    ]
+    return [(_text(prev).split()[-1], _next_word(line)) for prev, line in itertools.pairwise(items) if test(prev, line, cues)]
+
+
+def _guessed(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues) -> bool:
+    return _separator_by_form(prev, line, cues) is None and _word_evidence(_text(prev).strip(), _next_word(line), cues.words) is None
+
+
+def _undecidable(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues) -> bool:
+    text = _text(prev)
+    return text == text.rstrip() and _quote_before_bracket(text, _next_word(line)) and not _blank_would_show(prev, cues)
 
 
 def _quote_before_bracket(text: str, next_word: str) -> bool:
