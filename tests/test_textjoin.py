@@ -20,6 +20,11 @@ from foerderdaten.extract.textjoin import Cues, PrintedLine, guessed_wraps, join
         (["Stiftung Soziale Dienste Zwickau -", "FachkräfteAnwerbung"], "Stiftung Soziale Dienste Zwickau - FachkräfteAnwerbung"),
         (["Ausbildungsstellen und -", "betrieben"], "Ausbildungsstellen und -betrieben"),
         (["fach|", "sprachlich"], "fach|sprachlich"),
+        # renderers break after an en or em dash without a blank; one standing as a word keeps it
+        (["im Zeitraum 2024–", "2026"], "im Zeitraum 2024–2026"),
+        (["Fachkräfte—", "Anwerbung"], "Fachkräfte—Anwerbung"),
+        (["Stiftung Soziale Dienste Zwickau –", "Fachkräfte"], "Stiftung Soziale Dienste Zwickau – Fachkräfte"),
+        (["Stiftung Soziale Dienste Zwickau", "– Fachkräfte"], "Stiftung Soziale Dienste Zwickau – Fachkräfte"),
         (["an der HTWK Leipzig /", "2022 an"], "an der HTWK Leipzig / 2022 an"),  # a slash standing as a word
         (["Fachkräftekampagnen", ", -veranstaltungen"], "Fachkräftekampagnen, -veranstaltungen"),
         # blank dropped at the cell edge by a word processor

@@ -16,9 +16,10 @@ next, in order:
    one blank; a suspended compound before a conjunction keeps its blank
    ("klein-" / "und"); otherwise the line was broken after the hyphen: no
    blank, hyphen kept ("Fachkräftekampagnen, -" / "veranstaltungen");
-4. the line ends with another break-after character ("fach|", "und/"), or
-   the next line starts with closing punctuation: no blank; but a slash
-   standing as a word ("Leipzig /" / "2022") keeps its blank, and so does a
+4. the line ends with another break-after character ("fach|", "und/",
+   an en or em dash: "2024–" / "2026"), or the next line starts with
+   closing punctuation: no blank; but a slash or dash standing as a word
+   ("Leipzig /" / "2022", "Zwickau –" / "Fachkräfte") keeps its blank, and so does a
    line followed by one that starts with a comma or a hyphen, before which
    no renderer breaks a line ("Projekt" / ",,Angekommen",
    "Studienabbrecher/" / "-innen"), unless the line fills its cell (a word
@@ -72,8 +73,10 @@ from foerderdaten.extract.pdfdoc import Char, TextLine
 CONJUNCTIONS = {"und", "oder", "bzw.", "sowie", "bis", "u.", "&"}
 
 # Characters after which renderers break a line without a blank ("fach|" /
-# "sprachlich", "Anwerbung/" / "Begleitung"); the hyphen is handled apart.
-BREAK_AFTER = ("|", "/")
+# "sprachlich", "Anwerbung/" / "Begleitung"; UAX #14 breaks after an en
+# dash and an em dash too: "2024–" / "2026", as word processors set "-"
+# between numbers); the hyphen is handled apart.
+BREAK_AFTER = ("|", "/", "–", "—")
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -89,10 +92,10 @@ _HYPHEN_INSIDE = re.compile(r"(?<=\w)-(?=\w)")
 CLOSING = tuple(",.;:!?)]")
 
 # Unicode line breaking (UAX #14, rules LB13 and LB21) never breaks a line
-# before these; a line that starts with one follows a wrap at a blank
+# before these (an en dash included; an em dash allows a break before it); a line that starts with one follows a wrap at a blank
 # ("Projekt" / ",,Angekommen", "Studienabbrecher/" / "-innen"), unless a
 # word too long for its cell was broken there ("Parthenstein" / "/OT Klinga").
-NO_BREAK_BEFORE = (",", "-", "/")
+NO_BREAK_BEFORE = (",", "-", "/", "–")
 
 # Quotation marks that close a quote. A line that starts with one standing
 # alone (no letter or digit follows before a blank) goes on with the word
