@@ -281,6 +281,31 @@ def test_many_guessed_line_breaks_are_a_reading_failure():
     )
 
 
+def test_many_hyphens_that_the_renderer_may_have_set_are_a_reading_failure():
+    """A renderer that hyphenates words (its hyphens split words printed
+    whole elsewhere), and more hyphens at wraps than tolerated that split
+    words printed nowhere else: the renderer's or the document's, nobody
+    can tell; refused, naming what it found."""
+    columns = [Column("projekttraeger", "Träger", float("-inf"), 100), Column("kurzbeschreibung", "Kurzbeschreibung", 100, float("inf"))]
+
+    def printed(text: str) -> PrintedLine:
+        return PrintedLine(text, room=0.5, first_word=40, first_char=5, blank=2.8, size=10)
+
+    cells = [[printed("Fachkräfte")], [printed("Zuwanderung")], [printed("der Fach-"), printed("kräfte")], [printed("der Zuwan-"), printed("derung")]]
+    cells += [[printed(f"Wort{letter}-"), printed("verein")] for letter in "abcdefgh"]
+    rows = [TableRow(page=1, top=10 * i, bottom=10 * i + 10, x0=0, x1=200, pages=[1],
+                     cells={"projekttraeger": [_line(f"Träger {i}")], "kurzbeschreibung": [_line(line.text) for line in lines]},
+                     printed={"projekttraeger": [printed(f"Träger {i}")], "kurzbeschreibung": lines})
+            for i, lines in enumerate(cells)]
+    table = Table(columns=columns, rows=rows, pages=[PageTable(1, columns, rows, [])], cues=table_cues([lines for r in rows for lines in r.printed.values()]))
+    with pytest.raises(ExtractionError) as info:
+        check_table("hand.pdf", table, [])
+    assert str(info.value) == (
+        'hand.pdf: page 1, column "Kurzbeschreibung": 8 line breaks in 12 rows (most in this column, e.g. '
+        f"'Worta-' / 'verein') end in a hyphen that the renderer may have set (it hyphenates words), so it cannot be told from the document's own; {MISREAD}"
+    )
+
+
 def test_an_undecidable_line_break_is_a_reading_failure():
     """A browser's break between a quote and a bracket may or may not hide
     a blank: even one such break refuses the table, naming its page."""

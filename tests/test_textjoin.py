@@ -209,6 +209,31 @@ def test_a_break_between_a_quote_and_a_bracket():
     assert undecidable_wraps([_printed('of Chemnistry"', room=1.0), _printed("(CTC) in")], writes_blanks) == [('Chemnistry"', "(CTC)")]
 
 
+def test_words_hyphenated_by_the_renderer():
+    # a word processor that hyphenates splits words the document prints
+    # whole elsewhere: the table's cue, then its hyphens are dropped
+    elsewhere = ["Zuwanderung von Fachkräften und Fachkräfte", "Industrievereins sozial-kulturelle"]
+    cells = [[_printed("der Zuwan-"), _printed("derung")], [_printed("für Fach-"), _printed("kräfte")], [_printed(elsewhere[0])],
+             [_printed(elsewhere[1])]]
+    cues = table_cues(cells)
+    assert cues.hyphenates
+    assert join_cell_lines([_printed("der Zuwan-"), _printed("derung aus")], cues) == "der Zuwanderung aus"
+    assert join_cell_lines([_printed("DES FACHINFORMATIONSZEN-"), _printed("TRUMS")], cues) == "DES FACHINFORMATIONSZENTRUMS"
+    # ... unless the document prints the word with its hyphen elsewhere
+    assert join_cell_lines([_printed("eine sozial-"), _printed("kulturelle")], cues) == "eine sozial-kulturelle"
+    # a suspended compound, and a hyphen before a capital, are the document's
+    assert join_cell_lines([_printed("Arbeits-"), _printed("und Fachkräfte")], cues) == "Arbeits- und Fachkräfte"
+    assert join_cell_lines([_printed("Recruiting-"), _printed("Kampagne")], cues) == "Recruiting-Kampagne"
+    # a word printed nowhere else: read as hyphenated by the renderer, a guess
+    assert join_cell_lines([_printed("Industrie-"), _printed("verein")], cues) == "Industrieverein"
+    assert guessed_wraps([_printed("Industrie-"), _printed("verein")], cues) == [("Industrie-", "verein")]
+    assert guessed_wraps([_printed("der Zuwan-"), _printed("derung")], cues) == []
+    # a renderer that does not hyphenate: every such hyphen is the document's
+    plain = table_cues([[_printed("der Zuwan-"), _printed("derung")], [_printed(elsewhere[0])]])
+    assert not plain.hyphenates
+    assert join_cell_lines([_printed("der Zuwan-"), _printed("derung")], plain) == "der Zuwan-derung"
+
+
 def test_a_word_broken_before_a_slash():
     # LibreOffice Calc broke "Parthenstein/OT" (too long for its cell) before
     # the slash; it writes the blank at its wraps, even past the cell edge

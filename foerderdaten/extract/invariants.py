@@ -296,9 +296,12 @@ def _guessed_wraps(table: Table) -> _Failure | None:
     field = max(guessed, key=lambda name: len(guessed[name]))
     page = _page_of([row for row, _ in guessed[field]])
     line, next_word = guessed[field][0][1]
+    if line.endswith("-"):
+        why = "end in a hyphen that the renderer may have set (it hyphenates words), so it cannot be told from the document's own"
+    else:
+        why = "fill their cell, so a word broken there cannot be told from a wrap at a blank the renderer left out"
     return _Failure(page, _header(table, page, field),
-                    f"{total} line breaks in {len(table.rows)} rows (most in this column, e.g. '{line}' / '{next_word}') fill their cell, "
-                    f"so a word broken there cannot be told from a wrap at a blank the renderer left out; {MISREAD}")
+                    f"{total} line breaks in {len(table.rows)} rows (most in this column, e.g. '{line}' / '{next_word}') {why}; {MISREAD}")
 
 
 def _misshapen(table: Table, shape: Shape) -> _Failure | None:

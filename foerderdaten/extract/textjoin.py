@@ -3,6 +3,13 @@
 One implementation for every parser. For the break between a line and the
 next, in order:
 
+0. where the renderer hyphenates words at its wraps (a word processor's
+   automatic hyphenation: ``Cues.hyphenates``), a line that ends in a
+   letter and a hyphen before the rest of a word ("Zuwan-" / "derung")
+   ends in the renderer's hyphen: dropped, no blank; unless the document
+   prints the hyphenated word elsewhere ("sozial-kulturelle"). Where it
+   prints neither form elsewhere, that is a guess (``guessed_wraps``);
+
 1. the line ends with a blank glyph (the renderer wrapped at a space): one
    blank;
 2. the line ends with a dash standing as a word ("Zwickau -") and the next
@@ -211,6 +218,7 @@ class Cues:
     words: Counter[str]  # words printed whole, see ``vocabulary``
     wrap_blanks: bool = False  # it writes a blank where it wraps at one ...
     edge_blanks: bool = False  # ... even where that blank hangs past the cell's edge
+    hyphenates: bool = False  # it hyphenates words at its wraps
 
 
 # A renderer writes a blank at its wraps when at least this share of the
@@ -233,11 +241,63 @@ def table_cues(cells: Sequence[Sequence[PrintedLine]]) -> Cues:
     """The cues of a table whose cells (each its printed lines) are given."""
     wrapped = [line for lines in cells for line in lines[:-1] if not line.text.rstrip().endswith(("-", *BREAK_AFTER))]
     with_blank = [line for line in wrapped if line.text != line.text.rstrip()]
+    words = vocabulary(cells)
     return Cues(
-        words=vocabulary(cells),
+        words=words,
         wrap_blanks=bool(wrapped) and len(with_blank) >= MOST_LINES * len(wrapped),
         edge_blanks=sum(1 for line in with_blank if _blank_hangs(line)) >= 2,
+        hyphenates=_hyphenates(cells, words),
     )
+
+
+# A renderer hyphenates words when at least this many of its hyphens at
+# wraps split a word that the document prints whole elsewhere. A document
+# that spells one word both with and without a hyphen, and has it broken
+# at that hyphen, is rare; a renderer that hyphenates splits common words
+# ("Fach-" / "kräfte") again and again.
+HYPHENATED_WORDS = 2
+
+
+def _hyphenates(cells: Sequence[Sequence[PrintedLine]], words: Mapping[str, int]) -> bool:
+    """Whether the renderer hyphenates words at its wraps."""
+    split = sum(
+        1
+        for lines in cells
+        for prev, line in itertools.pairwise(lines)
+        if _ends_in_word_hyphen(prev, line) and _hyphen_evidence(prev, line, words) is True
+    )
+    return split >= HYPHENATED_WORDS
+
+
+def _ends_in_word_hyphen(prev: str | PrintedLine, line: str | PrintedLine) -> bool:
+    """Whether ``prev`` ends in a letter and a hyphen (no blank after it)
+    and ``line`` goes on with the rest of a word: in lower case (not a
+    conjunction after a suspended compound, "Arbeits-" / "und"), or in
+    capitals after capitals ("FACHINFORMATIONSZEN-" / "TRUM")."""
+    text, next_word = _text(prev), _next_word(line)
+    if text != text.rstrip() or not text.endswith("-") or not text[-2:-1].isalpha() or next_word in CONJUNCTIONS:
+        return False
+    head = text.split()[-1][:-1]
+    return next_word[:1].islower() or (head.isupper() and next_word.strip(_WORD_PUNCTUATION).isupper())
+
+
+def _hyphen_evidence(prev: str | PrintedLine, line: str | PrintedLine, words: Mapping[str, int]) -> bool | None:
+    """For a line ending in a word's hyphen: True if the document prints the
+    word whole elsewhere (the renderer's hyphen), False if it prints it with
+    the hyphen (the document's), None if neither."""
+    head, rest = _text(prev).split()[-1][:-1], _next_word(line)
+    if _fold_word(head + "-" + rest) in words:
+        return False
+    if _fold_word(head + rest) in words:
+        return True
+    return None
+
+
+def _renderer_hyphen(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues) -> bool:
+    """Rule 0: whether ``prev`` ends in a hyphen its renderer set (a guess
+    where the document's words tell nothing, see ``guessed_wraps``)."""
+    return (cues.hyphenates and _ends_in_word_hyphen(prev, line) and not _would_fit(prev, line, blank=False)
+            and _hyphen_evidence(prev, line, cues.words) is not False)
 
 
 def _blank_hangs(line: PrintedLine) -> bool:
@@ -301,9 +361,14 @@ def join_cell_lines(lines: Iterable[str | PrintedLine], cues: Cues | None = None
     items = [line for line in lines if _text(line).strip()]
     if not items:
         return ""
+    cues = cues or Cues(Counter())
     parts: list[str] = [_text(items[0])]
     for prev, line in itertools.pairwise(items):
-        parts.append(_separator(prev, line, cues or Cues(Counter())))
+        if _renderer_hyphen(prev, line, cues):
+            parts[-1] = parts[-1][:-1]  # the renderer's hyphen is not the document's text
+            parts.append("")
+        else:
+            parts.append(_separator(prev, line, cues))
         parts.append(_text(line))
     return fold_whitespace("".join(parts))
 
@@ -335,6 +400,8 @@ def _wraps_where(lines: Iterable[str | PrintedLine], cues: Cues, test: Callable[
 
 
 def _guessed(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues) -> bool:
+    if _renderer_hyphen(prev, line, cues):
+        return _hyphen_evidence(prev, line, cues.words) is None
     return _separator_by_form(prev, line, cues) is None and _word_evidence(_text(prev).strip(), _next_word(line), cues.words) is None
 
 
