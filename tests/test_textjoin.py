@@ -22,6 +22,7 @@ from foerderdaten.extract.textjoin import Cues, PrintedLine, guessed_wraps, join
         (["fach|", "sprachlich"], "fach|sprachlich"),
         # renderers break after an en or em dash without a blank; one standing as a word keeps it
         (["im Zeitraum 2024–", "2026"], "im Zeitraum 2024–2026"),
+        (["Sächsische Schweiz\u2010", "Osterzgebirge"], "Sächsische Schweiz\u2010Osterzgebirge"),  # the Unicode hyphen
         (["Fachkräfte—", "Anwerbung"], "Fachkräfte—Anwerbung"),
         (["Stiftung Soziale Dienste Zwickau –", "Fachkräfte"], "Stiftung Soziale Dienste Zwickau – Fachkräfte"),
         (["Stiftung Soziale Dienste Zwickau", "– Fachkräfte"], "Stiftung Soziale Dienste Zwickau – Fachkräfte"),
@@ -228,6 +229,8 @@ def test_words_hyphenated_by_the_renderer():
     assert join_cell_lines([_printed("Industrie-"), _printed("verein")], cues) == "Industrieverein"
     assert guessed_wraps([_printed("Industrie-"), _printed("verein")], cues) == [("Industrie-", "verein")]
     assert guessed_wraps([_printed("der Zuwan-"), _printed("derung")], cues) == []
+    # a browser's hyphenation may print the Unicode hyphen
+    assert join_cell_lines([_printed("der Zuwan\u2010"), _printed("derung aus")], cues) == "der Zuwanderung aus"
     # a renderer that does not hyphenate: every such hyphen is the document's
     plain = table_cues([[_printed("der Zuwan-"), _printed("derung")], [_printed(elsewhere[0])]])
     assert not plain.hyphenates

@@ -85,6 +85,10 @@ CONJUNCTIONS = {"und", "oder", "bzw.", "sowie", "bis", "u.", "&"}
 # between numbers); the hyphen is handled apart.
 BREAK_AFTER = ("|", "/", "–", "—")
 
+# Hyphens as renderers print them: a browser's hyphenation may print the
+# Unicode hyphen (U+2010) rather than the hyphen-minus of the document.
+HYPHENS = ("-", "\u2010")
+
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -239,7 +243,7 @@ SETS_THE_EDGE = 0.01  # pt
 
 def table_cues(cells: Sequence[Sequence[PrintedLine]]) -> Cues:
     """The cues of a table whose cells (each its printed lines) are given."""
-    wrapped = [line for lines in cells for line in lines[:-1] if not line.text.rstrip().endswith(("-", *BREAK_AFTER))]
+    wrapped = [line for lines in cells for line in lines[:-1] if not line.text.rstrip().endswith((*HYPHENS, *BREAK_AFTER))]
     with_blank = [line for line in wrapped if line.text != line.text.rstrip()]
     words = vocabulary(cells)
     return Cues(
@@ -275,7 +279,7 @@ def _ends_in_word_hyphen(prev: str | PrintedLine, line: str | PrintedLine) -> bo
     conjunction after a suspended compound, "Arbeits-" / "und"), or in
     capitals after capitals ("FACHINFORMATIONSZEN-" / "TRUM")."""
     text, next_word = _text(prev), _next_word(line)
-    if text != text.rstrip() or not text.endswith("-") or not text[-2:-1].isalpha() or next_word in CONJUNCTIONS:
+    if text != text.rstrip() or not text.endswith(HYPHENS) or not text[-2:-1].isalpha() or next_word in CONJUNCTIONS:
         return False
     head = text.split()[-1][:-1]
     return next_word[:1].islower() or (head.isupper() and next_word.strip(_WORD_PUNCTUATION).isupper())
@@ -285,8 +289,9 @@ def _hyphen_evidence(prev: str | PrintedLine, line: str | PrintedLine, words: Ma
     """For a line ending in a word's hyphen: True if the document prints the
     word whole elsewhere (the renderer's hyphen), False if it prints it with
     the hyphen (the document's), None if neither."""
-    head, rest = _text(prev).split()[-1][:-1], _next_word(line)
-    if _fold_word(head + "-" + rest) in words:
+    word, rest = _text(prev).split()[-1], _next_word(line)
+    head = word[:-1]
+    if _fold_word(word + rest) in words:
         return False
     if _fold_word(head + rest) in words:
         return True
@@ -340,7 +345,7 @@ def _wrapped_at_blank(prev: str | PrintedLine, line: str | PrintedLine) -> bool:
     behind it (so no word was broken there), and neither a hyphen or slash
     ends it nor punctuation starts the next line (breaks without a blank)."""
     text, next_text = _text(prev).rstrip(), _text(line).lstrip()
-    if text.endswith(("-", *BREAK_AFTER)) or next_text.startswith((*CLOSING, *NO_BREAK_BEFORE)):
+    if text.endswith((*HYPHENS, *BREAK_AFTER)) or next_text.startswith((*CLOSING, *NO_BREAK_BEFORE)):
         return False
     return not _fills_cell(prev, line)
 
@@ -433,13 +438,13 @@ def _separator_by_form(prev: str | PrintedLine, line: str | PrintedLine, cues: C
     if text != text.rstrip():
         return " "
     next_word = next_text.strip().split(" ", 1)[0]
-    if text.endswith(("-", *BREAK_AFTER)) and _would_fit(prev, line, blank=False):
+    if text.endswith((*HYPHENS, *BREAK_AFTER)) and _would_fit(prev, line, blank=False):
         return " "  # the next word would have fitted behind the hyphen or slash: no break there
     if text.endswith(" -") and _blank_would_show(prev, cues):
         return ""  # a renderer that writes the blank at its wraps wrote none: the dash starts the next word ("2024 -" / "2026")
     if text.endswith(" -") and (not next_word[:1].islower() or _dash_stands(text)):
         return " "
-    if text.endswith("-"):
+    if text.endswith(HYPHENS):
         return " " if next_word in CONJUNCTIONS else ""
     if text.endswith(tuple(" " + c for c in BREAK_AFTER)):
         return " "  # a slash standing as a word ("Leipzig /" / "2022")
