@@ -289,6 +289,7 @@ class RawPage:
     rulings: array = field(default_factory=lambda: array("d"))
     engine: str = "pdfplumber"
     turned: int = 0  # visible glyphs not read because they are not upright
+    cut: int = 0  # text objects cut off at the edge of the printed area (pdfium_engine.count_cut_text)
 
     def to_page(self) -> Page:
         """The page's characters (ligatures split into their letters, whichever
@@ -387,11 +388,14 @@ class _PageWatch:
     def __init__(self, hand_over: Callable[[RawPage], None]):
         self._hand_over = hand_over
         self._turned: RawPage | None = None  # the first page whose text is mostly turned
+        self._cut: RawPage | None = None  # the first page whose text the printed area cut off
         self._text = False  # whether any page has text
 
     def __call__(self, raw: RawPage) -> None:
         if self._turned is None and raw.turned > len(raw.texts):
             self._turned = raw
+        if self._cut is None and raw.cut:
+            self._cut = raw
         self._text = self._text or bool(raw.texts)
         self._hand_over(raw)
 
@@ -399,12 +403,20 @@ class _PageWatch:
         """Only upright text is read: a page whose text is mostly turned (a
         /Rotate that sets the page sideways, a table printed rotated) would
         lose it, so the build stops naming the page. A few turned glyphs (a
-        vertical note in the margin) are not content and are skipped."""
+        vertical note in the margin) are not content and are skipped. So
+        does text cut off at the edge of the printed area: the rest of it
+        is not in the PDF."""
         if self._turned is not None:
             raise InputError(
                 name,
                 f"page {self._turned.number}: its text is turned sideways ({self._turned.turned} glyphs not upright, e.g. a rotated page);"
                 " only upright text is read: save the page upright and build again",
+            )
+        if self._cut is not None:
+            raise InputError(
+                name,
+                f"page {self._cut.number}: text is cut off at the edge of the printed area (in {self._cut.cut} places,"
+                " e.g. a table wider than the paper); what lies beyond is not in the PDF: print it again so that it fits the page",
             )
         if not self._text:
             raise InputError(name, "PDF has no text layer (scanned image?); run OCR first, e.g. ocrmypdf, then build again")
@@ -511,9 +523,18 @@ def _read_pages(engine: str, path: str, start: int, stop: int, hand_over: Callab
     from foerderdaten.extract import pdfplumber_engine
 
     if engine == "pdfplumber":
-        with pdfplumber_engine.open_document(Path(path)) as pdf:
-            for i in range(start, stop):
-                hand_over(pdfplumber_engine.read_page(pdf, i))
+        from foerderdaten.extract import pdfium_engine
+
+        # pdfminer does not follow clip paths: pdfium tells what the printout cut off
+        clips = pdfium_engine.open_document(Path(path))
+        try:
+            with pdfplumber_engine.open_document(Path(path)) as pdf:
+                for i in range(start, stop):
+                    page = pdfplumber_engine.read_page(pdf, i)
+                    page.cut = pdfium_engine.count_cut_text_on(clips, i)
+                    hand_over(page)
+        finally:
+            clips.close()
         return
     _read_pages_pdfium(Path(path), start, stop, hand_over)
 
@@ -533,6 +554,7 @@ def _read_pages_pdfium(path: Path, start: int, stop: int, hand_over: Callable[[R
             except pdfium_engine.NotExact:
                 reference = reference or pdfplumber_engine.open_document(path)
                 page = pdfplumber_engine.read_page(reference, i)
+                page.cut = pdfium_engine.count_cut_text_on(pdf, i)
             hand_over(page)
     finally:
         declared.close()

@@ -90,6 +90,7 @@ _P = {name: _plain(getattr(raw, name)) for name in (
     "FPDFFormObj_CountObjects", "FPDFTextObj_GetFont", "FPDFFont_GetBaseFontName", "FPDFPageObj_GetType",
     "FPDFPageObj_GetMatrix", "FPDFPageObj_GetBounds", "FPDFPath_GetDrawMode", "FPDFPath_CountSegments",
     "FPDFPath_GetPathSegment", "FPDFPathSegment_GetPoint", "FPDFPathSegment_GetType", "FPDFPathSegment_GetClose",
+    "FPDFPageObj_GetClipPath", "FPDFClipPath_CountPaths", "FPDFClipPath_CountPathSegments", "FPDFClipPath_GetPathSegment",
 )}
 
 
@@ -677,6 +678,62 @@ def read_page(pdf: pdfium.PdfDocument, index: int, declared: Declarations) -> Ra
             textpage.close()
         for edge in read_edges(page, frame):
             out.rulings.extend(edge)
+        out.cut = count_cut_text(page)
         return out
+    finally:
+        page.close()
+
+
+# --------------------------------------------------------------------------
+# Text cut off at the edge of the printed area
+
+# A browser prints a table wider than its paper cut at the printable area:
+# it sets a clip there, keeps the glyphs that the edge cuts, and leaves out
+# those beyond it ("Pieschen" printed as "Pies"). A glyph's box that
+# reaches across a clip's left or right edge by more than this (pt) was
+# cut there; a clip at least PAGE_CLIP_SHARE of the page wide and high
+# bounds the printed area (a cell or a text box clips its own text, which
+# the reader need not know about).
+CLIP_TOLERANCE = 0.1
+PAGE_CLIP_SHARE = 0.5
+
+
+def count_cut_text(page: pdfium.PdfPage) -> int:
+    """How many text objects of ``page`` reach across the side of a clip
+    that bounds the printed area."""
+    width, height = page.get_size()
+    identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    cut = 0
+    for address, _ in _text_objects(page.raw, identity):
+        clip = _clip_box(address)
+        if clip is None or clip[2] - clip[0] < PAGE_CLIP_SHARE * width or clip[3] - clip[1] < PAGE_CLIP_SHARE * height:
+            continue
+        _P["FPDFPageObj_GetBounds"](address, left, bottom, right, top)
+        if left.value < clip[0] - CLIP_TOLERANCE or right.value > clip[2] + CLIP_TOLERANCE:
+            cut += 1
+    return cut
+
+
+def _clip_box(address: int) -> tuple[float, float, float, float] | None:
+    """The box around the clip path of a page object (left, bottom, right, top), if it has one."""
+    clip = _P["FPDFPageObj_GetClipPath"](address)
+    if not clip:
+        return None
+    x, y = ctypes.c_float(), ctypes.c_float()
+    xs, ys = [], []
+    for path in range(_P["FPDFClipPath_CountPaths"](clip)):
+        for k in range(_P["FPDFClipPath_CountPathSegments"](clip, path)):
+            _P["FPDFPathSegment_GetPoint"](_P["FPDFClipPath_GetPathSegment"](clip, path, k), x, y)
+            xs.append(x.value)
+            ys.append(y.value)
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+
+
+def count_cut_text_on(pdf: pdfium.PdfDocument, index: int) -> int:
+    """``count_cut_text`` for page ``index`` (0-based) of an open document."""
+    page = pdf[index]
+    try:
+        return count_cut_text(page)
     finally:
         page.close()
