@@ -266,6 +266,25 @@ CUT_AT_THE_PAPER_EDGE = {
 }
 
 
+# Cells that hide what does not fit: text cut off at the cell's edge
+# ("FACHINFORMATIONSZEN") or cut short with an ellipsis ("Volkshochschule
+# Dr…"); 17 and 443 fields were published wrong, exit 0. Refused.
+CELLS_HIDING_OVERFLOW = {
+    "cut_at_the_cell_edge": (HtmlLayout(size=10, paper="A3", font="Liberation Sans", overflow="hidden"),
+                             "text is cut off at the edge of the printed area or of its cell"),
+    "cut_short_with_an_ellipsis": (HtmlLayout(size=10, paper="A3", font="Liberation Sans", overflow="ellipsis"),
+                                   "values end in an ellipsis"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CELLS_HIDING_OVERFLOW))
+def test_sab_cells_hiding_overflow_are_refused(chromium, tmp_path, name):
+    layout, refusal = CELLS_HIDING_OVERFLOW[name]
+    reading = read_sab(print_sab(chromium, tmp_path, name, layout, ORIGINAL, IN_ORDER))
+    assert reading.verdict == "refused" and reading.names_page, f"{layout.describe()}\n{reading.report()}"
+    assert refusal in reading.detail
+
+
 @pytest.mark.parametrize("name", sorted(CUT_AT_THE_PAPER_EDGE))
 @pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
 def test_sab_cut_at_the_paper_edge_is_refused(chromium, tmp_path, name, engine):
@@ -273,7 +292,7 @@ def test_sab_cut_at_the_paper_edge_is_refused(chromium, tmp_path, name, engine):
     pdf = print_sab(chromium, tmp_path, name, layout, wording, order)
     with pytest.raises(InputError) as info:
         open_pdf(pdf, engine=engine)
-    assert re.fullmatch(r"page \d+: text is cut off at the edge of the printed area \(in \d+ places, .*", info.value.reason), info.value
+    assert re.fullmatch(r"page \d+: text is cut off at the edge of the printed area or of its cell \(in \d+ places: .*", info.value.reason), info.value
 
 
 @pytest.mark.parametrize("name", _named(ANNEX_LAYOUTS, "annex:"))

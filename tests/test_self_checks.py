@@ -306,6 +306,27 @@ def test_many_hyphens_that_the_renderer_may_have_set_are_a_reading_failure():
     )
 
 
+def test_values_cut_short_with_an_ellipsis_are_refused():
+    """A browser that shortens what does not fit its cell ("Volkshochschule
+    Dr…"): one such value may be the document's, more are refused."""
+    columns = [Column("projekttraeger", "Träger", float("-inf"), 100), Column("kurzbeschreibung", "Kurzbeschreibung", 100, float("inf"))]
+
+    def table(shortened: int) -> Table:
+        rows = [TableRow(page=1 + i // 5, top=10 * i, bottom=10 * i + 10, x0=0, x1=200, pages=[1 + i // 5],
+                         cells={"projekttraeger": [_line(f"Träger {i}")],
+                                "kurzbeschreibung": [_line("Die Bildungsberatung in Piesc\u2026" if i < shortened else "Die Bildungsberatung")]})
+                for i in range(10)]
+        return Table(columns=columns, rows=rows, pages=[PageTable(p, columns, [r for r in rows if r.page == p], []) for p in (1, 2)])
+
+    check_table("hand.pdf", table(1), [])
+    with pytest.raises(ExtractionError) as info:
+        check_table("hand.pdf", table(2), [])
+    assert str(info.value) == (
+        'hand.pdf: page 1, column "Kurzbeschreibung": 2 of 10 values end in an ellipsis (e.g. "Die Bildungsberatung in Piesc\u2026"): '
+        "the renderer cut them short, and the rest is not in the PDF; print it again so that all text fits"
+    )
+
+
 def test_an_undecidable_line_break_is_a_reading_failure():
     """A browser's break between a quote and a bracket may or may not hide
     a blank: even one such break refuses the table, naming its page."""

@@ -12,7 +12,9 @@ anything is normalised, :func:`check_table` looks at every column and page:
 2. every page of the table yields rows (started or continued there), and
    every row has text in the key column (the first spec: every record
    starts with it);
-3. no column that has a header is empty on most rows;
+3. no column that has a header is empty on most rows, and no column has
+   values cut short by the renderer ("Volkshochschule Dr…": a browser's
+   text-overflow ellipsis);
 4. every value of a column has the column's shape (:class:`Shape`): a
    date, an RL number 1-10, a Saxon district, never two columns' values
    glued in one cell;
@@ -154,6 +156,7 @@ def check_table(file_name: str, table: Table, specs: Sequence[ColumnSpec], shape
         or _page_without_rows(table)
         or (_row_without_key(table, specs[0].field) if specs else None)
         or _empty_column(table)
+        or _shortened_values(table)
         or next((f for shape in shapes if (f := _misshapen(table, shape))), None)
         or _guessed_wraps(table)
         or _undecidable_wrap(table)
@@ -270,6 +273,26 @@ def _empty_column(table: Table) -> _Failure | None:
         if len(empty) > 1 and 2 * len(empty) > len(table.rows):
             page = _page_of(empty)
             return _Failure(page, _header(table, page, column.field), f"empty on {len(empty)} of {len(table.rows)} rows; {MISREAD}")
+    return None
+
+
+# Values that end in an ellipsis, per column. A document may end a value
+# so now and then; a renderer that shortens what does not fit its cell
+# (CSS text-overflow: ellipsis) does so in row after row.
+ELLIPSIS = "\u2026"
+SHORTENED_TOLERATED = 1
+
+
+def _shortened_values(table: Table) -> _Failure | None:
+    """A column whose values the renderer cut short with an ellipsis."""
+    for column in table.columns:
+        shortened = [row for row in table.rows if table.cell_text(row, column.field).endswith(ELLIPSIS)]
+        if len(shortened) > SHORTENED_TOLERATED:
+            page = _page_of(shortened)
+            example = table.cell_text(shortened[0], column.field)
+            return _Failure(page, _header(table, page, column.field),
+                            f"{len(shortened)} of {len(table.rows)} values end in an ellipsis (e.g. \"{example}\"): the renderer cut them short, "
+                            f"and the rest is not in the PDF; print it again so that all text fits")
     return None
 
 

@@ -289,7 +289,7 @@ class RawPage:
     rulings: array = field(default_factory=lambda: array("d"))
     engine: str = "pdfplumber"
     turned: int = 0  # visible glyphs not read because they are not upright
-    cut: int = 0  # text objects cut off at the edge of the printed area (pdfium_engine.count_cut_text)
+    cut: int = 0  # text objects cut off at their clip (pdfium_engine.count_cut_text)
 
     def to_page(self) -> Page:
         """The page's characters (ligatures split into their letters, whichever
@@ -388,7 +388,7 @@ class _PageWatch:
     def __init__(self, hand_over: Callable[[RawPage], None]):
         self._hand_over = hand_over
         self._turned: RawPage | None = None  # the first page whose text is mostly turned
-        self._cut: RawPage | None = None  # the first page whose text the printed area cut off
+        self._cut: RawPage | None = None  # the first page with text cut off at its clip
         self._text = False  # whether any page has text
 
     def __call__(self, raw: RawPage) -> None:
@@ -404,8 +404,8 @@ class _PageWatch:
         /Rotate that sets the page sideways, a table printed rotated) would
         lose it, so the build stops naming the page. A few turned glyphs (a
         vertical note in the margin) are not content and are skipped. So
-        does text cut off at the edge of the printed area: the rest of it
-        is not in the PDF."""
+        does text cut off at the edge of the printed area or of its cell:
+        the rest of it is not in the PDF."""
         if self._turned is not None:
             raise InputError(
                 name,
@@ -415,8 +415,9 @@ class _PageWatch:
         if self._cut is not None:
             raise InputError(
                 name,
-                f"page {self._cut.number}: text is cut off at the edge of the printed area (in {self._cut.cut} places,"
-                " e.g. a table wider than the paper); what lies beyond is not in the PDF: print it again so that it fits the page",
+                f"page {self._cut.number}: text is cut off at the edge of the printed area or of its cell (in {self._cut.cut} places:"
+                " a table wider than the paper, or cells that hide what does not fit); what lies beyond is not in the PDF:"
+                " print it again so that all text fits",
             )
         if not self._text:
             raise InputError(name, "PDF has no text layer (scanned image?); run OCR first, e.g. ocrmypdf, then build again")

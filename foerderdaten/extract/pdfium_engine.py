@@ -687,30 +687,34 @@ def read_page(pdf: pdfium.PdfDocument, index: int, declared: Declarations) -> Ra
 # --------------------------------------------------------------------------
 # Text cut off at the edge of the printed area
 
-# A browser prints a table wider than its paper cut at the printable area:
-# it sets a clip there, keeps the glyphs that the edge cuts, and leaves out
-# those beyond it ("Pieschen" printed as "Pies"). A glyph's box that
-# reaches across a clip's left or right edge by more than this (pt) was
-# cut there; a clip at least PAGE_CLIP_SHARE of the page wide and high
-# bounds the printed area (a cell or a text box clips its own text, which
-# the reader need not know about).
+# A browser prints a table wider than its paper cut at the printable area,
+# and a cell that hides what overflows it cut at the cell's edge: it sets a
+# clip there, keeps the glyphs that the edge cuts, and leaves out those
+# beyond it ("Pieschen" printed as "Pies", "FACHINFORMATIONSZEN"). A
+# glyph's box that reaches across a clip's side by more than this (pt),
+# along the writing direction, was cut there. (Across the clip's other
+# sides a glyph's box often reaches past a cell by its ascent or descent:
+# not looked at.)
 CLIP_TOLERANCE = 0.1
-PAGE_CLIP_SHARE = 0.5
 
 
 def count_cut_text(page: pdfium.PdfPage) -> int:
-    """How many text objects of ``page`` reach across the side of a clip
-    that bounds the printed area."""
-    width, height = page.get_size()
+    """How many text objects of ``page`` reach across their clip along their writing direction."""
     identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    m = raw.FS_MATRIX()
     cut = 0
     for address, _ in _text_objects(page.raw, identity):
         clip = _clip_box(address)
-        if clip is None or clip[2] - clip[0] < PAGE_CLIP_SHARE * width or clip[3] - clip[1] < PAGE_CLIP_SHARE * height:
+        if clip is None:
             continue
         _P["FPDFPageObj_GetBounds"](address, left, bottom, right, top)
-        if left.value < clip[0] - CLIP_TOLERANCE or right.value > clip[2] + CLIP_TOLERANCE:
+        _P["FPDFPageObj_GetMatrix"](address, m)  # bounds, clip and matrix: all in the object's own space
+        if abs(m.a) >= abs(m.b):  # written across the page
+            start, end, clip_start, clip_end = left.value, right.value, clip[0], clip[2]
+        else:  # written up or down the page
+            start, end, clip_start, clip_end = bottom.value, top.value, clip[1], clip[3]
+        if start < clip_start - CLIP_TOLERANCE or end > clip_end + CLIP_TOLERANCE:
             cut += 1
     return cut
 
