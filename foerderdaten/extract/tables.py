@@ -260,7 +260,7 @@ def _find_columns(band: _Band, specs: list[ColumnSpec]) -> None:
     band.body_chars = drop_footer(body_chars, lines[end:], pitch)
     evidence = column_evidence(band.body_chars, lines[end:], pitch)
     band.gaps = body_gaps(evidence)
-    band.columns = find_columns(header_lines, evidence, page.rulings, specs)
+    band.columns = find_columns(header_lines, band.gaps, page.rulings, specs)
 
 
 # Pages whose header bands print the same lines at the same places (within
