@@ -27,7 +27,6 @@ from array import array
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
 
@@ -220,7 +219,7 @@ def group_lines_apart(chars: Sequence[Char], keys: Sequence[Hashable]) -> dict[H
     # computed once, and the order (middle to 0.1 pt, then x0, then the
     # given order) is sorted on plain tuples instead of through a key function.
     mids = [(c.top + c.bottom) / 2 for c in chars]
-    order = sorted(zip(map(round, mids, repeat(MIDDLE_DECIMALS)), map(_X0, chars), range(len(chars)), strict=False))
+    order = sorted(zip(map(rounded_middles(mids, MIDDLE_DECIMALS).__getitem__, mids), map(_X0, chars), range(len(chars)), strict=False))
     lines: dict[Hashable, list[list[Char]]] = {}
     mixed: set[int] = set()  # ids of lines whose characters come from more than one rounded middle
     current: dict[Hashable, tuple[list[Char], float]] = {}  # a key's last line and its first character's middle
@@ -239,6 +238,16 @@ def group_lines_apart(chars: Sequence[Char], keys: Sequence[Hashable]) -> dict[H
         rounded[key] = r
     # a line from one rounded middle is in x0 order already (the sort's second key)
     return {key: _text_lines(found, mixed) for key, found in lines.items()}
+
+
+def rounded_middles(mids: list[float], decimals: int | None) -> dict[float, float]:
+    """Each distinct middle -> ``round(middle, decimals)``.
+
+    A page has a few dozen distinct middles (a line's glyphs share theirs)
+    among thousands of glyphs, and rounding a float to decimals is slow:
+    each is rounded once.
+    """
+    return {mid: round(mid, decimals) for mid in set(mids)}
 
 
 def _text_lines(lines: list[list[Char]], mixed: set[int]) -> list[TextLine]:
