@@ -258,6 +258,8 @@ def column_evidence(chars: list[Char], lines: list[TextLine], pitch: float) -> l
         and without_column_gap(line.chars)
         for c in line.chars
     }
+    if not lone:
+        return chars
     kept = [c for c in chars if id(c) not in lone]
     return kept or chars
 
