@@ -35,6 +35,7 @@ pdfdoc.py uses any of them. Split it by those three parts if it grows.
 from __future__ import annotations
 
 import ctypes
+import functools
 import itertools
 import unicodedata
 from collections.abc import Iterator
@@ -632,6 +633,15 @@ def _segments(path: int, matrix) -> list[tuple[str, tuple[float, float] | None]]
 
 def _exact(value: float) -> float:
     """The shortest decimal that pdfium's single-precision number stands for (as written in the PDF)."""
+    # a zero stays as it is, its sign too (0.0 and -0.0 are one key of the memo)
+    return _shortest_decimal(value) if value else value
+
+
+@functools.lru_cache(maxsize=4096)
+def _shortest_decimal(value: float) -> float:
+    """``_exact`` of a non-zero number, memoised: a page's text objects and
+    paths repeat a few numbers (sizes, matrices, column starts, baselines,
+    ruling positions) thousands of times, and formatting one is slow."""
     return float(f"{value:.7g}") if value == ctypes.c_float(float(f"{value:.7g}")).value else value
 
 
