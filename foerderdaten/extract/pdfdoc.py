@@ -27,7 +27,6 @@ from array import array
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
 
@@ -220,7 +219,7 @@ def group_lines_apart(chars: Sequence[Char], keys: Sequence[Hashable]) -> dict[H
     # computed once, and the order (middle to 0.1 pt, then x0, then the
     # given order) is sorted on plain tuples instead of through a key function.
     mids = [(c.top + c.bottom) / 2 for c in chars]
-    order = sorted(zip(map(round, mids, repeat(MIDDLE_DECIMALS)), map(_X0, chars), range(len(chars)), strict=False))
+    order = sorted(zip(map(rounded_middles(mids, MIDDLE_DECIMALS).__getitem__, mids), map(_X0, chars), range(len(chars)), strict=False))
     lines: dict[Hashable, list[list[Char]]] = {}
     mixed: set[int] = set()  # ids of lines whose characters come from more than one rounded middle
     current: dict[Hashable, tuple[list[Char], float]] = {}  # a key's last line and its first character's middle
@@ -239,6 +238,16 @@ def group_lines_apart(chars: Sequence[Char], keys: Sequence[Hashable]) -> dict[H
         rounded[key] = r
     # a line from one rounded middle is in x0 order already (the sort's second key)
     return {key: _text_lines(found, mixed) for key, found in lines.items()}
+
+
+def rounded_middles(mids: list[float], decimals: int | None) -> dict[float, float]:
+    """Each distinct middle -> ``round(middle, decimals)``.
+
+    A page has a few dozen distinct middles (a line's glyphs share theirs)
+    among thousands of glyphs, and rounding a float to decimals is slow:
+    each is rounded once.
+    """
+    return {mid: round(mid, decimals) for mid in set(mids)}
 
 
 def _text_lines(lines: list[list[Char]], mixed: set[int]) -> list[TextLine]:
@@ -479,7 +488,8 @@ def _reason(reader, exc: Exception) -> str:
 # Reading pages, in worker processes when there is enough to read
 
 # Reading characters is most of a build's time; pages are independent, so
-# longer documents are read by one process per core.
+# longer documents are read by one process per core but the build
+# process's own (see _page_readers).
 PARALLEL_MIN_PAGES = 6
 
 
@@ -491,10 +501,18 @@ CHUNKS_PER_READER = 2
 
 
 def _page_readers(page_count: int) -> int:
-    """How many processes read the pages: one per core (at most 4), one for a short document."""
+    """How many processes read the pages: one per core but one (at most 4),
+    one for a short document.
+
+    The build process makes the pages while they are read (pipeline.read_document),
+    so it keeps a core: on two cores a second page reader only takes turns
+    with it, and costs a second opening of the document and a copy of each
+    page between processes (~0.2 s CPU on a 48-page document). One reader
+    hands each page over as soon as it is read, a pool only whole chunks.
+    """
     if page_count < PARALLEL_MIN_PAGES:
         return 1
-    return max(1, min(4, os.cpu_count() or 1))
+    return max(1, min(4, (os.cpu_count() or 1) - 1))
 
 
 def _read_pages_in_parallel(engine: str, path: Path, page_count: int, readers: int, hand_over: Callable[[RawPage], None]) -> None:

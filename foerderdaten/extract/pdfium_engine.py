@@ -35,6 +35,7 @@ pdfdoc.py uses any of them. Split it by those three parts if it grows.
 from __future__ import annotations
 
 import ctypes
+import functools
 import itertools
 import unicodedata
 from collections.abc import Iterator
@@ -86,6 +87,7 @@ def _plain(function):
 
 
 _P = {name: _plain(getattr(raw, name)) for name in (
+    "FPDFText_GetUnicode", "FPDFText_IsGenerated", "FPDFText_HasUnicodeMapError", "FPDFText_GetCharOrigin",
     "FPDFText_GetTextObject", "FPDFPage_GetObject", "FPDFPage_CountObjects", "FPDFFormObj_GetObject",
     "FPDFFormObj_CountObjects", "FPDFTextObj_GetFont", "FPDFFont_GetBaseFontName", "FPDFPageObj_GetType",
     "FPDFPageObj_GetMatrix", "FPDFPageObj_GetBounds", "FPDFPath_GetDrawMode", "FPDFPath_CountSegments",
@@ -323,15 +325,20 @@ def read_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: PageFr
     ox, oy = ctypes.c_double(), ctypes.c_double()
     objects: dict[int, _TextObject] = {}
     order: list[int] = []
+    # four calls into pdfium for every glyph: through the plain prototypes,
+    # bound to locals, with the text page as a plain address (a third faster)
+    handle = ctypes.cast(tp, ctypes.c_void_p).value
+    get_unicode, is_generated, map_error, text_object, char_origin = (_P[name] for name in (
+        "FPDFText_GetUnicode", "FPDFText_IsGenerated", "FPDFText_HasUnicodeMapError", "FPDFText_GetTextObject", "FPDFText_GetCharOrigin"))
     for i in range(count):
-        code = raw.FPDFText_GetUnicode(tp, i)
-        if code in (0x20, 0x0D, 0x0A) and raw.FPDFText_IsGenerated(tp, i):
+        code = get_unicode(handle, i)
+        if code in (0x20, 0x0D, 0x0A) and is_generated(handle, i):
             if code == 0x20:
                 _check_generated_blank(tp, i, count)
             continue
-        if raw.FPDFText_HasUnicodeMapError(tp, i):
+        if map_error(handle, i):
             raise NotExact("glyph without Unicode mapping")
-        address = _P["FPDFText_GetTextObject"](tp, i)
+        address = text_object(handle, i)
         obj = objects.get(address)
         if obj is None:
             raw.FPDFText_GetMatrix(tp, i, matrix)
@@ -345,7 +352,7 @@ def read_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: PageFr
                 metrics=metrics,
             )
             order.append(address)
-        raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
+        char_origin(handle, i, ox, oy)
         text = "-" if code == 0x02 else chr(code)
         obj.glyphs.append((i, text, ox.value, oy.value))
     _check_objects(page, tp, objects)
@@ -627,6 +634,15 @@ def _segments(path: int, matrix) -> list[tuple[str, tuple[float, float] | None]]
 
 def _exact(value: float) -> float:
     """The shortest decimal that pdfium's single-precision number stands for (as written in the PDF)."""
+    # a zero stays as it is, its sign too (0.0 and -0.0 are one key of the memo)
+    return _shortest_decimal(value) if value else value
+
+
+@functools.lru_cache(maxsize=4096)
+def _shortest_decimal(value: float) -> float:
+    """``_exact`` of a non-zero number, memoised: a page's text objects and
+    paths repeat a few numbers (sizes, matrices, column starts, baselines,
+    ruling positions) thousands of times, and formatting one is slow."""
     return float(f"{value:.7g}") if value == ctypes.c_float(float(f"{value:.7g}")).value else value
 
 

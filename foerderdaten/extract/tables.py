@@ -260,11 +260,11 @@ def _find_columns(band: _Band, specs: list[ColumnSpec]) -> None:
     header_lines = band.header_lines
     band.h_rules = horizontal_rulings(page.rulings, header_lines[0])
     header_bottom = bottom_of_header(header_lines[-1], lines[end] if end < len(lines) else None, band.h_rules)
-    body_chars = [c for c in page.chars if c.mid_y >= header_bottom]
+    body_chars = [c for c in page.chars if (c.top + c.bottom) / 2 >= header_bottom]  # mid_y, without a call per glyph
     band.body_chars = drop_footer(body_chars, lines[end:], pitch)
     evidence = column_evidence(band.body_chars, lines[end:], pitch)
     band.gaps = body_gaps(evidence)
-    band.columns = find_columns(header_lines, evidence, page.rulings, specs)
+    band.columns = find_columns(header_lines, band.gaps, page.rulings, specs)
 
 
 # Pages whose header bands print the same lines at the same places (within
