@@ -424,7 +424,7 @@ class _PageWatch:
         if self._cut is not None:
             raise InputError(
                 name,
-                f"page {self._cut.number}: text is cut off at the edge of the printed area or of its cell (in {self._cut.cut} places:"
+                f"page {self._cut.number}: text is cut off at the edge of the printed area or of its cell ({self._cut.cut} cut:"
                 " a table wider than the paper, or cells that hide what does not fit); what lies beyond is not in the PDF:"
                 " print it again so that all text fits",
             )
