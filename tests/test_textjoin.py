@@ -271,3 +271,17 @@ def test_a_word_broken_before_its_hyphen_or_slash_is_decided_by_the_words():
     # a dash standing as a word after a filled line keeps its blank
     lines = [_printed("Fachkräfte", room=1.0), _printed("- gesteuerte Zuwanderung", first_char=3.4)]
     assert join_cell_lines(lines, Cues(vocabulary([["ausländischer Fachkräfte"]]), wrap_blanks=True)) == "Fachkräfte - gesteuerte Zuwanderung"
+
+
+def test_a_hyphen_alone_on_its_line_joins_the_words_around_it():
+    # Writer broke "Ebersdorf-Neugersdorf", too long for its cell, before the
+    # hyphen and after it; it writes the blank at its wraps where it fits,
+    # and none follows the hyphen: no dash standing as a word ("Ebersdorf
+    # -Neugersdorf" was published)
+    writer = Cues(vocabulary([]), wrap_blanks=True)
+    lines = [_printed("Ebersdorf", room=1.2, first_char=6.0), _printed("-", room=41.0, first_char=3.4),
+             _printed("Neugersdorf", first_word=42.6, first_char=7.1)]
+    assert join_cell_lines(lines, writer) == "Ebersdorf-Neugersdorf"
+    # a dash standing as a word keeps the blank written after it
+    lines[1] = _printed("- ", room=41.0, first_char=3.4)
+    assert join_cell_lines(lines, writer) == "Ebersdorf - Neugersdorf"

@@ -23,7 +23,9 @@ next, in order:
    no renderer breaks a line ("Projekt" / ",,Angekommen",
    "Studienabbrecher/" / "-innen"), unless the line fills its cell (a word
    too long for it broken there: "Fachkräftekampagnen" / ", -veranst…";
-   certainly so where the renderer writes the blank at its wraps);
+   certainly so where the renderer writes the blank at its wraps, or where
+   a hyphen alone on the next line lacks the blank it would have written
+   after a dash standing as a word: "Ebersdorf" / "-" / "Neugersdorf");
 5. the line is a single word without a break opportunity of its own, not
    ending in a word-ending mark (",;:!?"), and the next line goes on in
    lower case ("Fachinformationszentru" / "m"; or in digits after a digit,
@@ -350,6 +352,8 @@ def _separator_by_form(prev: str | PrintedLine, line: str | PrintedLine, cues: C
             return " "
         if _blank_would_show(prev, cues):
             return ""  # a word too long for its cell broken before it ("Wirtschaftsförderungs" / "- gesellschaft")
+        if _hyphen_alone(line, cues):
+            return ""  # the hyphen of a word too long for its cell, broken before and after it ("Ebersdorf" / "-" / "Neugersdorf")
         if next_word[1:2].isalnum():
             # a word too long for its cell broken before its "-" or "/"
             # ("Annaberg" / "-Buchholz"), or a wrap at a blank before a word
@@ -398,6 +402,18 @@ def _blank_would_show(prev: str | PrintedLine, cues: Cues) -> bool:
     if cues.edge_blanks:
         return True
     return isinstance(prev, PrintedLine) and prev.room >= prev.blank + BLANK_ROOM_TOLERANCE_EM * prev.size
+
+
+def _hyphen_alone(line: str | PrintedLine, cues: Cues) -> bool:
+    """Whether ``line`` is a hyphen alone that goes on with the next line's
+    word: a dash standing as a word would have kept the blank after it,
+    which the renderer writes at its wraps and which would have shown
+    there. Writer breaks a word too long for its cell before its hyphen
+    ("Ebersdorf" / "-"), then after it, where the rest does not fit behind
+    it ("-" / "Neugersdorf"); a blank before the hyphen alone (the
+    document's "Ebersdorf -Neugersdorf") would print the same."""
+    text = _text(line)
+    return text.strip() == "-" and text == text.rstrip() and _blank_would_show(line, cues)
 
 
 def _dash_stands(text: str) -> bool:
