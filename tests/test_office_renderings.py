@@ -191,13 +191,12 @@ EXPLORED_CALC = {
 }
 EXPLORED_WRITER_SAB = {
     # "arbeitsmarktorientiert" / "es", "Handlungskonzept" / "ionen": words
-    # broken before an ending were read as two words (exit 0). Read exactly
-    # with a blank's room judged to 0.05 em; judged to 0.1 em (a Writer
-    # letter needs it), 41 breaks in narrow columns are guesses: refused
+    # broken before an ending were read as two words (exit 0). Then, with a
+    # blank's room judged to 0.1 em (its width estimated, not measured), 41
+    # breaks in narrow columns were guesses: refused
     "writer_liberation_serif_9pt_reordered_endings": (
         WriterLayout(font="Liberation Serif", size=9, orientation="landscape"), [0, 1, 4, 6, 7, 5, 8, 3, 2],
-        [OR, RN, RN, RN, RN, RN, OR, RN, OR], [3.96, 2.37, 2.66, 2.36, 3.04, 2.54, 5.18, 1.12, 2.4],
-        'column "Vorhabensart": 41 line breaks in 134 rows'),
+        [OR, RN, RN, RN, RN, RN, OR, RN, OR], [3.96, 2.37, 2.66, 2.36, 3.04, 2.54, 5.18, 1.12, 2.4], "exact"),
     # "Wirtschaftsförderung" / "sgesellschaft" was read as two words (the
     # first is printed whole elsewhere)
     "writer_liberation_serif_rows_kept_linking_s": (

@@ -1,5 +1,7 @@
 """The rules for re-joining wrapped cell lines, one case each."""
 
+from collections import Counter
+
 import pytest
 
 from foerderdaten.extract.textjoin import Cues, PrintedLine, guessed_wraps, join_cell_lines, table_cues, vocabulary
@@ -285,3 +287,32 @@ def test_a_hyphen_alone_on_its_line_joins_the_words_around_it():
     # a dash standing as a word keeps the blank written after it
     lines[1] = _printed("- ", room=41.0, first_char=3.4)
     assert join_cell_lines(lines, writer) == "Ebersdorf - Neugersdorf"
+
+
+def test_blanks_at_wraps_are_counted_on_wraps_that_certainly_were_at_a_blank():
+    # Writer writes the blank at its wraps; in narrow columns half of its
+    # line ends are words broken at the edge, which tell nothing about blanks
+    writes = [_printed("Bildungsberatung in ", room=20.0), _printed("Pieschen")]
+    broken = [_printed("Bildungsbe", room=1.0), _printed("ratung", first_char=5.0)]
+    assert table_cues([writes, broken, broken]).wrap_blanks
+    # a renderer that drops the blank: lines that end short of the edge show it
+    drops = [_printed("Bildungsberatung in", room=20.0), _printed("Pieschen")]
+    assert not table_cues([writes, drops, drops, broken, broken]).wrap_blanks
+
+
+def test_a_blank_that_would_have_shown_is_measured_in_the_tables_font():
+    # A line of one word prints no blank to measure; the table's lines do.
+    # DejaVu's blank is a third of the font size: with a quarter's estimate
+    # Writer's missing blank behind "Migrationshintergrund" (10 pt) seemed
+    # to fit, and the line read as a broken word
+    words = Counter({"in": 20})
+    line = PrintedLine("Migrationshintergrund", room=3.4, first_word=20.0, first_char=2.2, blank=2.5, size=10.0)
+    dejavu = Cues(words, wrap_blanks=True, blank_em=0.318)
+    assert join_cell_lines([line, _printed("in Chemnitz", first_char=2.2)], dejavu) == "Migrationshintergrund in Chemnitz"
+    # Liberation Serif (a quarter): the blank would have fitted with 0.07 em
+    # to spare, and Writer writes it there; none was written, so a word was
+    # broken, though its rest is a common word ("um": 'Fachkräftekontaktzentr um VII' was published)
+    broken = PrintedLine("Fachkräftekontaktzentr", room=3.1, first_word=20.0, first_char=2.2, blank=2.4, size=9.5)
+    serif = Cues(Counter({"um": 20}), wrap_blanks=True, blank_em=0.25)
+    assert join_cell_lines([broken, _printed("um VII", first_char=4.8)], serif) == "Fachkräftekontaktzentrum VII"
+    assert table_cues([[_printed("Bildungsberatung in ", room=20.0), _printed("Pieschen")]]).blank_em == pytest.approx(0.28)

@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -106,10 +107,13 @@ WORD_END = tuple(",;:!?")
 FIT_TOLERANCE_EM = 0.05
 # A blank at a wrap "would have shown" only with this share of the font size
 # to spare behind it: the cell's usable edge is known only as its widest
-# line or its ruling less the padding, half a point off at times (Writer
-# left out the blank behind "Migrationshintergrund" where the estimate gave
-# it 0.5 pt to spare, and writes one where the estimate says it did not fit).
-BLANK_ROOM_TOLERANCE_EM = 0.1
+# line or its ruling less the padding, a few hundredths of the font size
+# off (Writer writes blanks that seem to pass it by up to 0.05 em; measured
+# with the table's own blank width, no wrap without a blank had room for
+# one in 70 random Writer tables). With a blank estimated at a quarter of
+# the font size, 0.1 em was needed, and missing blanks that would have
+# shown by 0.07 em read as wraps ("Fachkräftekontaktzentr" / "um VII").
+BLANK_ROOM_TOLERANCE_EM = 0.05
 # A gap between two characters wider than this share of the font size is
 # a word gap (where the PDF has no blank glyph).
 WORD_GAP_EM = 0.15
@@ -200,6 +204,7 @@ class Cues:
     words: Counter[str]  # words printed whole, see ``vocabulary``
     wrap_blanks: bool = False  # it writes a blank where it wraps at one ...
     edge_blanks: bool = False  # ... even where that blank hangs past the cell's edge
+    blank_em: float | None = None  # the width of its cells' blank in font sizes, where they print one
 
 
 # A renderer writes a blank at its wraps when at least this share of the
@@ -219,13 +224,25 @@ SETS_THE_EDGE = 0.01  # pt
 
 
 def table_cues(cells: Sequence[Sequence[PrintedLine]]) -> Cues:
-    """The cues of a table whose cells (each its printed lines) are given."""
-    wrapped = [line for lines in cells for line in lines[:-1] if not line.text.rstrip().endswith(("-", *BREAK_AFTER))]
-    with_blank = [line for line in wrapped if line.text != line.text.rstrip()]
+    """The cues of a table whose cells (each its printed lines) are given.
+
+    Whether the renderer writes the blank at its wraps is counted on the
+    wraps that certainly were at a blank: lines that end with one, or whose
+    next line's first character would have fitted behind them. A line that
+    fills its cell may be a broken word, and in narrow columns broken words
+    are many (a Writer table with 2,000 of them among 4,000 wraps once
+    seemed to write no blanks at all)."""
+    wrapped = [
+        (line, after) for lines in cells for line, after in itertools.pairwise(lines) if not line.text.rstrip().endswith(("-", *BREAK_AFTER))
+    ]
+    with_blank = [line for line, _ in wrapped if line.text != line.text.rstrip()]
+    at_blank = len(with_blank) + sum(1 for line, after in wrapped if line.text == line.text.rstrip() and not _fills_cell(line, after))
+    blanks = [line.blank / line.size for lines in cells for line in lines if " " in line.text.strip() or line.text != line.text.rstrip()]
     return Cues(
         words=vocabulary(cells),
-        wrap_blanks=bool(wrapped) and len(with_blank) >= MOST_LINES * len(wrapped),
+        wrap_blanks=at_blank > 0 and len(with_blank) >= MOST_LINES * at_blank,
         edge_blanks=sum(1 for line in with_blank if _blank_hangs(line)) >= 2,
+        blank_em=statistics.median(blanks) if blanks else None,
     )
 
 
@@ -401,7 +418,17 @@ def _blank_would_show(prev: str | PrintedLine, cues: Cues) -> bool:
         return False
     if cues.edge_blanks:
         return True
-    return isinstance(prev, PrintedLine) and prev.room >= prev.blank + BLANK_ROOM_TOLERANCE_EM * prev.size
+    return isinstance(prev, PrintedLine) and prev.room >= _blank_of(prev, cues) + BLANK_ROOM_TOLERANCE_EM * prev.size
+
+
+def _blank_of(line: PrintedLine, cues: Cues) -> float:
+    """The width of a blank in ``line``'s font: measured on the line where
+    it prints one, else on the table's lines (a line of one word shows
+    none; estimated as a quarter of the font size, a DejaVu blank, a
+    third, was taken to fit where it did not)."""
+    if " " in line.text.strip() or line.text != line.text.rstrip() or cues.blank_em is None:
+        return line.blank
+    return cues.blank_em * line.size
 
 
 def _hyphen_alone(line: str | PrintedLine, cues: Cues) -> bool:
