@@ -284,6 +284,14 @@ def test_a_hyphen_alone_on_its_line_joins_the_words_around_it():
     lines = [_printed("Ebersdorf", room=1.2, first_char=6.0), _printed("-", room=41.0, first_char=3.4),
              _printed("Neugersdorf", first_word=42.6, first_char=7.1)]
     assert join_cell_lines(lines, writer) == "Ebersdorf-Neugersdorf"
+    assert guessed_wraps(lines, writer) == [("Ebersdorf", "-")]  # "Ebersdorf -Neugersdorf" prints the same
+    # the word before it printed whole elsewhere: the document's blank before a hyphen
+    assert join_cell_lines([_printed("2024", room=2.0), *lines[1:]], Cues(Counter({"2024": 1, "-": 30}), wrap_blanks=True)) == (
+        "2024 -Neugersdorf")
+    # no blank after the hyphen, though the next line's start would fit behind it: that start is a broken word's
+    rest = [_printed("Limbach", room=0.5, first_char=6.0), _printed("-", room=41.8, first_char=4.0), _printed("Oberfro", first_word=40.6),
+            _printed("hna", first_char=6.0)]
+    assert join_cell_lines(rest, writer) == "Limbach-Oberfrohna"
     # a dash standing as a word keeps the blank written after it
     lines[1] = _printed("- ", room=41.0, first_char=3.4)
     assert join_cell_lines(lines, writer) == "Ebersdorf - Neugersdorf"
@@ -316,3 +324,15 @@ def test_a_blank_that_would_have_shown_is_measured_in_the_tables_font():
     serif = Cues(Counter({"um": 20}), wrap_blanks=True, blank_em=0.25)
     assert join_cell_lines([broken, _printed("um VII", first_char=4.8)], serif) == "Fachkräftekontaktzentrum VII"
     assert table_cues([[_printed("Bildungsberatung in ", room=20.0), _printed("Pieschen")]]).blank_em == pytest.approx(0.28)
+
+
+def test_a_hyphen_alone_at_a_cells_end_or_after_a_word_printed_whole_follows_a_blank():
+    writer = Cues(Counter({"fachkräfte": 12, "fachkräfte-": 2}), wrap_blanks=True)
+    # at the cell's end no blank is written after the dash: it may stand
+    end = [_printed("Fachkräfte", room=0.9, first_char=3.5), _printed("-", room=54.0, first_char=3.5)]
+    assert join_cell_lines(end, writer) == "Fachkräfte -"
+    # the line's word is printed whole: the document's blank before a hyphen
+    # ("Fachkräfte -gesteuerte"); a suspended compound printed whole
+    # ("Fachkräfte- und") tells nothing
+    lines = [*end, _printed("gesteuerte", first_word=54.0)]
+    assert join_cell_lines(lines, writer) == "Fachkräfte -gesteuerte"

@@ -308,8 +308,8 @@ def join_cell_lines(lines: Iterable[str | PrintedLine], cues: Cues | None = None
     if not items:
         return ""
     parts: list[str] = [_text(items[0])]
-    for prev, line in itertools.pairwise(items):
-        parts.append(_separator(prev, line, cues or Cues(Counter())))
+    for i, (prev, line) in enumerate(itertools.pairwise(items), start=2):
+        parts.append(_separator(prev, line, cues or Cues(Counter()), goes_on=i < len(items)))
         parts.append(_text(line))
     return fold_whitespace("".join(parts))
 
@@ -327,8 +327,9 @@ def guessed_wraps(lines: Iterable[str | PrintedLine], cues: Cues | None = None) 
     cues = cues or Cues(Counter())
     return [
         (_text(prev).split()[-1], _next_word(line))
-        for prev, line in itertools.pairwise(items)
-        if _separator_by_form(prev, line, cues) is None and _word_evidence(_text(prev).strip(), _next_word(line), cues.words) is None
+        for i, (prev, line) in enumerate(itertools.pairwise(items), start=2)
+        if _separator_by_form(prev, line, cues, goes_on=i < len(items)) is None
+        and _word_evidence(_text(prev).strip(), _next_word(line), cues.words) is None
     ]
 
 
@@ -336,21 +337,24 @@ def _next_word(line: str | PrintedLine) -> str:
     return _text(line).strip().split(" ", 1)[0]
 
 
-def _separator(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues) -> str:
-    by_form = _separator_by_form(prev, line, cues)
+def _separator(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_on: bool) -> str:
+    by_form = _separator_by_form(prev, line, cues, goes_on)
     if by_form is not None:
         return by_form
     glued = _word_evidence(_text(prev).strip(), _next_word(line), cues.words)
     return "" if glued is None or glued else " "  # a guess reads as one word (see the module's known ambiguity)
 
 
-def _separator_by_form(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues) -> str | None:
+def _separator_by_form(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_on: bool) -> str | None:
     """Rules 1-6 as far as the lines' text and geometry decide; None where
-    only the table's own words can (rule 5 for a line that fills its cell)."""
+    only the table's own words can (rule 5 for a line that fills its cell).
+    ``goes_on``: whether another line of the cell follows ``line``."""
     text, next_text = _text(prev), _text(line)
     if text != text.rstrip():
         return " "
     next_word = next_text.strip().split(" ", 1)[0]
+    if _hyphen_alone(prev, cues, goes_on=True):
+        return ""  # no blank follows it where one would have shown (the next line may be a broken word's start, and fit behind it)
     if text.endswith(("-", *BREAK_AFTER)) and _would_fit(prev, line, blank=False):
         return " "  # the next word would have fitted behind the hyphen or slash: no break there
     if text.endswith(" -") and _blank_would_show(prev, cues):
@@ -369,8 +373,12 @@ def _separator_by_form(prev: str | PrintedLine, line: str | PrintedLine, cues: C
             return " "
         if _blank_would_show(prev, cues):
             return ""  # a word too long for its cell broken before it ("Wirtschaftsförderungs" / "- gesellschaft")
-        if _hyphen_alone(line, cues):
-            return ""  # the hyphen of a word too long for its cell, broken before and after it ("Ebersdorf" / "-" / "Neugersdorf")
+        if _hyphen_alone(line, cues, goes_on):
+            # the hyphen of a word too long for its cell, broken before and
+            # after it ("Ebersdorf" / "-" / "Neugersdorf"), or the document's
+            # blank before a hyphen ("2024" / "-" / "2026" of "2024 -2026"):
+            # the table's words decide
+            return None
         if next_word[1:2].isalnum():
             # a word too long for its cell broken before its "-" or "/"
             # ("Annaberg" / "-Buchholz"), or a wrap at a blank before a word
@@ -431,16 +439,17 @@ def _blank_of(line: PrintedLine, cues: Cues) -> float:
     return cues.blank_em * line.size
 
 
-def _hyphen_alone(line: str | PrintedLine, cues: Cues) -> bool:
+def _hyphen_alone(line: str | PrintedLine, cues: Cues, goes_on: bool) -> bool:
     """Whether ``line`` is a hyphen alone that goes on with the next line's
-    word: a dash standing as a word would have kept the blank after it,
+    word (``goes_on``: a next line follows; at a cell's end no blank is
+    written): a dash standing as a word would have kept the blank after it,
     which the renderer writes at its wraps and which would have shown
     there. Writer breaks a word too long for its cell before its hyphen
-    ("Ebersdorf" / "-"), then after it, where the rest does not fit behind
-    it ("-" / "Neugersdorf"); a blank before the hyphen alone (the
-    document's "Ebersdorf -Neugersdorf") would print the same."""
+    ("Ebersdorf" / "-"), then after it, even where the next line's start
+    would fit behind it ("-" / "Oberfro" / "hna"); a blank before the
+    hyphen alone (the document's "2024 -2026") prints the same."""
     text = _text(line)
-    return text.strip() == "-" and text == text.rstrip() and _blank_would_show(line, cues)
+    return goes_on and text.strip() == "-" and text == text.rstrip() and _blank_would_show(line, cues)
 
 
 def _dash_stands(text: str) -> bool:
@@ -458,6 +467,12 @@ def _word_evidence(line: str, next_word: str, words: Mapping[str, int]) -> bool 
     ("Arbeitsmarktintegrati" / "on", "arbeitsmarktorientiert" / "es"), so a
     short word counts only where the document uses it often."""
     word = _fold_word(next_word)
+    if not any(c.isalnum() for c in word):
+        # a hyphen alone is no word, however often a dash stands as one, and
+        # a suspended compound ("Fachkräfte- und") printed whole tells nothing
+        # of "Fachkräfte" / "-" / "gesteuerte": only the line's word printed
+        # whole does (the document's blank before a hyphen, "2024 -2026")
+        return False if _fold_word(line) in words else None
     if _fold_word(line + next_word) in words or 0 < len(word.rstrip("-")) < 2:
         return True  # the joined word is printed elsewhere, or a single letter is left ("Unternehmen" / "s- und")
     if _word_rest(next_word):
