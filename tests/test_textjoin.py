@@ -1,5 +1,7 @@
 """The rules for re-joining wrapped cell lines, one case each."""
 
+from collections import Counter
+
 import pytest
 
 from foerderdaten.extract.textjoin import Cues, PrintedLine, guessed_wraps, join_cell_lines, table_cues, undecidable_wraps, vocabulary
@@ -322,3 +324,66 @@ def test_a_word_broken_before_its_hyphen_or_slash_is_decided_by_the_words():
     # a dash standing as a word after a filled line keeps its blank
     lines = [_printed("Fachkräfte", room=1.0), _printed("- gesteuerte Zuwanderung", first_char=3.4)]
     assert join_cell_lines(lines, Cues(vocabulary([["ausländischer Fachkräfte"]]), wrap_blanks=True)) == "Fachkräfte - gesteuerte Zuwanderung"
+
+
+def test_a_hyphen_alone_on_its_line_joins_the_words_around_it():
+    # Writer broke "Ebersdorf-Neugersdorf", too long for its cell, before the
+    # hyphen and after it; it writes the blank at its wraps where it fits,
+    # and none follows the hyphen: no dash standing as a word ("Ebersdorf
+    # -Neugersdorf" was published)
+    writer = Cues(vocabulary([]), wrap_blanks=True)
+    lines = [_printed("Ebersdorf", room=1.2, first_char=6.0), _printed("-", room=41.0, first_char=3.4),
+             _printed("Neugersdorf", first_word=42.6, first_char=7.1)]
+    assert join_cell_lines(lines, writer) == "Ebersdorf-Neugersdorf"
+    assert guessed_wraps(lines, writer) == [("Ebersdorf", "-")]  # "Ebersdorf -Neugersdorf" prints the same
+    # the word before it printed whole elsewhere: the document's blank before a hyphen
+    assert join_cell_lines([_printed("2024", room=2.0), *lines[1:]], Cues(Counter({"2024": 1, "-": 30}), wrap_blanks=True)) == (
+        "2024 -Neugersdorf")
+    # no blank after the hyphen, though the next line's start would fit behind it: that start is a broken word's
+    rest = [_printed("Limbach", room=0.5, first_char=6.0), _printed("-", room=41.8, first_char=4.0), _printed("Oberfro", first_word=40.6),
+            _printed("hna", first_char=6.0)]
+    assert join_cell_lines(rest, writer) == "Limbach-Oberfrohna"
+    # a dash standing as a word keeps the blank written after it
+    lines[1] = _printed("- ", room=41.0, first_char=3.4)
+    assert join_cell_lines(lines, writer) == "Ebersdorf - Neugersdorf"
+
+
+def test_blanks_at_wraps_are_counted_on_wraps_that_certainly_were_at_a_blank():
+    # Writer writes the blank at its wraps; in narrow columns half of its
+    # line ends are words broken at the edge, which tell nothing about blanks
+    writes = [_printed("Bildungsberatung in ", room=20.0), _printed("Pieschen")]
+    broken = [_printed("Bildungsbe", room=1.0), _printed("ratung", first_char=5.0)]
+    assert table_cues([writes, broken, broken]).wrap_blanks
+    # a renderer that drops the blank: lines that end short of the edge show it
+    drops = [_printed("Bildungsberatung in", room=20.0), _printed("Pieschen")]
+    assert not table_cues([writes, drops, drops, broken, broken]).wrap_blanks
+
+
+def test_a_blank_that_would_have_shown_is_measured_in_the_tables_font():
+    # A line of one word prints no blank to measure; the table's lines do.
+    # DejaVu's blank is a third of the font size: with a quarter's estimate
+    # Writer's missing blank behind "Migrationshintergrund" (10 pt) seemed
+    # to fit, and the line read as a broken word
+    words = Counter({"in": 20})
+    line = PrintedLine("Migrationshintergrund", room=3.4, first_word=20.0, first_char=2.2, blank=2.5, size=10.0)
+    dejavu = Cues(words, wrap_blanks=True, blank_em=0.318)
+    assert join_cell_lines([line, _printed("in Chemnitz", first_char=2.2)], dejavu) == "Migrationshintergrund in Chemnitz"
+    # Liberation Serif (a quarter): the blank would have fitted with 0.07 em
+    # to spare, and Writer writes it there; none was written, so a word was
+    # broken, though its rest is a common word ("um": 'Fachkräftekontaktzentr um VII' was published)
+    broken = PrintedLine("Fachkräftekontaktzentr", room=3.1, first_word=20.0, first_char=2.2, blank=2.4, size=9.5)
+    serif = Cues(Counter({"um": 20}), wrap_blanks=True, blank_em=0.25)
+    assert join_cell_lines([broken, _printed("um VII", first_char=4.8)], serif) == "Fachkräftekontaktzentrum VII"
+    assert table_cues([[_printed("Bildungsberatung in ", room=20.0), _printed("Pieschen")]]).blank_em == pytest.approx(0.28)
+
+
+def test_a_hyphen_alone_at_a_cells_end_or_after_a_word_printed_whole_follows_a_blank():
+    writer = Cues(Counter({"fachkräfte": 12, "fachkräfte-": 2}), wrap_blanks=True)
+    # at the cell's end no blank is written after the dash: it may stand
+    end = [_printed("Fachkräfte", room=0.9, first_char=3.5), _printed("-", room=54.0, first_char=3.5)]
+    assert join_cell_lines(end, writer) == "Fachkräfte -"
+    # the line's word is printed whole: the document's blank before a hyphen
+    # ("Fachkräfte -gesteuerte"); a suspended compound printed whole
+    # ("Fachkräfte- und") tells nothing
+    lines = [*end, _printed("gesteuerte", first_word=54.0)]
+    assert join_cell_lines(lines, writer) == "Fachkräfte -gesteuerte"

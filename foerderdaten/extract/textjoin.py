@@ -31,7 +31,9 @@ next, in order:
    no renderer breaks a line ("Projekt" / ",,Angekommen",
    "Studienabbrecher/" / "-innen"), unless the line fills its cell (a word
    too long for it broken there: "Fachkräftekampagnen" / ", -veranst…";
-   certainly so where the renderer writes the blank at its wraps);
+   certainly so where the renderer writes the blank at its wraps, or where
+   a hyphen alone on the next line lacks the blank it would have written
+   after a dash standing as a word: "Ebersdorf" / "-" / "Neugersdorf");
    a line that ends with a closing quote before one that starts with an
    opening bracket ('"Chemnistry"' / '(CTC)'): browsers break there without
    a blank, so only a renderer that writes the blank at its wraps decides
@@ -70,6 +72,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -128,10 +131,13 @@ WORD_END = tuple(",;:!?")
 FIT_TOLERANCE_EM = 0.05
 # A blank at a wrap "would have shown" only with this share of the font size
 # to spare behind it: the cell's usable edge is known only as its widest
-# line or its ruling less the padding, half a point off at times (Writer
-# left out the blank behind "Migrationshintergrund" where the estimate gave
-# it 0.5 pt to spare, and writes one where the estimate says it did not fit).
-BLANK_ROOM_TOLERANCE_EM = 0.1
+# line or its ruling less the padding, a few hundredths of the font size
+# off (Writer writes blanks that seem to pass it by up to 0.05 em; measured
+# with the table's own blank width, no wrap without a blank had room for
+# one in 70 random Writer tables). With a blank estimated at a quarter of
+# the font size, 0.1 em was needed, and missing blanks that would have
+# shown by 0.07 em read as wraps ("Fachkräftekontaktzentr" / "um VII").
+BLANK_ROOM_TOLERANCE_EM = 0.05
 # A gap between two characters wider than this share of the font size is
 # a word gap (where the PDF has no blank glyph).
 WORD_GAP_EM = 0.15
@@ -223,6 +229,7 @@ class Cues:
     wrap_blanks: bool = False  # it writes a blank where it wraps at one ...
     edge_blanks: bool = False  # ... even where that blank hangs past the cell's edge
     hyphenates: bool = False  # it hyphenates words at its wraps
+    blank_em: float | None = None  # the width of its cells' blank in font sizes, where they print one
 
 
 # A renderer writes a blank at its wraps when at least this share of the
@@ -242,15 +249,27 @@ SETS_THE_EDGE = 0.01  # pt
 
 
 def table_cues(cells: Sequence[Sequence[PrintedLine]]) -> Cues:
-    """The cues of a table whose cells (each its printed lines) are given."""
-    wrapped = [line for lines in cells for line in lines[:-1] if not line.text.rstrip().endswith((*HYPHENS, *BREAK_AFTER))]
-    with_blank = [line for line in wrapped if line.text != line.text.rstrip()]
+    """The cues of a table whose cells (each its printed lines) are given.
+
+    Whether the renderer writes the blank at its wraps is counted on the
+    wraps that certainly were at a blank: lines that end with one, or whose
+    next line's first character would have fitted behind them. A line that
+    fills its cell may be a broken word, and in narrow columns broken words
+    are many (a Writer table with 2,000 of them among 4,000 wraps once
+    seemed to write no blanks at all)."""
+    wrapped = [
+        (line, after) for lines in cells for line, after in itertools.pairwise(lines) if not line.text.rstrip().endswith((*HYPHENS, *BREAK_AFTER))
+    ]
+    with_blank = [line for line, _ in wrapped if line.text != line.text.rstrip()]
+    at_blank = len(with_blank) + sum(1 for line, after in wrapped if line.text == line.text.rstrip() and not _fills_cell(line, after))
+    blanks = [line.blank / line.size for lines in cells for line in lines if " " in line.text.strip() or line.text != line.text.rstrip()]
     words = vocabulary(cells)
     return Cues(
         words=words,
-        wrap_blanks=bool(wrapped) and len(with_blank) >= MOST_LINES * len(wrapped),
+        wrap_blanks=at_blank > 0 and len(with_blank) >= MOST_LINES * at_blank,
         edge_blanks=sum(1 for line in with_blank if _blank_hangs(line)) >= 2,
         hyphenates=_hyphenates(cells, words),
+        blank_em=statistics.median(blanks) if blanks else None,
     )
 
 
@@ -368,12 +387,12 @@ def join_cell_lines(lines: Iterable[str | PrintedLine], cues: Cues | None = None
         return ""
     cues = cues or Cues(Counter())
     parts: list[str] = [_text(items[0])]
-    for prev, line in itertools.pairwise(items):
+    for i, (prev, line) in enumerate(itertools.pairwise(items), start=2):
         if _renderer_hyphen(prev, line, cues):
             parts[-1] = parts[-1][:-1]  # the renderer's hyphen is not the document's text
             parts.append("")
         else:
-            parts.append(_separator(prev, line, cues))
+            parts.append(_separator(prev, line, cues, goes_on=i < len(items)))
         parts.append(_text(line))
     return fold_whitespace("".join(parts))
 
@@ -398,19 +417,28 @@ def undecidable_wraps(lines: Iterable[str | PrintedLine], cues: Cues | None = No
     return _wraps_where(lines, cues or Cues(Counter()), _undecidable)
 
 
-def _wraps_where(lines: Iterable[str | PrintedLine], cues: Cues, test: Callable[[str | PrintedLine, str | PrintedLine, Cues], bool]) -> list[tuple[str, str]]:
-    """The line breaks of a cell for which ``test(line, next_line, cues)`` holds."""
+# A test of a line break: (line, next line, cues, whether another line follows the next)
+WrapTest = Callable[[str | PrintedLine, str | PrintedLine, Cues, bool], bool]
+
+
+def _wraps_where(lines: Iterable[str | PrintedLine], cues: Cues, test: WrapTest) -> list[tuple[str, str]]:
+    """The line breaks of a cell for which ``test(line, next_line, cues, goes_on)``
+    holds (``goes_on``: whether another line follows ``next_line``)."""
     items = [line for line in lines if _text(line).strip()]
-    return [(_text(prev).split()[-1], _next_word(line)) for prev, line in itertools.pairwise(items) if test(prev, line, cues)]
+    return [
+        (_text(prev).split()[-1], _next_word(line))
+        for i, (prev, line) in enumerate(itertools.pairwise(items), start=2)
+        if test(prev, line, cues, i < len(items))
+    ]
 
 
-def _guessed(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues) -> bool:
+def _guessed(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_on: bool) -> bool:
     if _renderer_hyphen(prev, line, cues):
         return _hyphen_evidence(prev, line, cues.words) is None
-    return _separator_by_form(prev, line, cues) is None and _word_evidence(_text(prev).strip(), _next_word(line), cues.words) is None
+    return _separator_by_form(prev, line, cues, goes_on) is None and _word_evidence(_text(prev).strip(), _next_word(line), cues.words) is None
 
 
-def _undecidable(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues) -> bool:
+def _undecidable(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_on: bool) -> bool:
     text = _text(prev)
     return text == text.rstrip() and _quote_before_bracket(text, _next_word(line)) and not _blank_would_show(prev, cues)
 
@@ -423,21 +451,24 @@ def _next_word(line: str | PrintedLine) -> str:
     return _text(line).strip().split(" ", 1)[0]
 
 
-def _separator(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues) -> str:
-    by_form = _separator_by_form(prev, line, cues)
+def _separator(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_on: bool) -> str:
+    by_form = _separator_by_form(prev, line, cues, goes_on)
     if by_form is not None:
         return by_form
     glued = _word_evidence(_text(prev).strip(), _next_word(line), cues.words)
     return "" if glued is None or glued else " "  # a guess reads as one word (see the module's known ambiguity)
 
 
-def _separator_by_form(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues) -> str | None:
+def _separator_by_form(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_on: bool) -> str | None:
     """Rules 1-6 as far as the lines' text and geometry decide; None where
-    only the table's own words can (rule 5 for a line that fills its cell)."""
+    only the table's own words can (rule 5 for a line that fills its cell).
+    ``goes_on``: whether another line of the cell follows ``line``."""
     text, next_text = _text(prev), _text(line)
     if text != text.rstrip():
         return " "
     next_word = next_text.strip().split(" ", 1)[0]
+    if _hyphen_alone(prev, cues, goes_on=True):
+        return ""  # no blank follows it where one would have shown (the next line may be a broken word's start, and fit behind it)
     if text.endswith((*HYPHENS, *BREAK_AFTER)) and _would_fit(prev, line, blank=False):
         return " "  # the next word would have fitted behind the hyphen or slash: no break there
     if text.endswith(" -") and _blank_would_show(prev, cues):
@@ -456,6 +487,12 @@ def _separator_by_form(prev: str | PrintedLine, line: str | PrintedLine, cues: C
             return " "
         if _blank_would_show(prev, cues):
             return ""  # a word too long for its cell broken before it ("Wirtschaftsförderungs" / "- gesellschaft")
+        if _hyphen_alone(line, cues, goes_on):
+            # the hyphen of a word too long for its cell, broken before and
+            # after it ("Ebersdorf" / "-" / "Neugersdorf"), or the document's
+            # blank before a hyphen ("2024" / "-" / "2026" of "2024 -2026"):
+            # the table's words decide
+            return None
         if next_word[1:2].isalnum():
             # a word too long for its cell broken before its "-" or "/"
             # ("Annaberg" / "-Buchholz"), or a wrap at a blank before a word
@@ -507,7 +544,30 @@ def _blank_would_show(prev: str | PrintedLine, cues: Cues) -> bool:
         return False
     if cues.edge_blanks:
         return True
-    return isinstance(prev, PrintedLine) and prev.room >= prev.blank + BLANK_ROOM_TOLERANCE_EM * prev.size
+    return isinstance(prev, PrintedLine) and prev.room >= _blank_of(prev, cues) + BLANK_ROOM_TOLERANCE_EM * prev.size
+
+
+def _blank_of(line: PrintedLine, cues: Cues) -> float:
+    """The width of a blank in ``line``'s font: measured on the line where
+    it prints one, else on the table's lines (a line of one word shows
+    none; estimated as a quarter of the font size, a DejaVu blank, a
+    third, was taken to fit where it did not)."""
+    if " " in line.text.strip() or line.text != line.text.rstrip() or cues.blank_em is None:
+        return line.blank
+    return cues.blank_em * line.size
+
+
+def _hyphen_alone(line: str | PrintedLine, cues: Cues, goes_on: bool) -> bool:
+    """Whether ``line`` is a hyphen alone that goes on with the next line's
+    word (``goes_on``: a next line follows; at a cell's end no blank is
+    written): a dash standing as a word would have kept the blank after it,
+    which the renderer writes at its wraps and which would have shown
+    there. Writer breaks a word too long for its cell before its hyphen
+    ("Ebersdorf" / "-"), then after it, even where the next line's start
+    would fit behind it ("-" / "Oberfro" / "hna"); a blank before the
+    hyphen alone (the document's "2024 -2026") prints the same."""
+    text = _text(line)
+    return goes_on and text.strip() == "-" and text == text.rstrip() and _blank_would_show(line, cues)
 
 
 def _dash_stands(text: str) -> bool:
@@ -525,6 +585,12 @@ def _word_evidence(line: str, next_word: str, words: Mapping[str, int]) -> bool 
     ("Arbeitsmarktintegrati" / "on", "arbeitsmarktorientiert" / "es"), so a
     short word counts only where the document uses it often."""
     word = _fold_word(next_word)
+    if not any(c.isalnum() for c in word):
+        # a hyphen alone is no word, however often a dash stands as one, and
+        # a suspended compound ("Fachkräfte- und") printed whole tells nothing
+        # of "Fachkräfte" / "-" / "gesteuerte": only the line's word printed
+        # whole does (the document's blank before a hyphen, "2024 -2026")
+        return False if _fold_word(line) in words else None
     if _fold_word(line + next_word) in words or 0 < len(word.rstrip("-")) < 2:
         return True  # the joined word is printed elsewhere, or a single letter is left ("Unternehmen" / "s- und")
     if _word_rest(next_word):
