@@ -50,20 +50,19 @@ FOOTER = re.compile(r"^(seite\s+\d+(\s+von\s+\d+(\s+seiten)?)?|-\s*\d+\s*-|\d+\s
 _X0 = attrgetter("x0")  # sort keys without a lambda: every character passes
 
 
-def split_into_rows(by_column: dict[str, list[TextLine]], h_rules: list[Ruling], pitch: float, key: str, alignment: str) -> list[TableRow]:
+def split_into_rows(by_column: dict[str, list[TextLine]], h_rules: list[Ruling], pitch: float, key: str, alignment: str, how: str) -> list[TableRow]:
     """A page's body (each column's lines, ``lines_by_column``) split into
-    rows: at the table's horizontal rulings, else by gaps and the table's
-    ``alignment`` (``table_alignment``); where the rulings only frame
-    heading rows (``_frames_headings_only``), by gaps and alignment between
-    them."""
+    rows as ``row_split`` says (``how``): at the table's horizontal
+    rulings, else by gaps and the table's ``alignment``
+    (``table_alignment``); where the rulings only frame heading rows
+    (``_frames_headings_only``), by gaps and alignment between them."""
     all_lines = sorted((line for lines in by_column.values() for line in lines), key=lambda ln: ln.top)
     if not all_lines:
         return []
     separators = sorted({round(r.top, 1) for r in h_rules})
-    split_by = _split_by(all_lines, separators)
-    if split_by == "alignment":
+    if how == BY_ALIGNMENT:
         starts = _row_starts_from_alignment(by_column, pitch, key, alignment)
-    elif split_by == "alignment between rulings":
+    elif how == BETWEEN_RULINGS:
         starts = _row_starts_from_alignment(by_column, pitch, key, alignment, separators)
     else:
         starts = _row_starts_from_rulings(all_lines, separators)
@@ -89,21 +88,24 @@ def split_into_rows(by_column: dict[str, list[TextLine]], h_rules: list[Ruling],
     return rows
 
 
-def split_by_alignment(by_column: dict[str, list[TextLine]], h_rules: list[Ruling]) -> bool:
-    """Whether ``split_into_rows`` splits this page's body by the table's
-    alignment (else at rulings only, whatever the alignment)."""
-    all_lines = sorted((line for lines in by_column.values() for line in lines), key=lambda ln: ln.top)
-    return bool(all_lines) and _split_by(all_lines, sorted({round(r.top, 1) for r in h_rules})) != "rulings"
+# How a page's body is split into rows (``row_split``).
+BY_ALIGNMENT, BETWEEN_RULINGS, AT_RULINGS = "alignment", "alignment between rulings", "rulings"
 
 
-def _split_by(lines: list[TextLine], separators: list[float]) -> str:
-    """How body ``lines`` (top to bottom) are split into rows, given the
-    heights of the table's horizontal rulings (see ``split_into_rows``)."""
+def row_split(by_column: dict[str, list[TextLine]], h_rules: list[Ruling]) -> str:
+    """How ``split_into_rows`` splits a page's body, given the table's
+    horizontal rulings: at them (``AT_RULINGS``, whatever the table's
+    alignment), by gaps and alignment (``BY_ALIGNMENT``), or so between
+    rulings that only frame heading rows (``BETWEEN_RULINGS``)."""
+    lines = sorted((line for lines in by_column.values() for line in lines), key=lambda ln: ln.top)
+    if not lines:
+        return AT_RULINGS  # no rows, whatever the alignment
+    separators = sorted({round(r.top, 1) for r in h_rules})
     if not any(s > lines[0].mid_y for s in separators):
-        return "alignment"
+        return BY_ALIGNMENT
     if _frames_headings_only(lines, separators):
-        return "alignment between rulings"
-    return "rulings"
+        return BETWEEN_RULINGS
+    return AT_RULINGS
 
 
 def drop_heading_rows(rows: list[TableRow], columns: list[Column], rulings: list[Ruling], h_rules: list[Ruling], pitch: float) -> list[TableRow]:

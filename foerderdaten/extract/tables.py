@@ -38,6 +38,11 @@ the page and column. ``Table.pages_without_header`` names pages that seem
 to hold rows but whose header was not found.
 Text above the header (running heads, captions) is kept as ``preamble``;
 page footers are dropped.
+
+``read_table`` reads all pages at once. ``TableStream`` reads them one by
+one as they arrive, keeping of each page only what the decisions over all
+pages and the rows need (the build's memory does not grow with the glyphs
+of every page), and gives the same table: see the class.
 """
 
 from __future__ import annotations
@@ -62,6 +67,7 @@ from foerderdaten.extract.table_header import (
 from foerderdaten.extract.table_model import ROUNDING, WORD_GAP, Column, ColumnSpec, PageTable, TableReadingError, TableRow, fold_header
 from foerderdaten.extract.table_pages import PageMeasures, measure_lines, merge_continued_rows, page_measures, print_rows, ruled_edges, usable_edges
 from foerderdaten.extract.table_rows import (
+    AT_RULINGS,
     alignment_by,
     alignment_of,
     alignment_votes,
@@ -75,7 +81,7 @@ from foerderdaten.extract.table_rows import (
     most_common_step,
     pitch_of,
     row_blocks,
-    split_by_alignment,
+    row_split,
     split_into_rows,
 )
 from foerderdaten.extract.textjoin import Cues, PrintedLine, guessed_wraps, join_cell_lines, measured_line, table_cues
@@ -266,7 +272,7 @@ class TableStream:
         """The rows of ``band`` (its columns' lines found, ``_votes``) into ``kept``."""
         table = _read_band(band, self.specs, alignment)
         assert table is not None  # a band with columns is read
-        kept.alignment = alignment if split_by_alignment(band.by_column, band.h_rules) else None
+        kept.alignment = alignment if table.aligned else None
         kept.measures = page_measures(table)
         kept.table = _without_characters(table)
 
@@ -552,7 +558,8 @@ def _read_band(band: _Band, specs: list[ColumnSpec], alignment: str) -> PageTabl
     columns, h_rules = band.columns, band.h_rules
     if columns is None:
         return None
-    body_rows = split_into_rows(band.by_column, h_rules, pitch, specs[0].field, alignment)
+    how = row_split(band.by_column, h_rules)
+    body_rows = split_into_rows(band.by_column, h_rules, pitch, specs[0].field, alignment, how)
     crossed = line_across_rulings(body_rows, h_rules)
     if crossed is not None:
         name, line = crossed
@@ -565,7 +572,8 @@ def _read_band(band: _Band, specs: list[ColumnSpec], alignment: str) -> PageTabl
         row.pages = [page.number]
     preamble = [ln for ln in lines[:start]]
     return PageTable(
-        page=page.number, columns=columns, rows=rows, preamble=preamble, headings=len(body_rows) - len(rows), ruled=ruled_edges(rows, columns, page.rulings)
+        page=page.number, columns=columns, rows=rows, preamble=preamble, headings=len(body_rows) - len(rows), ruled=ruled_edges(rows, columns, page.rulings),
+        aligned=how != AT_RULINGS,
     )
 
 
