@@ -33,6 +33,7 @@ class WriterLayout:
     borders: bool = True
     rows_may_break: bool = True  # Writer's default: a row may continue on the next page
     margin_cm: float = 2.0
+    hyphenate: bool = False  # German automatic hyphenation of the table's body text (needs Debian's hyphen-de)
     # the letter (letter_fodt) only
     justify: bool = False  # body paragraphs justified (their last lines left-aligned)
     lists: str = "tabs"  # the Welcome Center and funding lists as "tabs" (paragraphs with tab stops) or a borderless "table"
@@ -80,12 +81,13 @@ def _annex_styles(widths_cm: list[float], layout: WriterLayout) -> str:
         f'<style:style style:name="col{i}" style:family="table-column"><style:table-column-properties style:column-width="{w:.3f}cm"/></style:style>'
         for i, w in enumerate(widths_cm))
     text = f'style:font-name="{layout.font}" fo:font-size="{layout.size}pt"'
+    hyphenation = ' fo:language="de" fo:country="DE" fo:hyphenate="true"' if layout.hyphenate else ""
     return f"""
  <style:style style:name="table" style:family="table"><style:table-properties style:width="{sum(widths_cm):.3f}cm" table:align="left"/></style:style>
  {column_styles}
  <style:style style:name="row" style:family="table-row"><style:table-row-properties fo:keep-together="{keep}"/></style:style>
  <style:style style:name="cell" style:family="table-cell"><style:table-cell-properties fo:padding="0.1cm" fo:border="{border}"/></style:style>
- <style:style style:name="body" style:family="paragraph"><style:text-properties {text}/></style:style>
+ <style:style style:name="body" style:family="paragraph"><style:text-properties {text}{hyphenation}/></style:style>
  <style:style style:name="head" style:family="paragraph"><style:text-properties {text} fo:font-weight="bold"/></style:style>
  <style:style style:name="caption" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.3cm"/><style:text-properties {text} fo:font-weight="bold"/></style:style>
  <style:style style:name="caption_new_page" style:family="paragraph"><style:paragraph-properties fo:break-before="page" fo:margin-bottom="0.3cm"/><style:text-properties {text} fo:font-weight="bold"/></style:style>"""

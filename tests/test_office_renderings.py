@@ -154,6 +154,36 @@ def test_sab_printed_by_writer(soffice, tmp_path, name):
     assert reading.verdict in ("exact", "ambiguous"), f"{layout}\n{reading.report()}"
 
 
+@pytest.fixture(scope="session")
+def german_hyphenation() -> None:
+    """Writer hyphenates German only with Debian's hyphenation patterns."""
+    if not list(Path("/usr/share/hyphen").glob("hyph_de*")):
+        pytest.skip("German hyphenation patterns not installed: apt-get install hyphen-de (CI's .ci/run does)")
+
+
+# A word processor told to hyphenate (German official documents often are)
+# sets a hyphen of its own at most wraps in narrow cells ("Zuwan-" /
+# "derung"); nothing but the document's words tells it from the document's
+# own hyphen ("sozial-" / "kulturelle"), and most such words are printed
+# only once: refused, never published with the renderer's hyphens (76 of
+# the annexes' 168 fields were, exit 0).
+HYPHENATING = {
+    "annexes": (WriterLayout(size=10, hyphenate=True), "annex"),
+    "sab_landscape": (WriterLayout(orientation="landscape", margin_cm=1.0, hyphenate=True), "sab"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HYPHENATING))
+def test_words_hyphenated_by_writer_are_refused(soffice, german_hyphenation, tmp_path, name):
+    layout, document = HYPHENATING[name]
+    if document == "annex":
+        reading = read_annex(writer_annexes(soffice, tmp_path, name, layout, ANNEX_WIDTHS_CM))
+    else:
+        reading = read_sab(writer_sab(soffice, tmp_path, name, layout, list(range(9)), ["original"] * 9, WIDTHS_CM))
+    assert reading.verdict == "refused" and reading.names_page, reading.report()
+    assert "end in a hyphen that the renderer may have set (it hyphenates words)" in reading.detail
+
+
 # Layouts found by printing random layouts with LibreOffice (fonts, sizes,
 # paper, alignment, borders, column order and widths, header wording; the
 # explorer is not part of the suite). Each once published a wrong value

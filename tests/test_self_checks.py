@@ -281,6 +281,70 @@ def test_many_guessed_line_breaks_are_a_reading_failure():
     )
 
 
+def test_many_hyphens_that_the_renderer_may_have_set_are_a_reading_failure():
+    """A renderer that hyphenates words (its hyphens split words printed
+    whole elsewhere), and more hyphens at wraps than tolerated that split
+    words printed nowhere else: the renderer's or the document's, nobody
+    can tell; refused, naming what it found."""
+    columns = [Column("projekttraeger", "Träger", float("-inf"), 100), Column("kurzbeschreibung", "Kurzbeschreibung", 100, float("inf"))]
+
+    def printed(text: str) -> PrintedLine:
+        return PrintedLine(text, room=0.5, first_word=40, first_char=5, blank=2.8, size=10)
+
+    cells = [[printed("Fachkräfte")], [printed("Zuwanderung")], [printed("der Fach-"), printed("kräfte")], [printed("der Zuwan-"), printed("derung")]]
+    cells += [[printed(f"Wort{letter}-"), printed("verein")] for letter in "abcdefgh"]
+    rows = [TableRow(page=1, top=10 * i, bottom=10 * i + 10, x0=0, x1=200, pages=[1],
+                     cells={"projekttraeger": [_line(f"Träger {i}")], "kurzbeschreibung": [_line(line.text) for line in lines]},
+                     printed={"projekttraeger": [printed(f"Träger {i}")], "kurzbeschreibung": lines})
+            for i, lines in enumerate(cells)]
+    table = Table(columns=columns, rows=rows, pages=[PageTable(1, columns, rows, [])], cues=table_cues([lines for r in rows for lines in r.printed.values()]))
+    with pytest.raises(ExtractionError) as info:
+        check_table("hand.pdf", table, [])
+    assert str(info.value) == (
+        'hand.pdf: page 1, column "Kurzbeschreibung": 8 line breaks in 12 rows (most in this column, e.g. '
+        f"'Worta-' / 'verein') end in a hyphen that the renderer may have set (it hyphenates words), so it cannot be told from the document's own; {MISREAD}"
+    )
+
+
+def test_values_cut_short_with_an_ellipsis_are_refused():
+    """A browser that shortens what does not fit its cell ("Volkshochschule
+    Dr…"): one such value may be the document's, more are refused."""
+    columns = [Column("projekttraeger", "Träger", float("-inf"), 100), Column("kurzbeschreibung", "Kurzbeschreibung", 100, float("inf"))]
+
+    def table(shortened: int) -> Table:
+        rows = [TableRow(page=1 + i // 5, top=10 * i, bottom=10 * i + 10, x0=0, x1=200, pages=[1 + i // 5],
+                         cells={"projekttraeger": [_line(f"Träger {i}")],
+                                "kurzbeschreibung": [_line("Die Bildungsberatung in Piesc\u2026" if i < shortened else "Die Bildungsberatung")]})
+                for i in range(10)]
+        return Table(columns=columns, rows=rows, pages=[PageTable(p, columns, [r for r in rows if r.page == p], []) for p in (1, 2)])
+
+    check_table("hand.pdf", table(1), [])
+    with pytest.raises(ExtractionError) as info:
+        check_table("hand.pdf", table(2), [])
+    assert str(info.value) == (
+        'hand.pdf: page 1, column "Kurzbeschreibung": 2 of 10 values end in an ellipsis (e.g. "Die Bildungsberatung in Piesc\u2026"): '
+        "the renderer cut them short, and the rest is not in the PDF; print it again so that all text fits"
+    )
+
+
+def test_an_undecidable_line_break_is_a_reading_failure():
+    """A browser's break between a quote and a bracket may or may not hide
+    a blank: even one such break refuses the table, naming its page."""
+    columns = [Column("projekttraeger", "Träger", float("-inf"), 100), Column("kurzbeschreibung", "Kurzbeschreibung", 100, float("inf"))]
+    lines = [PrintedLine('of Chemnistry"', room=12, first_word=20, first_char=5, blank=2.8, size=10),
+             PrintedLine("(CTC) in Dresden", room=20, first_word=30, first_char=3, blank=2.8, size=10)]
+    cells = {"projekttraeger": [_line("Träger 1")], "kurzbeschreibung": [_line(line.text) for line in lines]}
+    printed = {"projekttraeger": [PrintedLine("Träger 1", 10, 40, 5, 2.8, 10)], "kurzbeschreibung": lines}
+    rows = [TableRow(page=2, top=0, bottom=10, x0=0, x1=200, cells=cells, pages=[2], printed=printed)]
+    table = Table(columns=columns, rows=rows, pages=[PageTable(2, columns, rows, [])], cues=table_cues([]))
+    with pytest.raises(ExtractionError) as info:
+        check_table("hand.pdf", table, [])
+    assert str(info.value) == (
+        "hand.pdf: page 2, column \"Kurzbeschreibung\": the line break in 'Chemnistry\"' / '(CTC)' may or may not hide a blank "
+        f"(browsers break between a quote and a bracket without one, and this renderer shows no blank at its wraps); {MISREAD}"
+    )
+
+
 def test_an_expected_column_no_header_names_is_a_reading_failure():
     """A column cut off at the paper's edge (a browser leaves it out of the
     PDF, header and all) would be published empty: refused, naming it."""

@@ -2,7 +2,7 @@
 
 import pytest
 
-from foerderdaten.extract.textjoin import Cues, PrintedLine, guessed_wraps, join_cell_lines, table_cues, vocabulary
+from foerderdaten.extract.textjoin import Cues, PrintedLine, guessed_wraps, join_cell_lines, table_cues, undecidable_wraps, vocabulary
 
 
 @pytest.mark.parametrize(
@@ -20,6 +20,12 @@ from foerderdaten.extract.textjoin import Cues, PrintedLine, guessed_wraps, join
         (["Stiftung Soziale Dienste Zwickau -", "FachkräfteAnwerbung"], "Stiftung Soziale Dienste Zwickau - FachkräfteAnwerbung"),
         (["Ausbildungsstellen und -", "betrieben"], "Ausbildungsstellen und -betrieben"),
         (["fach|", "sprachlich"], "fach|sprachlich"),
+        # renderers break after an en or em dash without a blank; one standing as a word keeps it
+        (["im Zeitraum 2024–", "2026"], "im Zeitraum 2024–2026"),
+        (["Sächsische Schweiz\u2010", "Osterzgebirge"], "Sächsische Schweiz\u2010Osterzgebirge"),  # the Unicode hyphen
+        (["Fachkräfte—", "Anwerbung"], "Fachkräfte—Anwerbung"),
+        (["Stiftung Soziale Dienste Zwickau –", "Fachkräfte"], "Stiftung Soziale Dienste Zwickau – Fachkräfte"),
+        (["Stiftung Soziale Dienste Zwickau", "– Fachkräfte"], "Stiftung Soziale Dienste Zwickau – Fachkräfte"),
         (["an der HTWK Leipzig /", "2022 an"], "an der HTWK Leipzig / 2022 an"),  # a slash standing as a word
         (["Fachkräftekampagnen", ", -veranstaltungen"], "Fachkräftekampagnen, -veranstaltungen"),
         # blank dropped at the cell edge by a word processor
@@ -184,6 +190,51 @@ def test_a_word_broken_before_its_closing_quote():
     # a quote that opens a word is no such rest
     lines = [_printed("Projekt", room=30.0), _printed('"Angekommen"', first_char=3.0)]
     assert join_cell_lines(lines, Cues(vocabulary([]))) == 'Projekt "Angekommen"'
+
+
+def test_a_break_between_a_quote_and_a_bracket():
+    # Chromium breaks 'Chemnistry"(CTC)' between the quote and the bracket
+    # without a blank, just where it would wrap 'Chemnistry" (CTC)' at its
+    # blank: both print the same, so the break is undecidable (never a guess)
+    lines = [_printed('of Chemnistry"', room=12.0), _printed("(CTC) in", first_char=3.0)]
+    assert undecidable_wraps(lines, Cues(vocabulary([]))) == [('Chemnistry"', "(CTC)")]
+    assert guessed_wraps(lines, Cues(vocabulary([]))) == []
+    # a renderer that writes the blank at its wraps decides: it wrote none
+    # where one would have shown, and a written blank is one
+    writes_blanks = Cues(vocabulary([]), wrap_blanks=True)
+    assert undecidable_wraps(lines, writes_blanks) == []
+    assert join_cell_lines(lines, writes_blanks) == 'of Chemnistry"(CTC) in'
+    assert undecidable_wraps([_printed('of Chemnistry" '), _printed("(CTC) in")]) == []
+    assert join_cell_lines([_printed('of Chemnistry" '), _printed("(CTC) in")]) == 'of Chemnistry" (CTC) in'
+    # ... but not where the blank had no room to show
+    assert undecidable_wraps([_printed('of Chemnistry"', room=1.0), _printed("(CTC) in")], writes_blanks) == [('Chemnistry"', "(CTC)")]
+
+
+def test_words_hyphenated_by_the_renderer():
+    # a word processor that hyphenates splits words the document prints
+    # whole elsewhere: the table's cue, then its hyphens are dropped
+    elsewhere = ["Zuwanderung von Fachkräften und Fachkräfte", "Industrievereins sozial-kulturelle"]
+    cells = [[_printed("der Zuwan-"), _printed("derung")], [_printed("für Fach-"), _printed("kräfte")], [_printed(elsewhere[0])],
+             [_printed(elsewhere[1])]]
+    cues = table_cues(cells)
+    assert cues.hyphenates
+    assert join_cell_lines([_printed("der Zuwan-"), _printed("derung aus")], cues) == "der Zuwanderung aus"
+    assert join_cell_lines([_printed("DES FACHINFORMATIONSZEN-"), _printed("TRUMS")], cues) == "DES FACHINFORMATIONSZENTRUMS"
+    # ... unless the document prints the word with its hyphen elsewhere
+    assert join_cell_lines([_printed("eine sozial-"), _printed("kulturelle")], cues) == "eine sozial-kulturelle"
+    # a suspended compound, and a hyphen before a capital, are the document's
+    assert join_cell_lines([_printed("Arbeits-"), _printed("und Fachkräfte")], cues) == "Arbeits- und Fachkräfte"
+    assert join_cell_lines([_printed("Recruiting-"), _printed("Kampagne")], cues) == "Recruiting-Kampagne"
+    # a word printed nowhere else: read as hyphenated by the renderer, a guess
+    assert join_cell_lines([_printed("Industrie-"), _printed("verein")], cues) == "Industrieverein"
+    assert guessed_wraps([_printed("Industrie-"), _printed("verein")], cues) == [("Industrie-", "verein")]
+    assert guessed_wraps([_printed("der Zuwan-"), _printed("derung")], cues) == []
+    # a browser's hyphenation may print the Unicode hyphen
+    assert join_cell_lines([_printed("der Zuwan\u2010"), _printed("derung aus")], cues) == "der Zuwanderung aus"
+    # a renderer that does not hyphenate: every such hyphen is the document's
+    plain = table_cues([[_printed("der Zuwan-"), _printed("derung")], [_printed(elsewhere[0])]])
+    assert not plain.hyphenates
+    assert join_cell_lines([_printed("der Zuwan-"), _printed("derung")], plain) == "der Zuwan-derung"
 
 
 def test_a_word_broken_before_a_slash():

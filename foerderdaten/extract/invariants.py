@@ -12,13 +12,17 @@ anything is normalised, :func:`check_table` looks at every column and page:
 2. every page of the table yields rows (started or continued there), and
    every row has text in the key column (the first spec: every record
    starts with it);
-3. no column that has a header is empty on most rows;
+3. no column that has a header is empty on most rows, and no column has
+   values cut short by the renderer ("Volkshochschule Dr…": a browser's
+   text-overflow ellipsis);
 4. every value of a column has the column's shape (:class:`Shape`): a
    date, an RL number 1-10, a Saxon district, never two columns' values
    glued in one cell;
 5. few of the table's line breaks are read by a guess (a line that fills
    its cell, where neither geometry nor the table's own words tell a
-   broken word from a wrap at a dropped blank: ``textjoin.guessed_wraps``);
+   broken word from a wrap at a dropped blank: ``textjoin.guessed_wraps``),
+   and none is undecidable (a quote before a bracket where a browser may
+   have dropped a blank or broken without one: ``textjoin.undecidable_wraps``);
 6. no row fills a page alone and stops there (a word processor keeps a row
    on one page and cuts what does not fit: the rest is not in the PDF).
 
@@ -152,8 +156,10 @@ def check_table(file_name: str, table: Table, specs: Sequence[ColumnSpec], shape
         or _page_without_rows(table)
         or (_row_without_key(table, specs[0].field) if specs else None)
         or _empty_column(table)
+        or _shortened_values(table)
         or next((f for shape in shapes if (f := _misshapen(table, shape))), None)
         or _guessed_wraps(table)
+        or _undecidable_wrap(table)
         or _row_cut_at_page_end(table)
         or _expected_column_missing(table, specs)
     )
@@ -270,6 +276,39 @@ def _empty_column(table: Table) -> _Failure | None:
     return None
 
 
+# Values that end in an ellipsis, per column. A document may end a value
+# so now and then; a renderer that shortens what does not fit its cell
+# (CSS text-overflow: ellipsis) does so in row after row.
+ELLIPSIS = "\u2026"
+SHORTENED_TOLERATED = 1
+
+
+def _shortened_values(table: Table) -> _Failure | None:
+    """A column whose values the renderer cut short with an ellipsis."""
+    for column in table.columns:
+        shortened = [row for row in table.rows if table.cell_text(row, column.field).endswith(ELLIPSIS)]
+        if len(shortened) > SHORTENED_TOLERATED:
+            page = _page_of(shortened)
+            example = table.cell_text(shortened[0], column.field)
+            return _Failure(page, _header(table, page, column.field),
+                            f"{len(shortened)} of {len(table.rows)} values end in an ellipsis (e.g. \"{example}\"): the renderer cut them short, "
+                            f"and the rest is not in the PDF; print it again so that all text fits")
+    return None
+
+
+def _undecidable_wrap(table: Table) -> _Failure | None:
+    """The first line break that nothing decides: a value read so may be
+    wrong by a blank, and no limit tolerates that (unlike a guess, which is
+    right as a rule)."""
+    for row in table.rows:
+        for column in table.columns:
+            for line, next_word in table.undecidable_wraps(row, column.field):
+                return _Failure(row.page, _header(table, row.page, column.field),
+                                f"the line break in '{line}' / '{next_word}' may or may not hide a blank (browsers break between a quote "
+                                f"and a bracket without one, and this renderer shows no blank at its wraps); {MISREAD}")
+    return None
+
+
 def _guessed_wraps(table: Table) -> _Failure | None:
     """More line breaks read by a guess than a renderer that breaks only
     over-long words gives; named in the column with the most of them."""
@@ -280,9 +319,12 @@ def _guessed_wraps(table: Table) -> _Failure | None:
     field = max(guessed, key=lambda name: len(guessed[name]))
     page = _page_of([row for row, _ in guessed[field]])
     line, next_word = guessed[field][0][1]
+    if line.endswith("-"):
+        why = "end in a hyphen that the renderer may have set (it hyphenates words), so it cannot be told from the document's own"
+    else:
+        why = "fill their cell, so a word broken there cannot be told from a wrap at a blank the renderer left out"
     return _Failure(page, _header(table, page, field),
-                    f"{total} line breaks in {len(table.rows)} rows (most in this column, e.g. '{line}' / '{next_word}') fill their cell, "
-                    f"so a word broken there cannot be told from a wrap at a blank the renderer left out; {MISREAD}")
+                    f"{total} line breaks in {len(table.rows)} rows (most in this column, e.g. '{line}' / '{next_word}') {why}; {MISREAD}")
 
 
 def _misshapen(table: Table, shape: Shape) -> _Failure | None:

@@ -27,7 +27,6 @@ from array import array
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
 
@@ -220,7 +219,7 @@ def group_lines_apart(chars: Sequence[Char], keys: Sequence[Hashable]) -> dict[H
     # computed once, and the order (middle to 0.1 pt, then x0, then the
     # given order) is sorted on plain tuples instead of through a key function.
     mids = [(c.top + c.bottom) / 2 for c in chars]
-    order = sorted(zip(map(round, mids, repeat(MIDDLE_DECIMALS)), map(_X0, chars), range(len(chars)), strict=False))
+    order = sorted(zip(map(rounded_middles(mids, MIDDLE_DECIMALS).__getitem__, mids), map(_X0, chars), range(len(chars)), strict=False))
     lines: dict[Hashable, list[list[Char]]] = {}
     mixed: set[int] = set()  # ids of lines whose characters come from more than one rounded middle
     current: dict[Hashable, tuple[list[Char], float]] = {}  # a key's last line and its first character's middle
@@ -239,6 +238,16 @@ def group_lines_apart(chars: Sequence[Char], keys: Sequence[Hashable]) -> dict[H
         rounded[key] = r
     # a line from one rounded middle is in x0 order already (the sort's second key)
     return {key: _text_lines(found, mixed) for key, found in lines.items()}
+
+
+def rounded_middles(mids: list[float], decimals: int | None) -> dict[float, float]:
+    """Each distinct middle -> ``round(middle, decimals)``.
+
+    A page has a few dozen distinct middles (a line's glyphs share theirs)
+    among thousands of glyphs, and rounding a float to decimals is slow:
+    each is rounded once.
+    """
+    return {mid: round(mid, decimals) for mid in set(mids)}
 
 
 def _text_lines(lines: list[list[Char]], mixed: set[int]) -> list[TextLine]:
@@ -289,6 +298,7 @@ class RawPage:
     rulings: array = field(default_factory=lambda: array("d"))
     engine: str = "pdfplumber"
     turned: int = 0  # visible glyphs not read because they are not upright
+    cut: int = 0  # text objects cut off at their clip (pdfium_engine.count_cut_text)
 
     def to_page(self) -> Page:
         """The page's characters (ligatures split into their letters, whichever
@@ -389,11 +399,14 @@ class _PageWatch:
     def __init__(self, hand_over: Callable[[RawPage], None]):
         self._hand_over = hand_over
         self._turned: RawPage | None = None  # the first page whose text is mostly turned
+        self._cut: RawPage | None = None  # the first page with text cut off at its clip
         self._text = False  # whether any page has text
 
     def __call__(self, raw: RawPage) -> None:
         if self._turned is None and raw.turned > len(raw.texts):
             self._turned = raw
+        if self._cut is None and raw.cut:
+            self._cut = raw
         self._text = self._text or bool(raw.texts)
         self._hand_over(raw)
 
@@ -401,12 +414,21 @@ class _PageWatch:
         """Only upright text is read: a page whose text is mostly turned (a
         /Rotate that sets the page sideways, a table printed rotated) would
         lose it, so the build stops naming the page. A few turned glyphs (a
-        vertical note in the margin) are not content and are skipped."""
+        vertical note in the margin) are not content and are skipped. So
+        does text cut off at the edge of the printed area or of its cell:
+        the rest of it is not in the PDF."""
         if self._turned is not None:
             raise InputError(
                 name,
                 f"page {self._turned.number}: its text is turned sideways ({self._turned.turned} glyphs not upright, e.g. a rotated page);"
                 " only upright text is read: save the page upright and build again",
+            )
+        if self._cut is not None:
+            raise InputError(
+                name,
+                f"page {self._cut.number}: text is cut off at the edge of the printed area or of its cell (in {self._cut.cut} places:"
+                " a table wider than the paper, or cells that hide what does not fit); what lies beyond is not in the PDF:"
+                " print it again so that all text fits",
             )
         if not self._text:
             raise InputError(name, "PDF has no text layer (scanned image?); run OCR first, e.g. ocrmypdf, then build again")
@@ -468,7 +490,8 @@ def _reason(reader, exc: Exception) -> str:
 # Reading pages, in worker processes when there is enough to read
 
 # Reading characters is most of a build's time; pages are independent, so
-# longer documents are read by one process per core.
+# longer documents are read by one process per core but the build
+# process's own (see _page_readers).
 PARALLEL_MIN_PAGES = 6
 
 
@@ -480,10 +503,18 @@ CHUNKS_PER_READER = 2
 
 
 def _page_readers(page_count: int) -> int:
-    """How many processes read the pages: one per core (at most 4), one for a short document."""
+    """How many processes read the pages: one per core but one (at most 4),
+    one for a short document.
+
+    The build process makes the pages while they are read (pipeline.read_document),
+    so it keeps a core: on two cores a second page reader only takes turns
+    with it, and costs a second opening of the document and a copy of each
+    page between processes (~0.2 s CPU on a 48-page document). One reader
+    hands each page over as soon as it is read, a pool only whole chunks.
+    """
     if page_count < PARALLEL_MIN_PAGES:
         return 1
-    return max(1, min(4, os.cpu_count() or 1))
+    return max(1, min(4, (os.cpu_count() or 1) - 1))
 
 
 def _read_pages_in_parallel(engine: str, path: Path, page_count: int, readers: int, hand_over: Callable[[RawPage], None]) -> None:
@@ -513,9 +544,18 @@ def _read_pages(engine: str, path: str, indices: Sequence[int], hand_over: Calla
     from foerderdaten.extract import pdfplumber_engine
 
     if engine == "pdfplumber":
-        with pdfplumber_engine.open_document(Path(path)) as pdf:
-            for i in indices:
-                hand_over(pdfplumber_engine.read_page(pdf, i))
+        from foerderdaten.extract import pdfium_engine
+
+        # pdfminer does not follow clip paths: pdfium tells what the printout cut off
+        clips = pdfium_engine.open_document(Path(path))
+        try:
+            with pdfplumber_engine.open_document(Path(path)) as pdf:
+                for i in indices:
+                    page = pdfplumber_engine.read_page(pdf, i)
+                    page.cut = pdfium_engine.count_cut_text_on(clips, i)
+                    hand_over(page)
+        finally:
+            clips.close()
         return
     _read_pages_pdfium(Path(path), indices, hand_over)
 
@@ -535,6 +575,7 @@ def _read_pages_pdfium(path: Path, indices: Sequence[int], hand_over: Callable[[
             except pdfium_engine.NotExact:
                 reference = reference or pdfplumber_engine.open_document(path)
                 page = pdfplumber_engine.read_page(reference, i)
+                page.cut = pdfium_engine.count_cut_text_on(pdf, i)
             hand_over(page)
     finally:
         declared.close()

@@ -35,6 +35,7 @@ pdfdoc.py uses any of them. Split it by those three parts if it grows.
 from __future__ import annotations
 
 import ctypes
+import functools
 import itertools
 import unicodedata
 from collections.abc import Iterator
@@ -86,10 +87,12 @@ def _plain(function):
 
 
 _P = {name: _plain(getattr(raw, name)) for name in (
+    "FPDFText_GetUnicode", "FPDFText_IsGenerated", "FPDFText_HasUnicodeMapError", "FPDFText_GetCharOrigin",
     "FPDFText_GetTextObject", "FPDFPage_GetObject", "FPDFPage_CountObjects", "FPDFFormObj_GetObject",
     "FPDFFormObj_CountObjects", "FPDFTextObj_GetFont", "FPDFFont_GetBaseFontName", "FPDFPageObj_GetType",
     "FPDFPageObj_GetMatrix", "FPDFPageObj_GetBounds", "FPDFPath_GetDrawMode", "FPDFPath_CountSegments",
     "FPDFPath_GetPathSegment", "FPDFPathSegment_GetPoint", "FPDFPathSegment_GetType", "FPDFPathSegment_GetClose",
+    "FPDFPageObj_GetClipPath", "FPDFClipPath_CountPaths", "FPDFClipPath_CountPathSegments", "FPDFClipPath_GetPathSegment",
 )}
 
 
@@ -322,15 +325,20 @@ def read_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: PageFr
     ox, oy = ctypes.c_double(), ctypes.c_double()
     objects: dict[int, _TextObject] = {}
     order: list[int] = []
+    # four calls into pdfium for every glyph: through the plain prototypes,
+    # bound to locals, with the text page as a plain address (a third faster)
+    handle = ctypes.cast(tp, ctypes.c_void_p).value
+    get_unicode, is_generated, map_error, text_object, char_origin = (_P[name] for name in (
+        "FPDFText_GetUnicode", "FPDFText_IsGenerated", "FPDFText_HasUnicodeMapError", "FPDFText_GetTextObject", "FPDFText_GetCharOrigin"))
     for i in range(count):
-        code = raw.FPDFText_GetUnicode(tp, i)
-        if code in (0x20, 0x0D, 0x0A) and raw.FPDFText_IsGenerated(tp, i):
+        code = get_unicode(handle, i)
+        if code in (0x20, 0x0D, 0x0A) and is_generated(handle, i):
             if code == 0x20:
                 _check_generated_blank(tp, i, count)
             continue
-        if raw.FPDFText_HasUnicodeMapError(tp, i):
+        if map_error(handle, i):
             raise NotExact("glyph without Unicode mapping")
-        address = _P["FPDFText_GetTextObject"](tp, i)
+        address = text_object(handle, i)
         obj = objects.get(address)
         if obj is None:
             raw.FPDFText_GetMatrix(tp, i, matrix)
@@ -344,7 +352,7 @@ def read_chars(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, frame: PageFr
                 metrics=metrics,
             )
             order.append(address)
-        raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
+        char_origin(handle, i, ox, oy)
         text = "-" if code == 0x02 else chr(code)
         obj.glyphs.append((i, text, ox.value, oy.value))
     _check_objects(page, tp, objects)
@@ -626,6 +634,15 @@ def _segments(path: int, matrix) -> list[tuple[str, tuple[float, float] | None]]
 
 def _exact(value: float) -> float:
     """The shortest decimal that pdfium's single-precision number stands for (as written in the PDF)."""
+    # a zero stays as it is, its sign too (0.0 and -0.0 are one key of the memo)
+    return _shortest_decimal(value) if value else value
+
+
+@functools.lru_cache(maxsize=4096)
+def _shortest_decimal(value: float) -> float:
+    """``_exact`` of a non-zero number, memoised: a page's text objects and
+    paths repeat a few numbers (sizes, matrices, column starts, baselines,
+    ruling positions) thousands of times, and formatting one is slow."""
     return float(f"{value:.7g}") if value == ctypes.c_float(float(f"{value:.7g}")).value else value
 
 
@@ -677,6 +694,66 @@ def read_page(pdf: pdfium.PdfDocument, index: int, declared: Declarations) -> Ra
             textpage.close()
         for edge in read_edges(page, frame):
             out.rulings.extend(edge)
+        out.cut = count_cut_text(page)
         return out
+    finally:
+        page.close()
+
+
+# --------------------------------------------------------------------------
+# Text cut off at the edge of the printed area
+
+# A browser prints a table wider than its paper cut at the printable area,
+# and a cell that hides what overflows it cut at the cell's edge: it sets a
+# clip there, keeps the glyphs that the edge cuts, and leaves out those
+# beyond it ("Pieschen" printed as "Pies", "FACHINFORMATIONSZEN"). A
+# glyph's box that reaches across a clip's side by more than this (pt),
+# along the writing direction, was cut there. (Across the clip's other
+# sides a glyph's box often reaches past a cell by its ascent or descent:
+# not looked at.)
+CLIP_TOLERANCE = 0.1
+
+
+def count_cut_text(page: pdfium.PdfPage) -> int:
+    """How many text objects of ``page`` reach across their clip along their writing direction."""
+    identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    m = raw.FS_MATRIX()
+    cut = 0
+    for address, _ in _text_objects(page.raw, identity):
+        clip = _clip_box(address)
+        if clip is None:
+            continue
+        _P["FPDFPageObj_GetBounds"](address, left, bottom, right, top)
+        _P["FPDFPageObj_GetMatrix"](address, m)  # bounds, clip and matrix: all in the object's own space
+        if abs(m.a) >= abs(m.b):  # written across the page
+            start, end, clip_start, clip_end = left.value, right.value, clip[0], clip[2]
+        else:  # written up or down the page
+            start, end, clip_start, clip_end = bottom.value, top.value, clip[1], clip[3]
+        if start < clip_start - CLIP_TOLERANCE or end > clip_end + CLIP_TOLERANCE:
+            cut += 1
+    return cut
+
+
+def _clip_box(address: int) -> tuple[float, float, float, float] | None:
+    """The box around the clip path of a page object (left, bottom, right, top), if it has one."""
+    clip = _P["FPDFPageObj_GetClipPath"](address)
+    if not clip:
+        return None
+    x, y = ctypes.c_float(), ctypes.c_float()
+    xs, ys = [], []
+    for path in range(_P["FPDFClipPath_CountPaths"](clip)):
+        for k in range(_P["FPDFClipPath_CountPathSegments"](clip, path)):
+            _P["FPDFPathSegment_GetPoint"](_P["FPDFClipPath_GetPathSegment"](clip, path, k), x, y)
+            xs.append(x.value)
+            ys.append(y.value)
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+
+
+def count_cut_text_on(pdf: pdfium.PdfDocument, index: int) -> int:
+    """``count_cut_text`` for page ``index`` (0-based) of an open document."""
+    page = pdf[index]
+    try:
+        return count_cut_text(page)
     finally:
         page.close()

@@ -182,8 +182,8 @@ def bottom_of_header(last: TextLine, below: TextLine | None, h_rules: list[Rulin
     return min(rules) if rules else last.bottom + HAIR
 
 
-def find_columns(header_lines: list[TextLine], body_chars: list[Char], rulings: list[Ruling], specs: list[ColumnSpec]) -> list[Column] | None:
-    gaps = body_gaps(body_chars)
+def find_columns(header_lines: list[TextLine], gaps: list[tuple[float, float]], rulings: list[Ruling], specs: list[ColumnSpec]) -> list[Column] | None:
+    """The columns the header names, their boundaries on rulings or in the body's white space (``gaps``, see ``body_gaps``)."""
     cells = _header_cells(header_lines, rulings, gaps)
     matched = _match_specs([cell.text for cell in cells], specs)
     named = sorted(((spec.field, cells[i]) for i, spec in matched.items()), key=lambda item: item[1].x0)
@@ -267,6 +267,8 @@ def column_evidence(chars: list[Char], lines: list[TextLine], pitch: float) -> l
         and without_column_gap(line.chars)
         for c in line.chars
     }
+    if not lone:
+        return chars
     kept = [c for c in chars if id(c) not in lone]
     return kept or chars
 

@@ -89,9 +89,11 @@ def ruled_edges(rows: list[TableRow], columns: list[Column], rulings: list[Rulin
     margins); a centred or right-aligned column shows a wider left padding
     and so an edge too far left, which the widest line then overrides."""
     verticals = [r for r in rulings if r.vertical]
+    # the vertical rulings across each row's middle: once a row, not once a cell
+    crossing = [[r for r in verticals if r.top <= (row.top + row.bottom) / 2 <= r.bottom] for row in rows]
     edges: dict[str, float] = {}
     for column in columns:
-        sides = [_ruled_sides(row, lines, verticals) for row in rows if (lines := row.cells.get(column.field))]
+        sides = [_ruled_sides(lines, across) for row, across in zip(rows, crossing, strict=True) if (lines := row.cells.get(column.field))]
         if not sides or None in sides:
             continue
         known = [side for side in sides if side is not None]
@@ -100,13 +102,14 @@ def ruled_edges(rows: list[TableRow], columns: list[Column], rulings: list[Rulin
     return edges
 
 
-def _ruled_sides(row: TableRow, lines: list[TextLine], verticals: list[Ruling]) -> tuple[float, float, float] | None:
-    """(left ruling, the lines' first character, right ruling) of one cell,
-    or None where rulings do not draw both of its sides."""
-    middle = (row.top + row.bottom) / 2
+def _ruled_sides(lines: list[TextLine], crossing: list[Ruling]) -> tuple[float, float, float] | None:
+    """(left ruling, the lines' first character, right ruling) of one cell
+    (its ``lines``; ``crossing``: the vertical rulings across its row), or
+    None where rulings do not draw both of its sides."""
+    if not crossing:
+        return None
     first = min(_ink_x0(line) for line in lines)
     last = max(_ink_x1(line) for line in lines)
-    crossing = [r for r in verticals if r.top <= middle <= r.bottom]
     left = [r.x1 for r in crossing if r.x1 <= first + ROUNDING]
     right = [r.x0 for r in crossing if r.x0 >= last - ROUNDING]
     if not left or not right:

@@ -487,4 +487,6 @@ def drop_footer(chars: list[Char], lines: list[TextLine], pitch: float) -> list[
             keep_until = min(keep_until, line.top)
         elif i > 0 and line.top - lines[i - 1].bottom > FOOTER_GAP_PITCHES * pitch and i == len(lines) - 1:
             keep_until = min(keep_until, line.top)
+    if keep_until == float("inf"):
+        return chars  # no footer: nothing to drop
     return [c for c in chars if c.top < keep_until - HAIR]

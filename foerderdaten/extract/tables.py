@@ -84,7 +84,7 @@ from foerderdaten.extract.table_rows import (
     row_split,
     split_into_rows,
 )
-from foerderdaten.extract.textjoin import Cues, PrintedLine, guessed_wraps, join_cell_lines, measured_line, table_cues
+from foerderdaten.extract.textjoin import Cues, PrintedLine, guessed_wraps, join_cell_lines, measured_line, table_cues, undecidable_wraps
 
 # What parsers use; the records are defined in table_model.py, the steps in
 # table_header.py (1, 2), table_rows.py (3) and table_pages.py (across pages).
@@ -131,6 +131,10 @@ class Table:
     def guessed_wraps(self, row: TableRow, name: str) -> list[tuple[str, str]]:
         """The cell's line breaks that ``cell_text`` reads by a guess (see ``textjoin.guessed_wraps``)."""
         return guessed_wraps(self._cell_lines(row, name), self.cues)
+
+    def undecidable_wraps(self, row: TableRow, name: str) -> list[tuple[str, str]]:
+        """The cell's line breaks that nothing decides (see ``textjoin.undecidable_wraps``)."""
+        return undecidable_wraps(self._cell_lines(row, name), self.cues)
 
     def _cell_lines(self, row: TableRow, name: str) -> list[PrintedLine] | list[str]:
         """The cell's measured lines; for a row made without measurements
@@ -491,11 +495,11 @@ def _find_columns(band: _Band, specs: list[ColumnSpec]) -> None:
     header_lines = band.header_lines
     band.h_rules = horizontal_rulings(page.rulings, header_lines[0])
     header_bottom = bottom_of_header(header_lines[-1], lines[end] if end < len(lines) else None, band.h_rules)
-    body_chars = [c for c in page.chars if c.mid_y >= header_bottom]
+    body_chars = [c for c in page.chars if (c.top + c.bottom) / 2 >= header_bottom]  # mid_y, without a call per glyph
     band.body_chars = drop_footer(body_chars, lines[end:], pitch)
     evidence = column_evidence(band.body_chars, lines[end:], pitch)
     band.gaps = body_gaps(evidence)
-    band.columns = find_columns(header_lines, evidence, page.rulings, specs)
+    band.columns = find_columns(header_lines, band.gaps, page.rulings, specs)
 
 
 # Pages whose header bands print the same lines at the same places (within

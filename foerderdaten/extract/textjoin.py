@@ -3,6 +3,13 @@
 One implementation for every parser. For the break between a line and the
 next, in order:
 
+0. where the renderer hyphenates words at its wraps (a word processor's
+   automatic hyphenation: ``Cues.hyphenates``), a line that ends in a
+   letter and a hyphen before the rest of a word ("Zuwan-" / "derung")
+   ends in the renderer's hyphen: dropped, no blank; unless the document
+   prints the hyphenated word elsewhere ("sozial-kulturelle"). Where it
+   prints neither form elsewhere, that is a guess (``guessed_wraps``);
+
 1. the line ends with a blank glyph (the renderer wrapped at a space): one
    blank;
 2. the line ends with a dash standing as a word ("Zwickau -") and the next
@@ -16,14 +23,20 @@ next, in order:
    one blank; a suspended compound before a conjunction keeps its blank
    ("klein-" / "und"); otherwise the line was broken after the hyphen: no
    blank, hyphen kept ("Fachkräftekampagnen, -" / "veranstaltungen");
-4. the line ends with another break-after character ("fach|", "und/"), or
-   the next line starts with closing punctuation: no blank; but a slash
-   standing as a word ("Leipzig /" / "2022") keeps its blank, and so does a
+4. the line ends with another break-after character ("fach|", "und/",
+   an en or em dash: "2024–" / "2026"), or the next line starts with
+   closing punctuation: no blank; but a slash or dash standing as a word
+   ("Leipzig /" / "2022", "Zwickau –" / "Fachkräfte") keeps its blank, and so does a
    line followed by one that starts with a comma or a hyphen, before which
    no renderer breaks a line ("Projekt" / ",,Angekommen",
    "Studienabbrecher/" / "-innen"), unless the line fills its cell (a word
    too long for it broken there: "Fachkräftekampagnen" / ", -veranst…";
    certainly so where the renderer writes the blank at its wraps);
+   a line that ends with a closing quote before one that starts with an
+   opening bracket ('"Chemnistry"' / '(CTC)'): browsers break there without
+   a blank, so only a renderer that writes the blank at its wraps decides
+   (no blank where one would have shown); elsewhere the break is
+   undecidable (``undecidable_wraps``: the table is refused);
 5. the line is a single word without a break opportunity of its own, not
    ending in a word-ending mark (",;:!?"), and the next line goes on in
    lower case ("Fachinformationszentru" / "m"; or in digits after a digit,
@@ -58,7 +71,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from foerderdaten.extract.pdfdoc import Char, TextLine
@@ -67,8 +80,14 @@ from foerderdaten.extract.pdfdoc import Char, TextLine
 CONJUNCTIONS = {"und", "oder", "bzw.", "sowie", "bis", "u.", "&"}
 
 # Characters after which renderers break a line without a blank ("fach|" /
-# "sprachlich", "Anwerbung/" / "Begleitung"); the hyphen is handled apart.
-BREAK_AFTER = ("|", "/")
+# "sprachlich", "Anwerbung/" / "Begleitung"; UAX #14 breaks after an en
+# dash and an em dash too: "2024–" / "2026", as word processors set "-"
+# between numbers); the hyphen is handled apart.
+BREAK_AFTER = ("|", "/", "–", "—")
+
+# Hyphens as renderers print them: a browser's hyphenation may print the
+# Unicode hyphen (U+2010) rather than the hyphen-minus of the document.
+HYPHENS = ("-", "\u2010")
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -84,16 +103,21 @@ _HYPHEN_INSIDE = re.compile(r"(?<=\w)-(?=\w)")
 CLOSING = tuple(",.;:!?)]")
 
 # Unicode line breaking (UAX #14, rules LB13 and LB21) never breaks a line
-# before these; a line that starts with one follows a wrap at a blank
+# before these (an en dash included; an em dash allows a break before it); a line that starts with one follows a wrap at a blank
 # ("Projekt" / ",,Angekommen", "Studienabbrecher/" / "-innen"), unless a
 # word too long for its cell was broken there ("Parthenstein" / "/OT Klinga").
-NO_BREAK_BEFORE = (",", "-", "/")
+NO_BREAK_BEFORE = (",", "-", "/", "–")
 
 # Quotation marks that close a quote. A line that starts with one standing
 # alone (no letter or digit follows before a blank) goes on with the word
 # before it: no renderer breaks before a quote, so a word too long for its
 # cell was broken there ('"Rückkehrerbörse' / '" zwischen').
 CLOSING_QUOTES = ('"', "“", "”", "'", "’", "«", "»")
+
+# Opening brackets. Browsers break a line between a closing quote and one
+# of these without a blank ('Chemnistry"' / '(CTC)'), just where a
+# document with the usual blank would wrap at it.
+OPENING_BRACKETS = ("(", "[")
 
 # A word ending in one of these is followed by a blank in running text;
 # renderers break after it only at that blank.
@@ -221,6 +245,7 @@ class Cues:
     words: Counter[str]  # words printed whole, see ``vocabulary``
     wrap_blanks: bool = False  # it writes a blank where it wraps at one ...
     edge_blanks: bool = False  # ... even where that blank hangs past the cell's edge
+    hyphenates: bool = False  # it hyphenates words at its wraps
 
 
 # A renderer writes a blank at its wraps when at least this share of the
@@ -241,13 +266,66 @@ SETS_THE_EDGE = 0.01  # pt
 
 def table_cues(cells: Sequence[Sequence[PrintedLine]]) -> Cues:
     """The cues of a table whose cells (each its printed lines) are given."""
-    wrapped = [line for lines in cells for line in lines[:-1] if not line.text.rstrip().endswith(("-", *BREAK_AFTER))]
+    wrapped = [line for lines in cells for line in lines[:-1] if not line.text.rstrip().endswith((*HYPHENS, *BREAK_AFTER))]
     with_blank = [line for line in wrapped if line.text != line.text.rstrip()]
+    words = vocabulary(cells)
     return Cues(
-        words=vocabulary(cells),
+        words=words,
         wrap_blanks=bool(wrapped) and len(with_blank) >= MOST_LINES * len(wrapped),
         edge_blanks=sum(1 for line in with_blank if _blank_hangs(line)) >= 2,
+        hyphenates=_hyphenates(cells, words),
     )
+
+
+# A renderer hyphenates words when at least this many of its hyphens at
+# wraps split a word that the document prints whole elsewhere. A document
+# that spells one word both with and without a hyphen, and has it broken
+# at that hyphen, is rare; a renderer that hyphenates splits common words
+# ("Fach-" / "kräfte") again and again.
+HYPHENATED_WORDS = 2
+
+
+def _hyphenates(cells: Sequence[Sequence[PrintedLine]], words: Mapping[str, int]) -> bool:
+    """Whether the renderer hyphenates words at its wraps."""
+    split = sum(
+        1
+        for lines in cells
+        for prev, line in itertools.pairwise(lines)
+        if _ends_in_word_hyphen(prev, line) and _hyphen_evidence(prev, line, words) is True
+    )
+    return split >= HYPHENATED_WORDS
+
+
+def _ends_in_word_hyphen(prev: str | PrintedLine, line: str | PrintedLine) -> bool:
+    """Whether ``prev`` ends in a letter and a hyphen (no blank after it)
+    and ``line`` goes on with the rest of a word: in lower case (not a
+    conjunction after a suspended compound, "Arbeits-" / "und"), or in
+    capitals after capitals ("FACHINFORMATIONSZEN-" / "TRUM")."""
+    text, next_word = _text(prev), _next_word(line)
+    if text != text.rstrip() or not text.endswith(HYPHENS) or not text[-2:-1].isalpha() or next_word in CONJUNCTIONS:
+        return False
+    head = text.split()[-1][:-1]
+    return next_word[:1].islower() or (head.isupper() and next_word.strip(_WORD_PUNCTUATION).isupper())
+
+
+def _hyphen_evidence(prev: str | PrintedLine, line: str | PrintedLine, words: Mapping[str, int]) -> bool | None:
+    """For a line ending in a word's hyphen: True if the document prints the
+    word whole elsewhere (the renderer's hyphen), False if it prints it with
+    the hyphen (the document's), None if neither."""
+    word, rest = _text(prev).split()[-1], _next_word(line)
+    head = word[:-1]
+    if _fold_word(word + rest) in words:
+        return False
+    if _fold_word(head + rest) in words:
+        return True
+    return None
+
+
+def _renderer_hyphen(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues) -> bool:
+    """Rule 0: whether ``prev`` ends in a hyphen its renderer set (a guess
+    where the document's words tell nothing, see ``guessed_wraps``)."""
+    return (cues.hyphenates and _ends_in_word_hyphen(prev, line) and not _would_fit(prev, line, blank=False)
+            and _hyphen_evidence(prev, line, cues.words) is not False)
 
 
 def _blank_hangs(line: PrintedLine) -> bool:
@@ -290,7 +368,7 @@ def _wrapped_at_blank(prev: str | PrintedLine, line: str | PrintedLine) -> bool:
     behind it (so no word was broken there), and neither a hyphen or slash
     ends it nor punctuation starts the next line (breaks without a blank)."""
     text, next_text = _text(prev).rstrip(), _text(line).lstrip()
-    if text.endswith(("-", *BREAK_AFTER)) or next_text.startswith((*CLOSING, *NO_BREAK_BEFORE)):
+    if text.endswith((*HYPHENS, *BREAK_AFTER)) or next_text.startswith((*CLOSING, *NO_BREAK_BEFORE)):
         return False
     return not _fills_cell(prev, line)
 
@@ -311,9 +389,14 @@ def join_cell_lines(lines: Iterable[str | PrintedLine], cues: Cues | None = None
     items = [line for line in lines if _text(line).strip()]
     if not items:
         return ""
+    cues = cues or Cues(Counter())
     parts: list[str] = [_text(items[0])]
     for prev, line in itertools.pairwise(items):
-        parts.append(_separator(prev, line, cues or Cues(Counter())))
+        if _renderer_hyphen(prev, line, cues):
+            parts[-1] = parts[-1][:-1]  # the renderer's hyphen is not the document's text
+            parts.append("")
+        else:
+            parts.append(_separator(prev, line, cues))
         parts.append(_text(line))
     return fold_whitespace("".join(parts))
 
@@ -327,13 +410,36 @@ def guessed_wraps(lines: Iterable[str | PrintedLine], cues: Cues | None = None) 
     neither geometry nor the table's own words tell a broken word from a
     wrap at a dropped blank (rule 5's last resort, read as one word). Each
     as the line's last word and the next line's first."""
+    return _wraps_where(lines, cues or Cues(Counter()), _guessed)
+
+
+def undecidable_wraps(lines: Iterable[str | PrintedLine], cues: Cues | None = None) -> list[tuple[str, str]]:
+    """The cell's line breaks that nothing decides, not even by a guess: a
+    closing quote before an opening bracket, printed by a renderer that
+    does not show the blank at its wraps. Each as the line's last word and
+    the next line's first."""
+    return _wraps_where(lines, cues or Cues(Counter()), _undecidable)
+
+
+def _wraps_where(lines: Iterable[str | PrintedLine], cues: Cues, test: Callable[[str | PrintedLine, str | PrintedLine, Cues], bool]) -> list[tuple[str, str]]:
+    """The line breaks of a cell for which ``test(line, next_line, cues)`` holds."""
     items = [line for line in lines if _text(line).strip()]
-    cues = cues or Cues(Counter())
-    return [
-        (_text(prev).split()[-1], _next_word(line))
-        for prev, line in itertools.pairwise(items)
-        if _separator_by_form(prev, line, cues) is None and _word_evidence(_text(prev).strip(), _next_word(line), cues.words) is None
-    ]
+    return [(_text(prev).split()[-1], _next_word(line)) for prev, line in itertools.pairwise(items) if test(prev, line, cues)]
+
+
+def _guessed(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues) -> bool:
+    if _renderer_hyphen(prev, line, cues):
+        return _hyphen_evidence(prev, line, cues.words) is None
+    return _separator_by_form(prev, line, cues) is None and _word_evidence(_text(prev).strip(), _next_word(line), cues.words) is None
+
+
+def _undecidable(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues) -> bool:
+    text = _text(prev)
+    return text == text.rstrip() and _quote_before_bracket(text, _next_word(line)) and not _blank_would_show(prev, cues)
+
+
+def _quote_before_bracket(text: str, next_word: str) -> bool:
+    return text.endswith(CLOSING_QUOTES) and next_word.startswith(OPENING_BRACKETS)
 
 
 def _next_word(line: str | PrintedLine) -> str:
@@ -355,13 +461,13 @@ def _separator_by_form(prev: str | PrintedLine, line: str | PrintedLine, cues: C
     if text != text.rstrip():
         return " "
     next_word = next_text.strip().split(" ", 1)[0]
-    if text.endswith(("-", *BREAK_AFTER)) and _would_fit(prev, line, blank=False):
+    if text.endswith((*HYPHENS, *BREAK_AFTER)) and _would_fit(prev, line, blank=False):
         return " "  # the next word would have fitted behind the hyphen or slash: no break there
     if text.endswith(" -") and _blank_would_show(prev, cues):
         return ""  # a renderer that writes the blank at its wraps wrote none: the dash starts the next word ("2024 -" / "2026")
     if text.endswith(" -") and (not next_word[:1].islower() or _dash_stands(text)):
         return " "
-    if text.endswith("-"):
+    if text.endswith(HYPHENS):
         return " " if next_word in CONJUNCTIONS else ""
     if text.endswith(tuple(" " + c for c in BREAK_AFTER)):
         return " "  # a slash standing as a word ("Leipzig /" / "2022")
@@ -380,6 +486,10 @@ def _separator_by_form(prev: str | PrintedLine, line: str | PrintedLine, cues: C
             return None
     if text.endswith(BREAK_AFTER) or next_word.startswith(CLOSING) or _closing_quote(next_word):
         return ""
+    if _quote_before_bracket(text, next_word):
+        # a blank would have shown: there was none; else undecidable (see
+        # ``undecidable_wraps``), read with the usual blank
+        return "" if _blank_would_show(prev, cues) else " "
     if isinstance(prev, PrintedLine) and isinstance(line, PrintedLine) and prev.room >= line.first_char + FIT_TOLERANCE_EM * prev.size:
         return " "  # the next character would have fitted: no word was broken here
     if text[-1:].isalnum() and _blank_would_show(prev, cues):

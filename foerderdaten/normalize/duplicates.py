@@ -60,12 +60,11 @@ def _candidate_pairs(texts: list[str]) -> list[tuple[int, int]]:
     prefixes = [text[:PREFIX_LENGTH] for text in texts]
     scores = process.cdist(prefixes, prefixes, scorer=fuzz.ratio, processor=utils.default_process,
                            score_cutoff=PREFIX_CUTOFF)
-    return [
-        (i, j)
-        for i in range(len(texts))
-        for j in range(i + 1, len(texts))
-        if texts[i] and texts[j] and scores[i][j] >= PREFIX_CUTOFF
-    ]
+    # the passing scores' positions, row by row as the loops over i < j
+    # would visit them; found by the array, not by a Python loop over all
+    # n² pairs (a second for 1,600 rows)
+    rows, cols = (scores >= PREFIX_CUTOFF).nonzero()
+    return [(i, j) for i, j in zip(rows.tolist(), cols.tolist(), strict=True) if i < j and texts[i] and texts[j]]
 
 
 def _similarity(a: str, b: str) -> str | None:
