@@ -15,15 +15,20 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from foerderdaten import __version__, outfolder
 from foerderdaten.errors import InputError
 from foerderdaten.extract.damage import check_pages, check_repetition
 from foerderdaten.extract.guard import Limits, stream_within_limits
 from foerderdaten.extract.overprint import check_overprint
-from foerderdaten.extract.pdfdoc import DEFAULT_ENGINE, Page, PdfDocument, RawPage, read_pdf
+from foerderdaten.extract.pdfdoc import DEFAULT_ENGINE, Page, PdfDocument, RawDocument, RawPage, read_pdf
 from foerderdaten.schemas.rows import Tables
 from foerderdaten.schemas.tables import Project
+
+if TYPE_CHECKING:
+    from foerderdaten.extract.records import RawProject
+    from foerderdaten.extract.tables import Again, TableStream
 
 Progress = Callable[[str], None]
 
@@ -67,19 +72,65 @@ def read_document(path: Path, limits: Limits, engine: str = DEFAULT_ENGINE) -> P
     is read; the pages are made here meanwhile, their lines grouped (what
     the checks and parsers start from), and checked once all are read.
     """
-    pages: list[Page] = []
-    raw = stream_within_limits(path, partial(read_pdf, engine=engine), limits, receive=lambda part: pages.append(_made_page(part)),
-                               meanwhile=_import_later_stages)
-    doc = raw.with_pages(pages)
-    check_pages(doc.file_name, [page.text() for page in doc.pages])
-    check_overprint(doc.file_name, doc.pages)
-    return doc
+    arrivals = _Arrivals(path.name)
+    return _read(path, limits, engine, arrivals).with_pages(arrivals.pages)
 
 
-def _made_page(raw: RawPage) -> Page:
-    page = raw.to_page()
-    page.lines()  # grouped now, while the reader reads the next pages
-    return page
+def _read(path: Path, limits: Limits, engine: str, arrivals: _Arrivals, meanwhile: Callable[[], object] = lambda: _import_later_stages()) -> RawDocument:
+    """Read ``path`` into ``arrivals``, then check its pages (``read_document``);
+    ``meanwhile`` runs here once the reader has started."""
+    raw = stream_within_limits(path, partial(read_pdf, engine=engine), limits, receive=arrivals.receive, meanwhile=meanwhile)
+    arrivals.check()
+    return raw
+
+
+class _Arrivals:
+    """A document's pages as the reader hands them over: each is made (its
+    lines grouped) while the reader reads on, its text kept for the checks
+    over all pages, its print checked for overprints.
+
+    With ``stream``, and where the first page shows an SAB overview, each
+    page then goes through the project table's reader (``sab.project_stream``)
+    and is dropped: of such a document the build keeps the pages' texts and
+    what the table reader keeps, not every glyph, so its memory does not
+    grow with the pages. Other documents' pages are kept.
+    """
+
+    def __init__(self, file_name: str, stream: bool = False):
+        self.file_name = file_name
+        self.stream = stream
+        self.pages: list[Page] = []
+        self.texts: list[str] = []
+        self.projects: TableStream | None = None  # the SAB project table's reader, where pages stream
+        self._overprinted: Page | None = None  # the first page with text printed over text
+
+    def receive(self, raw: RawPage) -> None:
+        page = raw.to_page()
+        self.texts.append(page.text())  # its lines grouped now, while the reader reads the next pages
+        if self._overprinted is None and _overprinted(self.file_name, page):
+            self._overprinted = page
+        if self.stream and len(self.texts) == 1:
+            from foerderdaten.extract.sab import is_sab_first_page, project_stream
+
+            self.projects = project_stream() if is_sab_first_page(page) else None
+        if self.projects is not None:
+            self.projects.add(page)
+        else:
+            self.pages.append(page)
+
+    def check(self) -> None:
+        """No page lost in reading (``check_pages``), none printed over (``check_overprint``, the first such page)."""
+        check_pages(self.file_name, self.texts)
+        if self._overprinted is not None:
+            check_overprint(self.file_name, [self._overprinted])
+
+
+def _overprinted(file_name: str, page: Page) -> bool:
+    try:
+        check_overprint(file_name, [page])
+    except InputError:
+        return True
+    return False
 
 
 def _superseded_in(folder: Path) -> set[str]:
@@ -123,12 +174,18 @@ def detect_kind(doc: PdfDocument) -> str:
 
 def read_sab(doc: PdfDocument, tables: Tables) -> None:
     from foerderdaten.extract.sab import extract_projects
+
+    _add_sab(doc.file_name, doc.sha256, len(doc.pages), extract_projects(doc), tables)
+
+
+def _add_sab(file_name: str, sha256: str, pages: int, projects: tuple[str, str, list[RawProject]], tables: Tables) -> None:
+    """An SAB overview's rows (``extract_projects``) into ``tables``."""
     from foerderdaten.normalize.projects import normalize_projects, overview_document
 
-    title, edition, raws = extract_projects(doc)
-    check_repetition(doc.file_name, [_printed(raw, SAB_PRINTED) for raw in raws], "project rows")
-    sab = _normalized(doc, lambda: normalize_projects(raws))
-    tables.documents.append(overview_document(doc, title, edition, sab))
+    title, edition, raws = projects
+    check_repetition(file_name, [_printed(raw, SAB_PRINTED) for raw in raws], "project rows")
+    sab = _normalized(file_name, lambda: normalize_projects(raws))
+    tables.documents.append(overview_document(file_name, sha256, pages, title, edition, sab))
     tables.projects += sab.projects
     tables.corrections += sab.corrections
     tables.quality += sab.quality
@@ -142,11 +199,11 @@ def read_landtag(doc: PdfDocument, tables: Tables) -> None:
     from foerderdaten.normalize.landtag_checks import amount_findings
 
     letter = extract_letter(doc)
-    answer = _normalized(doc, lambda: normalize_letter(letter, doc))
+    answer = _normalized(doc.file_name, lambda: normalize_letter(letter, doc))
     source_id = answer.document.source_id
     annex_rows = extract_annex_rows(doc, source_id)
     check_repetition(doc.file_name, [_printed(row, ANNEX_PRINTED) for row in annex_rows], "annex rows")
-    annex = _normalized(doc, lambda: normalize_annex(annex_rows, answer.annex_years))
+    annex = _normalized(doc.file_name, lambda: normalize_annex(annex_rows, answer.annex_years))
     tables.documents.append(answer.document)
     tables.questions += answer.questions
     tables.welcome_centers += answer.welcome_centers
@@ -168,7 +225,7 @@ def _printed(row, fields) -> tuple:
     return tuple(getattr(row, name) for name in fields)
 
 
-def _normalized(doc: PdfDocument, step):
+def _normalized(file_name: str, step):
     """Run a normalise step; a value that cannot be read names the file."""
     from pydantic import ValidationError
 
@@ -177,11 +234,11 @@ def _normalized(doc: PdfDocument, step):
     try:
         return step()
     except NormalizeError as exc:
-        raise InputError(doc.file_name, str(exc)) from exc
+        raise InputError(file_name, str(exc)) from exc
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise InputError(doc.file_name, f"invalid value for {where}: {first['msg']}") from exc
+        raise InputError(file_name, f"invalid value for {where}: {first['msg']}") from exc
 
 
 READERS = {"sab_overview": read_sab, "landtag_answer": read_landtag}
@@ -219,12 +276,45 @@ def build_tables(pdfs: list[Path], progress: Progress = lambda _: None, limits: 
 def _read_into(tables: Tables, path: Path, limits: Limits, engine: str, seen: dict[str, str]) -> None:
     """One document's rows into ``tables``. Its pages (every character)
     are dropped on return, before the next document is read: a loop
-    variable would keep them through that reading too."""
-    doc = read_document(path, limits, engine)
-    if doc.sha256 in seen:
-        raise InputError(path.name, f"same file as {seen[doc.sha256]}; pass each document once")
-    seen[doc.sha256] = path.name
+    variable would keep them through that reading too.
+
+    An SAB overview's table is read page by page as the pages arrive, and
+    the pages are dropped (``_Arrivals``); where that reading cannot settle
+    the table, or the document turns out to be a Landtag answer after all,
+    the document is read again, whole."""
+    arrivals = _Arrivals(path.name, stream=True)
+    raw = _read(path, limits, engine, arrivals)
+    if raw.sha256 in seen:
+        raise InputError(path.name, f"same file as {seen[raw.sha256]}; pass each document once")
+    seen[raw.sha256] = path.name
+    if arrivals.projects is not None and not _is_landtag_text("\n".join(arrivals.texts)):
+        from foerderdaten.extract.sab import streamed_projects
+
+        projects = streamed_projects(path.name, arrivals.projects, _pages_again(path, limits, engine), lambda: read_document(path, limits, engine).pages)
+        pages = len(arrivals.texts)
+        del arrivals  # what the table reader kept of each page: not needed while the rows are normalised
+        _add_sab(path.name, raw.sha256, pages, projects, tables)
+        return
+    doc = raw.with_pages(arrivals.pages) if arrivals.projects is None else read_document(path, limits, engine)
     READERS[detect_kind(doc)](doc, tables)
+
+
+def _pages_again(path: Path, limits: Limits, engine: str) -> Again:
+    """Pages of ``path`` read again, each handed on as it arrives and then
+    dropped (``TableStream``: pages whose columns the table's pages agree on
+    differ from their own)."""
+
+    def again(numbers: list[int], each: Callable[[Page], None]) -> None:
+        if numbers:
+            stream_within_limits(path, partial(read_pdf, engine=engine, numbers=numbers), limits, receive=lambda raw: each(raw.to_page()))
+
+    return again
+
+
+def _is_landtag_text(text: str) -> bool:
+    from foerderdaten.extract.landtag import is_landtag_text
+
+    return is_landtag_text(text)
 
 
 def _add_provenance(tables: Tables, pdfs: list[Path]) -> None:

@@ -81,7 +81,11 @@ def is_heading(first_line: str, text: str) -> bool:
 def is_landtag_answer(doc: PdfDocument) -> bool:
     """Whether ``doc`` is an answer to a Landtag question, by its wording:
     a Drucksache number, "Kleine/Große Anfrage" and a "Frage 1:" label."""
-    text = doc.text()
+    return is_landtag_text(doc.text())
+
+
+def is_landtag_text(text: str) -> bool:
+    """``is_landtag_answer`` of a document's text."""
     return bool(
         _DRUCKSACHE.search(text)
         and re.search(r"\b(?:Kleine|Große)\s+Anfrage\b", text)

@@ -363,11 +363,12 @@ def open_pdf(path: Path, engine: str = DEFAULT_ENGINE) -> PdfDocument:
     return read_pdf(path, lambda raw: pages.append(raw.to_page()), engine).with_pages(pages)
 
 
-def read_pdf(path: Path, hand_over: Callable[[RawPage], None], engine: str = DEFAULT_ENGINE) -> RawDocument:
+def read_pdf(path: Path, hand_over: Callable[[RawPage], None], engine: str = DEFAULT_ENGINE, numbers: Sequence[int] | None = None) -> RawDocument:
     """``open_pdf``'s reading part, for a reader process: each page as the
     engine gives it is passed to ``hand_over`` in page order, as soon as it
     is read, and not kept. A failure raises only after the pages before it
-    were handed over: the caller drops them."""
+    were handed over: the caller drops them. ``numbers``: only these pages
+    (ascending, 1-based; read again where a table reader needs them)."""
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     name = path.name
@@ -377,9 +378,10 @@ def read_pdf(path: Path, hand_over: Callable[[RawPage], None], engine: str = DEF
     try:
         with strict_engine(name):
             page_count, metadata = _inspect(reader, path)
-            readers = _page_readers(page_count)
+            indices = range(page_count) if numbers is None else [n - 1 for n in numbers]
+            readers = _page_readers(len(indices)) if numbers is None else 1
             if readers == 1:
-                _read_pages(engine, str(path), 0, page_count, watch)
+                _read_pages(engine, str(path), indices, watch)
         if readers > 1:
             _read_pages_in_parallel(engine, path, page_count, readers, watch)
     except InputError:
@@ -533,12 +535,12 @@ def _read_page_range(chunk: tuple[str, str, int, int]) -> list[RawPage]:
     engine, path, start, stop = chunk
     pages: list[RawPage] = []
     with strict_engine(Path(path).name):
-        _read_pages(engine, path, start, stop, pages.append)
+        _read_pages(engine, path, range(start, stop), pages.append)
     return pages
 
 
-def _read_pages(engine: str, path: str, start: int, stop: int, hand_over: Callable[[RawPage], None]) -> None:
-    """Pages ``start`` to ``stop`` (0-based) of one file, inside ``strict_engine``, each handed over once read."""
+def _read_pages(engine: str, path: str, indices: Sequence[int], hand_over: Callable[[RawPage], None]) -> None:
+    """The pages at ``indices`` (0-based, ascending) of one file, inside ``strict_engine``, each handed over once read."""
     from foerderdaten.extract import pdfplumber_engine
 
     if engine == "pdfplumber":
@@ -548,17 +550,17 @@ def _read_pages(engine: str, path: str, start: int, stop: int, hand_over: Callab
         clips = pdfium_engine.open_document(Path(path))
         try:
             with pdfplumber_engine.open_document(Path(path)) as pdf:
-                for i in range(start, stop):
+                for i in indices:
                     page = pdfplumber_engine.read_page(pdf, i)
                     page.cut = pdfium_engine.count_cut_text_on(clips, i)
                     hand_over(page)
         finally:
             clips.close()
         return
-    _read_pages_pdfium(Path(path), start, stop, hand_over)
+    _read_pages_pdfium(Path(path), indices, hand_over)
 
 
-def _read_pages_pdfium(path: Path, start: int, stop: int, hand_over: Callable[[RawPage], None]) -> None:
+def _read_pages_pdfium(path: Path, indices: Sequence[int], hand_over: Callable[[RawPage], None]) -> None:
     """pdfium for every page it reads exactly, pdfplumber for the others."""
     from foerderdaten.extract import pdfium_engine, pdfplumber_engine
 
@@ -566,7 +568,7 @@ def _read_pages_pdfium(path: Path, start: int, stop: int, hand_over: Callable[[R
     declared = pdfium_engine.Declarations(path)
     reference = None
     try:
-        for i in range(start, stop):
+        for i in indices:
             declared.check_streams(i)  # what pdfminer would lose on this page, pdfium must not read past
             try:
                 page = pdfium_engine.read_page(pdf, i, declared)

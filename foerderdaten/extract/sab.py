@@ -9,12 +9,13 @@ read the same. The edition and the "Stand" come from the running page head.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from foerderdaten.errors import ExtractionError, InputError
 from foerderdaten.extract.invariants import DATE_TOLERATED, Shape, check_table, date_complaint, district_complaint, rl_number_complaint
-from foerderdaten.extract.pdfdoc import PdfDocument
+from foerderdaten.extract.pdfdoc import Page, PdfDocument
 from foerderdaten.extract.records import RawProject
-from foerderdaten.extract.tables import ColumnSpec, Table, TableReadingError, read_table
+from foerderdaten.extract.tables import Again, ColumnSpec, Table, TableReadingError, TableStream, Unsettled, pages_again, read_table
 
 # Header patterns, matched against the folded header text ("Durchführungs-
 # ort" -> "durchführungsort"). The first column is the key column: every
@@ -48,8 +49,12 @@ EDITION = re.compile(r"\s[-–—]\s*([^-–—]*\d{4})\s*$")
 
 def is_sab_overview(doc: PdfDocument) -> bool:
     """An SAB overview names itself in its running head or has the table header."""
-    first = doc.pages[0].text()
-    return bool(TITLE.search(first)) or read_table(doc.pages[:1], COLUMNS, all_pages=False) is not None
+    return is_sab_first_page(doc.pages[0])
+
+
+def is_sab_first_page(page: Page) -> bool:
+    """Whether ``page``, a document's first, shows an SAB overview (``is_sab_overview``)."""
+    return bool(TITLE.search(page.text())) or read_table([page], COLUMNS, all_pages=False) is not None
 
 
 def source_id_for(edition: str) -> str:
@@ -85,17 +90,37 @@ def _without_stand(head: str) -> str:
 
 def extract_projects(doc: PdfDocument) -> tuple[str, str, list[RawProject]]:
     """Read every project row. Returns (title, edition, rows)."""
+    stream = project_stream()
+    for page in doc.pages:
+        stream.add(page)
+    return streamed_projects(doc.file_name, stream, pages_again(doc.pages), lambda: doc.pages)
+
+
+def project_stream() -> TableStream:
+    """The project table's reader for pages that arrive one by one (``streamed_projects``)."""
+    return TableStream(COLUMNS)
+
+
+def streamed_projects(file_name: str, stream: TableStream, again: Again, pages: Callable[[], list[Page]]) -> tuple[str, str, list[RawProject]]:
+    """``extract_projects`` of a document whose pages went through
+    ``stream``: ``again`` reads some of them again, ``pages()`` all of them,
+    where the stream cannot settle the table (``TableStream``)."""
     try:
-        table = read_table(doc.pages, COLUMNS)
+        try:
+            table = stream.table(again)
+            missing = stream.pages_without_header(table) if table is not None else []
+        except Unsettled:
+            every = pages()
+            table = read_table(every, COLUMNS)
+            missing = table.pages_without_header(every) if table is not None else []
     except TableReadingError as exc:
-        raise ExtractionError(doc.file_name, str(exc)) from None
+        raise ExtractionError(file_name, str(exc)) from None
     if table is None or not table.rows:
-        raise ExtractionError(doc.file_name, "SAB overview without a recognisable project table (header 'Projektträger … Kurzbeschreibung' not found)")
-    missing = table.pages_without_header(doc.pages)
+        raise ExtractionError(file_name, "SAB overview without a recognisable project table (header 'Projektträger … Kurzbeschreibung' not found)")
     if missing:
-        raise ExtractionError(doc.file_name, f"page {missing[0]}: the project table's header row is missing; such pages are not read yet (rows would be lost)")
-    check_table(doc.file_name, table, COLUMNS, SHAPES)
-    title, edition, stand_raw = read_head(doc.file_name, [line.text.strip() for line in table.pages[0].preamble])
+        raise ExtractionError(file_name, f"page {missing[0]}: the project table's header row is missing; such pages are not read yet (rows would be lost)")
+    check_table(file_name, table, COLUMNS, SHAPES)
+    title, edition, stand_raw = read_head(file_name, [line.text.strip() for line in table.pages[0].preamble])
     source_id = source_id_for(edition)
     rows = [_raw_project(table, row, seq, source_id, edition, stand_raw) for seq, row in enumerate(table.rows, start=1)]
     return title, edition, rows

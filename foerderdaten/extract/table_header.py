@@ -93,7 +93,16 @@ def repeated_header_lines(bands: list[list[TextLine]]) -> list[tuple[int, int]]:
     spreadsheet's bottom-aligned cells), or a line of the page's head right
     above it, joins the band on one page only.
     """
-    texts = [[" ".join(line.text.split()) for line in band] for band in bands]
+    return repeated_lines([band_texts(band) for band in bands])
+
+
+def band_texts(band: list[TextLine]) -> list[str]:
+    """A header band's lines as text, white space folded: what tells another page's band prints them."""
+    return [" ".join(line.text.split()) for line in band]
+
+
+def repeated_lines(texts: list[list[str]]) -> list[tuple[int, int]]:
+    """``repeated_header_lines`` of the bands' lines as text (``band_texts``)."""
     printed = Counter(text for band in texts for text in set(band))
     slices = []
     for own in texts:

@@ -103,6 +103,7 @@ class PageTable:
     # column -> its cells' usable right edge as drawn by vertical rulings
     # (see ``table_pages.ruled_edges``), where rulings draw every cell's sides
     ruled: dict[str, float] = field(default_factory=dict)
+    aligned: bool = False  # its rows were split by the table's alignment (not at rulings alone)
 
 
 class TableReadingError(Exception):

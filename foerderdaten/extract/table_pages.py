@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import itertools
 import statistics
+from dataclasses import dataclass
 
 from foerderdaten.extract.pdfdoc import SAME_LINE, Ruling, TextLine
 from foerderdaten.extract.table_model import DEFAULT_LEADING, DEFAULT_SIZE, LINE_STEP, ROUNDING, Column, PageTable, TableReadingError, TableRow
 from foerderdaten.extract.table_rows import alignment_of, line_levels
-from foerderdaten.extract.textjoin import FIT_TOLERANCE_EM, printed_line
+from foerderdaten.extract.textjoin import FIT_TOLERANCE_EM, MeasuredLine, PrintedLine, printed_line
 
 # A row that breaks across pages fills its page: its last line lies at most
 # this many line pitches above the lowest table line of any page (renderers
@@ -22,14 +23,42 @@ PAGE_FULL_PITCHES = 2.5
 
 def measure_lines(page_tables: list[PageTable]) -> None:
     """Measure every cell line against its column's usable right edge (see
-    ``_usable_edges``), for re-joining wrapped lines and continued rows."""
-    edges = _usable_edges(page_tables)
+    ``usable_edges``), for re-joining wrapped lines and continued rows."""
+    print_rows(page_tables, usable_edges([page_measures(pt) for pt in page_tables]))
+
+
+def print_rows(page_tables: list[PageTable], edges: dict[tuple[int, str], float]) -> None:
+    """Each row's cell lines measured against ``edges`` (``usable_edges``): as
+    ``PrintedLine``, whether the rows hold text lines or measured lines
+    (``TableStream``)."""
     for pt in page_tables:
         for row in pt.rows:
-            row.printed = {name: [printed_line(line, edges[pt.page, name]) for line in lines] for name, lines in row.cells.items()}
+            row.printed = {name: [_printed(line, edges[pt.page, name]) for line in lines] for name, lines in row.cells.items()}
 
 
-def _usable_edges(page_tables: list[PageTable]) -> dict[tuple[int, str], float]:
+def _printed(line: TextLine | MeasuredLine, right_edge: float) -> PrintedLine:
+    return line.printed(right_edge) if isinstance(line, MeasuredLine) else printed_line(line, right_edge)
+
+
+@dataclass(frozen=True)
+class PageMeasures:
+    """What ``usable_edges`` needs of a page's table: its columns, each
+    filled column's widest line (or ruled edge), its font size."""
+
+    page: int
+    columns: list[Column]
+    widest: dict[str, float]
+    size: float
+
+
+def page_measures(pt: PageTable) -> PageMeasures:
+    """``pt``'s measures, from its rows' text lines (characters needed)."""
+    widest = {name: max(max(_ink_x1(line) for row in pt.rows for line in row.cells.get(name, [])), pt.ruled.get(name, float("-inf")))
+              for name in _filled(pt)}
+    return PageMeasures(pt.page, pt.columns, widest, _font_size(pt))
+
+
+def usable_edges(pages: list[PageMeasures]) -> dict[tuple[int, str], float]:
     """(page, column) -> the column's usable right edge: where its widest
     line ends (a broken word runs to within a character of it), over all
     pages whose column has the same boundaries (within a font size); or,
@@ -37,23 +66,17 @@ def _usable_edges(page_tables: list[PageTable]) -> dict[tuple[int, str], float]:
     further right. Without it the widest line itself always seems to fill
     its cell, and a wrap at a dropped blank after it reads as a broken word
     ("FACHINFORMATIONSZENTRUM" / "ZUWANDERUNG")."""
-    widest = {
-        (pt.page, name): max(max(_ink_x1(line) for row in pt.rows for line in row.cells.get(name, [])), pt.ruled.get(name, float("-inf")))
-        for pt in page_tables
-        for name in _filled(pt)
-    }
     # the widest line per column and bounds: most pages share their columns'
     # bounds, so each page compares with a few bounds, not with every page
     by_bounds: dict[Column, float] = {}
-    for other in page_tables:
+    for other in pages:
         for col in other.columns:
-            by_bounds[col] = max(by_bounds.get(col, float("-inf")), widest.get((other.page, col.field), float("-inf")))
+            by_bounds[col] = max(by_bounds.get(col, float("-inf")), other.widest.get(col.field, float("-inf")))
     edges: dict[tuple[int, str], float] = {}
-    for pt in page_tables:
-        size = _font_size(pt)
-        for column in pt.columns:
-            same = [line_end for col, line_end in by_bounds.items() if col.field == column.field and _same_bounds(col, column, size)]
-            edges[pt.page, column.field] = max(same, default=float("-inf"))
+    for pm in pages:
+        for column in pm.columns:
+            same = [line_end for col, line_end in by_bounds.items() if col.field == column.field and _same_bounds(col, column, pm.size)]
+            edges[pm.page, column.field] = max(same, default=float("-inf"))
     return edges
 
 

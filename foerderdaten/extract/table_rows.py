@@ -10,6 +10,7 @@ import itertools
 import re
 import statistics
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from operator import attrgetter
 
@@ -49,19 +50,19 @@ FOOTER = re.compile(r"^(seite\s+\d+(\s+von\s+\d+(\s+seiten)?)?|-\s*\d+\s*-|\d+\s
 _X0 = attrgetter("x0")  # sort keys without a lambda: every character passes
 
 
-def split_into_rows(by_column: dict[str, list[TextLine]], h_rules: list[Ruling], pitch: float, key: str, alignment: str) -> list[TableRow]:
+def split_into_rows(by_column: dict[str, list[TextLine]], h_rules: list[Ruling], pitch: float, key: str, alignment: str, how: str) -> list[TableRow]:
     """A page's body (each column's lines, ``lines_by_column``) split into
-    rows: at the table's horizontal rulings, else by gaps and the table's
-    ``alignment`` (``table_alignment``); where the rulings only frame
-    heading rows (``_frames_headings_only``), by gaps and alignment between
-    them."""
+    rows as ``row_split`` says (``how``): at the table's horizontal
+    rulings, else by gaps and the table's ``alignment``
+    (``table_alignment``); where the rulings only frame heading rows
+    (``_frames_headings_only``), by gaps and alignment between them."""
     all_lines = sorted((line for lines in by_column.values() for line in lines), key=lambda ln: ln.top)
     if not all_lines:
         return []
     separators = sorted({round(r.top, 1) for r in h_rules})
-    if not any(s > all_lines[0].mid_y for s in separators):
+    if how == BY_ALIGNMENT:
         starts = _row_starts_from_alignment(by_column, pitch, key, alignment)
-    elif _frames_headings_only(all_lines, separators):
+    elif how == BETWEEN_RULINGS:
         starts = _row_starts_from_alignment(by_column, pitch, key, alignment, separators)
     else:
         starts = _row_starts_from_rulings(all_lines, separators)
@@ -85,6 +86,26 @@ def split_into_rows(by_column: dict[str, list[TextLine]], h_rules: list[Ruling],
             )
         )
     return rows
+
+
+# How a page's body is split into rows (``row_split``).
+BY_ALIGNMENT, BETWEEN_RULINGS, AT_RULINGS = "alignment", "alignment between rulings", "rulings"
+
+
+def row_split(by_column: dict[str, list[TextLine]], h_rules: list[Ruling]) -> str:
+    """How ``split_into_rows`` splits a page's body, given the table's
+    horizontal rulings: at them (``AT_RULINGS``, whatever the table's
+    alignment), by gaps and alignment (``BY_ALIGNMENT``), or so between
+    rulings that only frame heading rows (``BETWEEN_RULINGS``)."""
+    lines = sorted((line for lines in by_column.values() for line in lines), key=lambda ln: ln.top)
+    if not lines:
+        return AT_RULINGS  # no rows, whatever the alignment
+    separators = sorted({round(r.top, 1) for r in h_rules})
+    if not any(s > lines[0].mid_y for s in separators):
+        return BY_ALIGNMENT
+    if _frames_headings_only(lines, separators):
+        return BETWEEN_RULINGS
+    return AT_RULINGS
 
 
 def drop_heading_rows(rows: list[TableRow], columns: list[Column], rulings: list[Ruling], h_rules: list[Ruling], pitch: float) -> list[TableRow]:
@@ -328,16 +349,30 @@ def alignment_of(blocks: list[list[tuple[float, set[str]]]]) -> str:
     vote outweighed none, a middle-aligned table was split as a top-aligned
     one, a row at every line where its key column set in (random browser
     layouts of the annexes, exit 0). Ties go to top, then bottom."""
-    votes = {"top": 0, "bottom": 0, "middle": 0}
+    return alignment_by(alignment_votes(blocks))
+
+
+def alignment_votes(blocks: list[list[tuple[float, set[str]]]]) -> Counter[str]:
+    """The votes of ``blocks`` for ``alignment_by`` (see ``alignment_of``);
+    votes of several pages add up. "lines" counts blocks of more than one
+    level."""
+    votes: Counter[str] = Counter(top=0, bottom=0, middle=0, lines=0)
     for block in blocks:
         columns = set().union(*(present for _, present in block))
         starts_together = block[0][1] == columns
         ends_together = block[-1][1] == columns
         if not (starts_together and ends_together):
             votes["top" if starts_together else "bottom" if ends_together else "middle"] += 1
-    if not any(votes.values()):
-        return "top" if all(len(block) == 1 for block in blocks) else "middle"
-    return max(votes, key=lambda name: votes[name])  # dicts keep order: a tie goes to the first
+        votes["lines"] += len(block) > 1
+    return votes
+
+
+def alignment_by(votes: Counter[str]) -> str:
+    """The alignment ``votes`` (``alignment_votes``) elect."""
+    cast = {name: votes[name] for name in ("top", "bottom", "middle")}
+    if not any(cast.values()):
+        return "middle" if votes["lines"] else "top"
+    return max(cast, key=lambda name: cast[name])  # dicts keep order: a tie goes to the first
 
 
 def line_levels(by_column: dict[str, list[TextLine]]) -> list[tuple[float, set[str]]]:
@@ -378,6 +413,14 @@ def pitch_of(steps: list[float]) -> float:
     if not steps:
         return DEFAULT_LEADING * DEFAULT_SIZE
     return statistics.mode(steps)
+
+
+def most_common_step(steps: Counter[float]) -> float:
+    """``pitch_of`` the steps counted in ``steps`` (counted in order: the
+    first counted of equally common steps, as ``statistics.mode``)."""
+    if not steps:
+        return DEFAULT_LEADING * DEFAULT_SIZE
+    return max(steps.items(), key=lambda item: item[1])[0]
 
 
 def line_steps(lines: list[TextLine]) -> list[float]:

@@ -38,15 +38,22 @@ the page and column. ``Table.pages_without_header`` names pages that seem
 to hold rows but whose header was not found.
 Text above the header (running heads, captions) is kept as ``preamble``;
 page footers are dropped.
+
+``read_table`` reads all pages at once. ``TableStream`` reads them one by
+one as they arrive, keeping of each page only what the decisions over all
+pages and the rows need (the build's memory does not grow with the glyphs
+of every page), and gives the same table: see the class.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from foerderdaten.extract.pdfdoc import Char, Page, Ruling, TextLine
 from foerderdaten.extract.table_header import (
+    band_texts,
     body_gaps,
     bottom_of_header,
     column_evidence,
@@ -54,12 +61,16 @@ from foerderdaten.extract.table_header import (
     find_header,
     header_matches,
     repeated_header_lines,
+    repeated_lines,
     uncertain_header_end,
 )
 from foerderdaten.extract.table_model import ROUNDING, WORD_GAP, Column, ColumnSpec, PageTable, TableReadingError, TableRow, fold_header
-from foerderdaten.extract.table_pages import measure_lines, merge_continued_rows, ruled_edges
+from foerderdaten.extract.table_pages import PageMeasures, measure_lines, merge_continued_rows, page_measures, print_rows, ruled_edges, usable_edges
 from foerderdaten.extract.table_rows import (
+    AT_RULINGS,
+    alignment_by,
     alignment_of,
+    alignment_votes,
     drop_footer,
     drop_heading_rows,
     horizontal_rulings,
@@ -67,15 +78,17 @@ from foerderdaten.extract.table_rows import (
     line_pitch,
     line_steps,
     lines_by_column,
+    most_common_step,
     pitch_of,
     row_blocks,
+    row_split,
     split_into_rows,
 )
-from foerderdaten.extract.textjoin import Cues, PrintedLine, guessed_wraps, join_cell_lines, table_cues, undecidable_wraps
+from foerderdaten.extract.textjoin import Cues, PrintedLine, guessed_wraps, join_cell_lines, measured_line, table_cues, undecidable_wraps
 
 # What parsers use; the records are defined in table_model.py, the steps in
 # table_header.py (1, 2), table_rows.py (3) and table_pages.py (across pages).
-__all__ = ["Column", "ColumnSpec", "PageTable", "Table", "TableReadingError", "TableRow", "fold_header", "read_table"]
+__all__ = ["Column", "ColumnSpec", "PageTable", "Table", "TableReadingError", "TableRow", "TableStream", "Unsettled", "fold_header", "read_table"]
 
 # A page without the header holds table rows when this many of its lines
 # are set in the table's columns (one such line may be a letter's tabbed
@@ -158,6 +171,228 @@ def read_table(pages: list[Page], specs: list[ColumnSpec], min_matches: int | No
     rows = merge_continued_rows(page_tables, key=specs[0].field)
     cues = table_cues([lines for row in rows for lines in row.printed.values()])
     return Table(columns=page_tables[0].columns, rows=rows, pages=page_tables, cues=cues, needed=needed)
+
+
+class Unsettled(Exception):
+    """What ``TableStream`` assumed while reading a page differs from what
+    ``read_table`` decides over all pages (or reading a page raised): the
+    table must be read from all its pages at once."""
+
+
+# A page's rows not read: reading them by the alignment voted so far raised.
+UNREAD = "unread"
+
+
+@dataclass
+class _StreamedPage:
+    """What ``TableStream`` keeps of a page with the header: what the
+    decisions over all pages need, and the page's table, its cell lines
+    measured (``MeasuredLine``), without characters."""
+
+    number: int
+    pitch: float  # the line pitch its band was found at
+    texts: list[str]  # its header band's lines (``band_texts``)
+    columns: list[Column] | None = None  # its own columns
+    layout: tuple = ()  # ``_layout_key``
+    gaps: list[tuple[float, float]] = field(default_factory=list)
+    votes: Counter[str] = field(default_factory=Counter)  # its rows' votes for an alignment (``alignment_votes``)
+    alignment: str | None = None  # the alignment its rows were split by; None where rulings alone split them, UNREAD
+    table: PageTable | None = None
+    measures: PageMeasures | None = None
+
+
+class TableStream:
+    """``read_table`` for pages that arrive one by one and are not kept:
+    the build reads a document's table while its reader reads on, and
+    keeps of each page what ``_StreamedPage`` holds, not its characters.
+
+    ``read_table`` takes four decisions over all pages between the steps
+    that need a page's characters: the line pitch, the header band's cut
+    (``_without_body_lines``), the columns (``_agree_on_columns``) and the
+    cells' alignment (``_table_alignment``). Each page is read as it
+    arrives with them assumed (the page's own pitch, its band uncut, its
+    own columns, the alignment the pages so far vote for); ``table()``
+    then takes them over all pages. A page whose columns the agreement
+    changes, or whose rows were split by another alignment than the
+    table's, is read again (``Again``: the build reads those pages of the
+    PDF again, one at a time). Where the pitch or the cut differs from what
+    a page was read with, where a page's header end would need checking
+    (``_refuse_uncertain_header_ends``: a header no other page prints) or
+    where reading a page raised, ``table()`` raises ``Unsettled``: the
+    caller reads the table with ``read_table`` from all pages (the build
+    reads the document again). So the values are ``read_table``'s either
+    way. A table printed page after page in one layout (every bundled and
+    generated edition) is read once.
+    """
+
+    def __init__(self, specs: list[ColumnSpec], min_matches: int | None = None):
+        self.specs = specs
+        self.needed = min_matches or max(2, len(specs) - len(specs) // 3)
+        self._steps: Counter[float] = Counter()  # the line steps of every page with the header
+        self._pitches: list[float] = []  # the pitch each page with the header was read at
+        self._votes: Counter[str] = Counter()  # their rows' votes for an alignment
+        self._pages: list[_StreamedPage] = []
+        self._before: list[Page] = []  # pages with text before the first page read: pages_without_header needs them
+        self._unread: list[int] = []  # pages with text after it that were not read
+        self._reading = False  # whether a page was read
+        self._unsettled = False
+
+    def add(self, page: Page) -> None:
+        """Read ``page``, the next page of the document."""
+        if self._unsettled:
+            return  # read_table will read all pages
+        lines = page.lines()
+        steps = line_steps(lines)
+        own = pitch_of(steps)
+        band = _band_at_pitch(page, lines, own, self.specs, self.needed)
+        if band is not None:
+            # found again at the pitch of the table's pages so far, as
+            # _at_table_pitch finds it at the pitch of all of them
+            self._steps.update(steps)
+            pitch = most_common_step(self._steps)
+            self._pitches.append(pitch)
+            band = band if pitch == own else _band_at_pitch(page, lines, pitch, self.specs, self.needed)
+        if band is None:
+            self._not_read(page)
+            return
+        _find_columns(band, self.specs)
+        kept = _StreamedPage(page.number, band.pitch, band_texts(band.header_lines))
+        self._pages.append(kept)
+        if band.columns is None:
+            self._not_read(page)
+            return
+        kept.columns, kept.layout, kept.gaps = band.columns, _layout_key(band, band.columns), band.gaps
+        band.by_column = lines_by_column(band.body_chars, band.columns)
+        kept.votes = _votes(band)
+        self._votes.update(kept.votes)
+        try:
+            self._read(kept, band, alignment_by(self._votes))
+        except TableReadingError:
+            self._unsettled = True  # read_table raises it, or the error comes later, from the decisions over all pages
+            return
+        self._reading = True
+
+    def _read(self, kept: _StreamedPage, band: _Band, alignment: str) -> None:
+        """The rows of ``band`` (its columns' lines found, ``_votes``) into ``kept``."""
+        table = _read_band(band, self.specs, alignment)
+        assert table is not None  # a band with columns is read
+        kept.alignment = alignment if table.aligned else None
+        kept.measures = page_measures(table)
+        kept.table = _without_characters(table)
+
+    def _not_read(self, page: Page) -> None:
+        if not page.chars:
+            return
+        if self._reading:
+            self._unread.append(page.number)
+        else:
+            self._before.append(page)
+
+    def table(self, again: Again) -> Table | None:
+        """The table of all pages added, as ``read_table`` reads it; raises
+        ``Unsettled`` (see the class) or ``TableReadingError``.
+
+        Pages whose columns the pages' agreement changes are read again
+        (``again``), and so are pages whose rows were split by another
+        alignment than the table's then."""
+        pages = self._pages
+        if self._unsettled:
+            raise Unsettled("reading a page raised")
+        if len(self._pitches) > 1 and not self._decided_alike(pages):
+            raise Unsettled("a page's line pitch or header band differs from the table's")
+        if pages and not self._header_ends_certain(pages):
+            raise Unsettled("a header band's end needs checking")
+        read = [p for p in pages if p.table is not None]
+        moved: dict[int, _StreamedPage] = {}
+        for p, columns in zip(read, agreed_columns([(p.layout, p.columns or [], p.gaps) for p in read]), strict=True):
+            if columns != p.columns:
+                p.columns = columns
+                moved[p.number] = p
+        # pages read again with the agreed columns vote again; their rows
+        # are split by the alignment voted so far, the table's once the last has voted
+        again(sorted(moved), lambda page: self._read_again(moved[page.number], page))
+        alignment = alignment_by(self._votes)
+        stale = {p.number: p for p in read if p.alignment not in (None, alignment)}
+        again(sorted(stale), lambda page: self._read(stale[page.number], self._band_again(stale[page.number], page), alignment))
+        page_tables = [p.table for p in read if p.table is not None]
+        if not page_tables:
+            return None
+        print_rows(page_tables, usable_edges([p.measures for p in read if p.measures is not None]))
+        rows = merge_continued_rows(page_tables, key=self.specs[0].field)
+        cues = table_cues([lines for row in rows for lines in row.printed.values()])
+        return Table(columns=page_tables[0].columns, rows=rows, pages=page_tables, cues=cues, needed=self.needed)
+
+    def _band_again(self, kept: _StreamedPage, page: Page) -> _Band:
+        """``page``'s band read again, with the columns the pages agree on (``kept.columns``)."""
+        band = _band_at_pitch(page, page.lines(), kept.pitch, self.specs, self.needed)
+        assert band is not None and kept.columns is not None  # found so when the page arrived
+        _find_columns(band, self.specs)
+        band.columns = kept.columns
+        band.by_column = lines_by_column(band.body_chars, kept.columns)
+        return band
+
+    def _read_again(self, kept: _StreamedPage, page: Page) -> None:
+        """``page`` read again with the columns the pages agree on: its votes
+        replace those it cast before, its rows are split by the alignment
+        voted now (or marked unread where that raises)."""
+        band = self._band_again(kept, page)
+        self._votes.subtract(kept.votes)
+        kept.votes = _votes(band)
+        self._votes.update(kept.votes)
+        try:
+            self._read(kept, band, alignment_by(self._votes))
+        except TableReadingError:
+            kept.alignment = UNREAD  # read again by the table's alignment, in page order
+
+    def _decided_alike(self, pages: list[_StreamedPage]) -> bool:
+        """Whether every page was read at the table's line pitch
+        (``_at_table_pitch``), its header band as ``_without_body_lines`` cuts it."""
+        pitch = most_common_step(self._steps)
+        cuts = repeated_lines([p.texts for p in pages])
+        return all(used == pitch for used in self._pitches) and all(cut == (0, len(p.texts)) for p, cut in zip(pages, cuts, strict=True))
+
+    @staticmethod
+    def _header_ends_certain(pages: list[_StreamedPage]) -> bool:
+        """Whether another page prints each page's last header line, so
+        ``_refuse_uncertain_header_ends`` need not look at its characters."""
+        printed = Counter(text for p in pages for text in set(p.texts))
+        return all(printed[p.texts[-1]] > 1 for p in pages)
+
+    def pages_without_header(self, table: Table) -> list[int]:
+        """``Table.pages_without_header`` of the pages added."""
+        return [p.number for p in self._before if _table_like(p, table.columns, self.needed)] + self._unread
+
+
+# Pages read again, by number (ascending): ``again(numbers, each)`` calls
+# ``each`` with each of those pages, one after the other.
+Again = Callable[[list[int], Callable[[Page], None]], None]
+
+
+def pages_again(pages: list[Page]) -> Again:
+    """``Again`` from a document's pages in memory."""
+
+    def again(numbers: list[int], each: Callable[[Page], None]) -> None:
+        wanted = set(numbers)
+        for page in pages:
+            if page.number in wanted:
+                each(page)
+
+    return again
+
+
+def _votes(band: _Band) -> Counter[str]:
+    """The band's rows' votes for an alignment (``_table_alignment``; its columns' lines found)."""
+    return alignment_votes(row_blocks(band.by_column, band.pitch, [r.top for r in band.h_rules]))
+
+
+def _without_characters(table: PageTable) -> PageTable:
+    """``table`` with its rows' cell lines and its preamble measured
+    (``MeasuredLine``): what the steps after reading a page need, without
+    the page's characters."""
+    for row in table.rows:
+        row.cells = {name: [measured_line(line) for line in lines] for name, lines in row.cells.items()}  # type: ignore[misc]
+    table.preamble = [measured_line(line) for line in table.preamble]  # type: ignore[misc]
+    return table
 
 
 @dataclass
@@ -273,23 +508,36 @@ SAME_LAYOUT = 1.0
 
 
 def _agree_on_columns(bands: list[_Band]) -> None:
-    """A boundary between columns that most pages of one layout (the same
+    """Each band's columns as the bands agree on them (``agreed_columns``)."""
+    found = [(band, band.columns) for band in bands if band.columns is not None]
+    agreed = agreed_columns([(_layout_key(band, columns), columns, band.gaps) for band, columns in found])
+    for (band, _), columns in zip(found, agreed, strict=True):
+        band.columns = columns
+
+
+def agreed_columns(pages: list[tuple[tuple, list[Column], list[tuple[float, float]]]]) -> list[list[Column]]:
+    """The columns of each page (given as its layout key, ``_layout_key``;
+    its columns; its body's gaps, ``body_gaps``) once the pages agree.
+
+    A boundary between columns that most pages of one layout (the same
     header band) agree on is taken by a page that found another, where that
     page's body leaves white space there too. A page with few rows may show
     a gap by chance (word spaces of a narrow column lined up), and the words
     between the two gaps went to the neighbouring column ("Wandel. IMU")."""
-    groups: dict[tuple, list[tuple[_Band, list[Column]]]] = {}
-    for band in bands:
-        if band.columns is not None:
-            groups.setdefault(_layout_key(band, band.columns), []).append((band, band.columns))
+    agreed_pages = [list(columns) for _, columns, _ in pages]
+    groups: dict[tuple, list[int]] = {}
+    for k, (key, _, _) in enumerate(pages):
+        groups.setdefault(key, []).append(k)
     for group in groups.values():
-        for i in range(len(group[0][1]) - 1):
-            agreed, count = Counter(round(columns[i].x1) for _, columns in group).most_common(1)[0]
+        for i in range(len(agreed_pages[group[0]]) - 1):
+            agreed, count = Counter(round(agreed_pages[k][i].x1) for k in group).most_common(1)[0]
             if 2 * count <= len(group):
                 continue
-            for band, columns in group:
-                if abs(columns[i].x1 - agreed) > SAME_LAYOUT and any(g0 - ROUNDING <= agreed <= g1 + ROUNDING for g0, g1 in band.gaps):
+            for k in group:
+                columns = agreed_pages[k]
+                if abs(columns[i].x1 - agreed) > SAME_LAYOUT and any(g0 - ROUNDING <= agreed <= g1 + ROUNDING for g0, g1 in pages[k][2]):
                     columns[i], columns[i + 1] = replace(columns[i], x1=agreed), replace(columns[i + 1], x0=agreed)
+    return agreed_pages
 
 
 def _layout_key(band: _Band, columns: list[Column]) -> tuple:
@@ -314,7 +562,8 @@ def _read_band(band: _Band, specs: list[ColumnSpec], alignment: str) -> PageTabl
     columns, h_rules = band.columns, band.h_rules
     if columns is None:
         return None
-    body_rows = split_into_rows(band.by_column, h_rules, pitch, specs[0].field, alignment)
+    how = row_split(band.by_column, h_rules)
+    body_rows = split_into_rows(band.by_column, h_rules, pitch, specs[0].field, alignment, how)
     crossed = line_across_rulings(body_rows, h_rules)
     if crossed is not None:
         name, line = crossed
@@ -327,7 +576,8 @@ def _read_band(band: _Band, specs: list[ColumnSpec], alignment: str) -> PageTabl
         row.pages = [page.number]
     preamble = [ln for ln in lines[:start]]
     return PageTable(
-        page=page.number, columns=columns, rows=rows, preamble=preamble, headings=len(body_rows) - len(rows), ruled=ruled_edges(rows, columns, page.rulings)
+        page=page.number, columns=columns, rows=rows, preamble=preamble, headings=len(body_rows) - len(rows), ruled=ruled_edges(rows, columns, page.rulings),
+        aligned=how != AT_RULINGS,
     )
 
 

@@ -192,17 +192,40 @@ class PrintedLine:
     size: float
 
 
+@dataclass(frozen=True, slots=True)
+class MeasuredLine:
+    """A cell line without its characters: its text and box, and what
+    ``PrintedLine`` measures of it.
+
+    The streamed table reader (``tables.TableStream``) keeps these of a
+    page it has read instead of its characters, so that a build's memory
+    does not grow with every glyph of the document.
+    """
+
+    text: str
+    top: float
+    bottom: float
+    size: float
+    end: float  # where its last printed character ends
+    first_word: float
+    first_char: float
+    blank: float
+
+    def printed(self, right_edge: float) -> PrintedLine:
+        """The line measured against its cell's usable right edge."""
+        return PrintedLine(self.text, right_edge - self.end, self.first_word, self.first_char, self.blank, self.size)
+
+
+def measured_line(line: TextLine) -> MeasuredLine:
+    """``line``'s text, box and measures, without its characters."""
+    ink = [c for c in line.chars if c.text.strip()]
+    return MeasuredLine(line.text, line.top, line.bottom, line.size, ink[-1].x1, first_word_width(line.chars), ink[0].x1 - ink[0].x0,
+                        blank_width(line.chars))
+
+
 def printed_line(line: TextLine, right_edge: float) -> PrintedLine:
     """``line`` measured against its cell's usable right edge."""
-    ink = [c for c in line.chars if c.text.strip()]
-    return PrintedLine(
-        text=line.text,
-        room=right_edge - ink[-1].x1,
-        first_word=first_word_width(line.chars),
-        first_char=ink[0].x1 - ink[0].x0,
-        blank=blank_width(line.chars),
-        size=line.size,
-    )
+    return measured_line(line).printed(right_edge)
 
 
 def first_word_width(chars: Sequence[Char]) -> float:

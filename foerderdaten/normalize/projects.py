@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
-from foerderdaten.extract.pdfdoc import PdfDocument
 from foerderdaten.extract.records import RawProject
 from foerderdaten.normalize import checks, dates, ids, regions, rl
 from foerderdaten.normalize.checks import Finding
@@ -91,12 +90,13 @@ def normalize_projects(raws: Sequence[RawProject]) -> SabTables:
     return tables
 
 
-def overview_document(doc: PdfDocument, title: str, edition: str, tables: SabTables) -> Document:
-    """The overview's row of ``documents`` (its Stand as its projects carry it)."""
+def overview_document(file_name: str, sha256: str, pages: int, title: str, edition: str, tables: SabTables) -> Document:
+    """The overview's row of ``documents`` (its Stand as its projects carry
+    it); ``pages``: how many pages the file has (the build does not keep them)."""
     first = tables.projects[0]
     return Document(
-        source_id=first.source_id, kind="sab_overview", file_name=doc.file_name, sha256=doc.sha256,
-        pages=len(doc.pages), title=title, edition=edition, stand=first.stand,
+        source_id=first.source_id, kind="sab_overview", file_name=file_name, sha256=sha256,
+        pages=pages, title=title, edition=edition, stand=first.stand,
     )
 
 
