@@ -21,7 +21,7 @@ from foerderdaten import __version__, outfolder
 from foerderdaten.errors import InputError
 from foerderdaten.extract.damage import check_pages, check_repetition
 from foerderdaten.extract.guard import Limits, stream_within_limits
-from foerderdaten.extract.overprint import check_overprint
+from foerderdaten.extract.overprint import check_overprint, is_overprinted
 from foerderdaten.extract.pdfdoc import DEFAULT_ENGINE, Page, PdfDocument, RawDocument, RawPage, read_pdf
 from foerderdaten.schemas.rows import Tables
 from foerderdaten.schemas.tables import Project
@@ -107,7 +107,7 @@ class _Arrivals:
     def receive(self, raw: RawPage) -> None:
         page = raw.to_page()
         self.texts.append(page.text())  # its lines grouped now, while the reader reads the next pages
-        if self._overprinted is None and _overprinted(self.file_name, page):
+        if self._overprinted is None and is_overprinted(page):
             self._overprinted = page
         if self.stream and len(self.texts) == 1:
             from foerderdaten.extract.sab import is_sab_first_page, project_stream
@@ -123,14 +123,6 @@ class _Arrivals:
         check_pages(self.file_name, self.texts)
         if self._overprinted is not None:
             check_overprint(self.file_name, [self._overprinted])
-
-
-def _overprinted(file_name: str, page: Page) -> bool:
-    try:
-        check_overprint(file_name, [page])
-    except InputError:
-        return True
-    return False
 
 
 def _superseded_in(folder: Path) -> set[str]:

@@ -112,12 +112,16 @@ WRITER_LAYOUTS = {
 }
 
 
+def gold_annexes() -> list[tuple[str, list[list[str]]]]:
+    """Each annex of the gold Landtag answer: its caption and its rows' fields."""
+    gold = gold_landtag()["anlagen"]
+    return [(f"Anlage {n}", [[g[f] for f in ANNEX_FIELDS] for g in gold if g["anlage"] == n]) for n in (1, 2)]
+
+
 def writer_annexes(soffice: Path, folder: Path, name: str, layout: WriterLayout, widths: list[float]) -> Path:
     """The gold annex tables as a Writer document, each under its caption, printed to PDF."""
-    gold = gold_landtag()["anlagen"]
-    annexes = [(f"Anlage {n}", [[g[f] for f in ANNEX_FIELDS] for g in gold if g["anlage"] == n]) for n in (1, 2)]
     document = folder / f"{name}.fodt"
-    document.write_text(annex_fodt(ANNEX_HEADERS, annexes, widths, layout), encoding="utf-8")
+    document.write_text(annex_fodt(ANNEX_HEADERS, gold_annexes(), widths, layout), encoding="utf-8")
     return convert_to_pdf(soffice, document)
 
 
@@ -339,10 +343,8 @@ WRITER_LETTER_REFUSED = {
 
 
 def print_letter(soffice: Path, folder: Path, name: str, layout: WriterLayout) -> Path:
-    gold = gold_landtag()
-    annexes = [(f"Anlage {n}", [[g[f] for f in ANNEX_FIELDS] for g in gold["anlagen"] if g["anlage"] == n]) for n in (1, 2)]
     document = folder / f"{name}.fodt"
-    document.write_text(letter_fodt(gold, ANNEX_HEADERS, annexes, layout), encoding="utf-8")
+    document.write_text(letter_fodt(gold_landtag(), ANNEX_HEADERS, gold_annexes(), layout), encoding="utf-8")
     return convert_to_pdf(soffice, document)
 
 

@@ -43,6 +43,11 @@ def check_overprint(file_name: str, pages: Sequence[Page]) -> None:
             )
 
 
+def is_overprinted(page: Page) -> bool:
+    """Whether ``page`` has text printed over text (``check_overprint`` names it)."""
+    return _overprinted(page.lines()) is not None
+
+
 # Of the overprinted line, the words this far (pt) either side of the overprint are quoted.
 QUOTED_PT = 60.0
 
