@@ -195,6 +195,12 @@ def test_words_hyphenated_by_writer_are_refused(soffice, german_hyphenation, tmp
 # widths in cm, what the build must do: "exact" or the start of its refusal).
 RN, OR = "renamed", "original"
 EXPLORED_CALC = {
+    # top-aligned without borders on A3: a cell's last line ("Plattform für
+    # solche Bilder.") printed 48 % of its height over the next row's first
+    # line, and read into the next row
+    "calc_liberation_serif_a3_top_line_over_next_row": (
+        CalcLayout(font="Liberation Serif", size=10.5, paper=("42.0cm", "29.7cm"), valign="top", borders=False, footer=False), list(range(9)),
+        [RN, OR, OR, RN, RN, OR, OR, OR, RN], [5.15, 2.61, 4.37, 1.54, 4.8, 3.28, 3.38, 3.67, 9.41], "text is printed over other text"),
     # a word too long for its cell broken before "/" ("Parthenstein" / "/OT
     # Klinga") was read with a blank
     "calc_liberation_sans_reordered_slash": (

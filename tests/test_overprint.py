@@ -41,6 +41,10 @@ def test_lines_further_apart_overlapping_partly_are_refused():
     # 4 pt apart: the lower line covers 60 % of the upper one's height
     with pytest.raises(InputError):
         check_overprint("x.pdf", [_page(_text("Eltern und Lehrer", 100, 100), _text("Kurzbeschreibung", 100, 104))])
+    # 5.2 pt apart, 48 %: Calc printed a cell's last line so far over the
+    # next row's first line (top-aligned, no borders), read into that row
+    with pytest.raises(InputError):
+        check_overprint("x.pdf", [_page(_text("Plattform für solche Bilder.", 100, 100), _text("Beschleunigung und", 100, 105.2))])
 
 
 def test_accents_and_simulated_bold_pass():

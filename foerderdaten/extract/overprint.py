@@ -21,11 +21,15 @@ from operator import attrgetter
 from foerderdaten.errors import InputError
 from foerderdaten.extract.pdfdoc import Char, Page, TextLine, chars_to_text
 
-# Two letters overprint where their boxes overlap by more than this share of
-# the narrower one across, and of the lower one's height down (a line's
-# glyph boxes touch the next line's, tightly set, by a tenth of their height;
-# kerning pulls letters together by far less than half a letter).
+# Two letters overprint where their boxes overlap by more than COVERED of
+# the narrower one across (kerning pulls letters together by far less than
+# half a letter), and by more than COVERED_DOWN of the lower one's height
+# down: a line's glyph boxes touch the next line's, tightly set, by a tenth
+# of their height (set very tightly, by 40 %). Calc printed a cell's last
+# line 48 % of its height over the next row's first line, and it was read
+# into that row.
 COVERED = 0.5
+COVERED_DOWN = 0.45
 
 _X0 = attrgetter("x0")
 
@@ -78,9 +82,9 @@ def _overprinted(lines: list[TextLine]) -> tuple[TextLine, float] | None:
 
 
 def _covers(a: TextLine | Char, b: TextLine | Char) -> bool:
-    """Whether ``a`` and ``b`` overlap down by more than COVERED of the lower one's height."""
+    """Whether ``a`` and ``b`` overlap down by more than COVERED_DOWN of the lower one's height."""
     down = min(a.bottom, b.bottom) - max(a.top, b.top)
-    return down > COVERED * min(a.bottom - a.top, b.bottom - b.top)
+    return down > COVERED_DOWN * min(a.bottom - a.top, b.bottom - b.top)
 
 
 def _covering(chars: Sequence[Char]) -> float | None:
