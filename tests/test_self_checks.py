@@ -251,12 +251,23 @@ def test_a_row_without_its_key_is_a_reading_failure():
     check_table("hand.pdf", table, specs)
 
 
+# A hand-made table's columns: Träger, then Kurzbeschreibung from x = 100
+DESCRIBED_COLUMNS = [Column("projekttraeger", "Träger", float("-inf"), 100), Column("kurzbeschreibung", "Kurzbeschreibung", 100, float("inf"))]
+
+
+def _described_row(number: int, page: int, lines: list[PrintedLine]) -> TableRow:
+    """Row ``number`` of a hand-made table: "Träger <number>" and a Kurzbeschreibung of measured ``lines``."""
+    return TableRow(page=page, top=10 * number, bottom=10 * number + 10, x0=0, x1=200, pages=[page],
+                    cells={"projekttraeger": [_line(f"Träger {number}")], "kurzbeschreibung": [_line(line.text) for line in lines]},
+                    printed={"projekttraeger": [PrintedLine(f"Träger {number}", 10, 40, 5, 2.8, 10)], "kurzbeschreibung": lines})
+
+
 def test_many_guessed_line_breaks_are_a_reading_failure():
     """A hand-made table of thirty rows whose Kurzbeschreibung lines fill
     their cells with nothing in the table's words to tell a broken word from
     a wrap at a dropped blank: a few such guesses are tolerated (a long word
     that fills its cell), more are refused (a renderer breaking words anywhere)."""
-    columns = [Column("projekttraeger", "Träger", float("-inf"), 100), Column("kurzbeschreibung", "Kurzbeschreibung", 100, float("inf"))]
+    columns = DESCRIBED_COLUMNS
     filled = [PrintedLine("Herausforderungen", room=0.2, first_word=80, first_char=5, blank=2.8, size=10),
               PrintedLine("zeitgemäßer Personalarbeit", room=20, first_word=50, first_char=5, blank=2.8, size=10)]
 
@@ -286,17 +297,14 @@ def test_many_hyphens_that_the_renderer_may_have_set_are_a_reading_failure():
     whole elsewhere), and more hyphens at wraps than tolerated that split
     words printed nowhere else: the renderer's or the document's, nobody
     can tell; refused, naming what it found."""
-    columns = [Column("projekttraeger", "Träger", float("-inf"), 100), Column("kurzbeschreibung", "Kurzbeschreibung", 100, float("inf"))]
+    columns = DESCRIBED_COLUMNS
 
     def printed(text: str) -> PrintedLine:
         return PrintedLine(text, room=0.5, first_word=40, first_char=5, blank=2.8, size=10)
 
     cells = [[printed("Fachkräfte")], [printed("Zuwanderung")], [printed("der Fach-"), printed("kräfte")], [printed("der Zuwan-"), printed("derung")]]
     cells += [[printed(f"Wort{letter}-"), printed("verein")] for letter in "abcdefgh"]
-    rows = [TableRow(page=1, top=10 * i, bottom=10 * i + 10, x0=0, x1=200, pages=[1],
-                     cells={"projekttraeger": [_line(f"Träger {i}")], "kurzbeschreibung": [_line(line.text) for line in lines]},
-                     printed={"projekttraeger": [printed(f"Träger {i}")], "kurzbeschreibung": lines})
-            for i, lines in enumerate(cells)]
+    rows = [_described_row(i, 1, lines) for i, lines in enumerate(cells)]
     table = Table(columns=columns, rows=rows, pages=[PageTable(1, columns, rows, [])], cues=table_cues([lines for r in rows for lines in r.printed.values()]))
     with pytest.raises(ExtractionError) as info:
         check_table("hand.pdf", table, [])
@@ -309,7 +317,7 @@ def test_many_hyphens_that_the_renderer_may_have_set_are_a_reading_failure():
 def test_values_cut_short_with_an_ellipsis_are_refused():
     """A browser that shortens what does not fit its cell ("Volkshochschule
     Dr…"): one such value may be the document's, more are refused."""
-    columns = [Column("projekttraeger", "Träger", float("-inf"), 100), Column("kurzbeschreibung", "Kurzbeschreibung", 100, float("inf"))]
+    columns = DESCRIBED_COLUMNS
 
     def table(shortened: int) -> Table:
         rows = [TableRow(page=1 + i // 5, top=10 * i, bottom=10 * i + 10, x0=0, x1=200, pages=[1 + i // 5],
@@ -330,12 +338,10 @@ def test_values_cut_short_with_an_ellipsis_are_refused():
 def test_an_undecidable_line_break_is_a_reading_failure():
     """A browser's break between a quote and a bracket may or may not hide
     a blank: even one such break refuses the table, naming its page."""
-    columns = [Column("projekttraeger", "Träger", float("-inf"), 100), Column("kurzbeschreibung", "Kurzbeschreibung", 100, float("inf"))]
+    columns = DESCRIBED_COLUMNS
     lines = [PrintedLine('of Chemnistry"', room=12, first_word=20, first_char=5, blank=2.8, size=10),
              PrintedLine("(CTC) in Dresden", room=20, first_word=30, first_char=3, blank=2.8, size=10)]
-    cells = {"projekttraeger": [_line("Träger 1")], "kurzbeschreibung": [_line(line.text) for line in lines]}
-    printed = {"projekttraeger": [PrintedLine("Träger 1", 10, 40, 5, 2.8, 10)], "kurzbeschreibung": lines}
-    rows = [TableRow(page=2, top=0, bottom=10, x0=0, x1=200, cells=cells, pages=[2], printed=printed)]
+    rows = [_described_row(1, 2, lines)]
     table = Table(columns=columns, rows=rows, pages=[PageTable(2, columns, rows, [])], cues=table_cues([]))
     with pytest.raises(ExtractionError) as info:
         check_table("hand.pdf", table, [])
@@ -348,7 +354,7 @@ def test_an_undecidable_line_break_is_a_reading_failure():
 def test_an_expected_column_no_header_names_is_a_reading_failure():
     """A column cut off at the paper's edge (a browser leaves it out of the
     PDF, header and all) would be published empty: refused, naming it."""
-    columns = [Column("projekttraeger", "Träger", float("-inf"), 100), Column("kurzbeschreibung", "Kurzbeschreibung", 100, float("inf"))]
+    columns = DESCRIBED_COLUMNS
     cells = {"projekttraeger": [_line("Träger 1")], "kurzbeschreibung": [_line("Text")]}
     rows = [TableRow(page=1, top=0, bottom=10, x0=0, x1=200, cells=cells, pages=[1])]
     table = Table(columns=columns, rows=rows, pages=[PageTable(1, columns, rows, [])], cues=table_cues([]))
@@ -365,7 +371,7 @@ def test_a_row_cut_at_the_page_end_is_a_reading_failure():
     on one page although taller than it. A row printed on over the margin,
     whole (a spreadsheet does), one whose cells all end together
     (bottom-aligned), or one that ends higher, passes."""
-    columns = [Column("projekttraeger", "Träger", float("-inf"), 100), Column("kurzbeschreibung", "Kurzbeschreibung", 100, float("inf"))]
+    columns = DESCRIBED_COLUMNS
 
     def row(seq: int, page: int, top: float, bottom: float, aligned: str = "top") -> TableRow:
         first_end = bottom if aligned == "bottom" else top + 10
