@@ -18,6 +18,9 @@ from pathlib import Path
 import pytest
 
 from conftest import gold_landtag
+from foerderdaten.extract import sab
+from foerderdaten.extract.pdfdoc import open_pdf
+from foerderdaten.extract.tables import read_table
 from programs import run_isolated
 from readback import ANNEX_FIELDS, read_annex, read_letter, read_sab, sab_table
 from render_calc import CalcLayout, sab_fods
@@ -279,13 +282,19 @@ def test_sab_explored_writer_layouts(soffice, tmp_path, name):
 
 def test_sab_writer_hyphen_alone_on_its_line(soffice, tmp_path):
     # Writer broke "Ebersdorf-Neugersdorf" before and after its hyphen:
-    # "Ebersdorf" / "-" / "Neugersd" / "orf", read "Ebersdorf -Neugersdorf"
-    # (exit 0). What this print still reads wrong is a known limit (README):
-    # "Großenha" / "in", the short rest a common word, read as two words
+    # "Ebersdorf" / "-" / "Neugersd" / "orf", once read "Ebersdorf -Neugersdorf"
+    # (exit 0). It broke "Großenhain" as "Großenha" / "in", which was read as
+    # two words because "in" is a common word (exit 0): now refused, since
+    # "in" also ends many words. The table as read shows the hyphen right.
     layout = WriterLayout(font="Carlito", size=11, orientation="landscape", borders=False)
     wording = [OR, OR, RN, OR, OR, OR, OR, OR, OR]
-    reading = read_sab(writer_sab(soffice, tmp_path, "sab", layout, list(range(9)), wording, [3.48, 1.8, 1.9, 1.15, 2.39, 2.31, 2.31, 2.91, 5.02]))
-    assert [d.split(":")[0] for d in reading.differences] == ["seq 98 durchfuehrungsort"], reading.report()
+    pdf = writer_sab(soffice, tmp_path, "sab", layout, list(range(9)), wording, [3.48, 1.8, 1.9, 1.15, 2.39, 2.31, 2.31, 2.91, 5.02])
+    reading = read_sab(pdf)
+    assert reading.verdict == "refused" and "page 45, column \"Durchführungs-ort\": the line break in 'Großenha' / 'in'" in reading.detail, reading.report()
+    table = read_table(open_pdf(pdf).pages, sab.COLUMNS)
+    assert table is not None
+    places = [table.cell_text(row, "durchfuehrungsort") for row in table.rows]
+    assert places[58] == "Ebersdorf-Neugersdorf"
 
 
 def test_annex_writer_blank_only_where_it_fits(soffice, tmp_path):

@@ -337,7 +337,8 @@ def test_values_cut_short_with_an_ellipsis_are_refused():
 
 def test_an_undecidable_line_break_is_a_reading_failure():
     """A browser's break between a quote and a bracket may or may not hide
-    a blank: even one such break refuses the table, naming its page."""
+    a blank, as may a break before "in" or "um" after a line that fills its
+    cell: even one such break refuses the table, naming its page."""
     columns = DESCRIBED_COLUMNS
     lines = [PrintedLine('of Chemnistry"', room=12, first_word=20, first_char=5, blank=2.8, size=10),
              PrintedLine("(CTC) in Dresden", room=20, first_word=30, first_char=3, blank=2.8, size=10)]
@@ -348,6 +349,17 @@ def test_an_undecidable_line_break_is_a_reading_failure():
     assert str(info.value) == (
         "hand.pdf: page 2, column \"Kurzbeschreibung\": the line break in 'Chemnistry\"' / '(CTC)' may or may not hide a blank "
         f"(browsers break between a quote and a bracket without one, and this renderer shows no blank at its wraps); {MISREAD}"
+    )
+    # a line that fills its cell before "in", a word and a word's end ("Großenha" / "in")
+    lines = [PrintedLine("Großenha", room=0.3, first_word=40, first_char=5, blank=2.8, size=10),
+             PrintedLine("in", room=50, first_word=8, first_char=2.2, blank=2.8, size=10)]
+    rows = [_described_row(1, 3, lines)]
+    table = Table(columns=columns, rows=rows, pages=[PageTable(3, columns, rows, [])], cues=table_cues([]))
+    with pytest.raises(ExtractionError) as info:
+        check_table("hand.pdf", table, [])
+    assert str(info.value) == (
+        "hand.pdf: page 3, column \"Kurzbeschreibung\": the line break in 'Großenha' / 'in' may or may not hide a blank "
+        f"(the line fills its cell, and 'in' is a word as well as the end of many words); {MISREAD}"
     )
 
 

@@ -249,6 +249,31 @@ def test_a_word_broken_before_a_slash():
     assert join_cell_lines(lines, Cues(vocabulary([]), wrap_blanks=True, edge_blanks=True)) == "Leipzig und Halle / Saale"
 
 
+def test_a_short_rest_that_also_ends_words_is_undecidable():
+    # "in" and "um" are common words and common word ends ("Verein",
+    # "Zentrum"): after a line that fills its cell, Writer printed
+    # "Großenha" / "in" for "Großenhain" and "Fachkräfteanwerbung" / "in"
+    # for "... in der Region" alike; read as two words, the first was wrong
+    words = vocabulary([["wohnen in der Stadt"]] * 12 + [["um zu"]] * 12)
+    lines = [_printed("Großenha", room=0.3), _printed("in", first_char=2.2)]
+    assert undecidable_wraps(lines, Cues(words)) == [("Großenha", "in")]
+    assert guessed_wraps(lines, Cues(words)) == []
+    lines = [_printed("Fachkräftekontaktzentr", room=0.5), _printed("um VII", first_char=5.5)]
+    assert undecidable_wraps(lines, Cues(words)) == [("Fachkräftekontaktzentr", "um")]
+    # no word ends in "-ungin": after a closed noun ending the rest is a word
+    lines = [_printed("Fachkräfteanwerbung", room=1.2), _printed("in der Region", first_char=2.2)]
+    assert undecidable_wraps(lines, Cues(words)) == []
+    assert join_cell_lines(lines, Cues(words)) == "Fachkräfteanwerbung in der Region"
+    # a common word that ends few words still decides ("im")
+    words = vocabulary([["wohnen im Landkreis"]] * 12)
+    lines = [_printed("Experimentieren", room=0.8), _printed("im Landkreis", first_char=2.2)]
+    assert undecidable_wraps(lines, Cues(words)) == []
+    assert join_cell_lines(lines, Cues(words)) == "Experimentieren im Landkreis"
+    # the joined word printed elsewhere decides too
+    words = vocabulary([["in Großenhain"]] + [["wohnen in der Stadt"]] * 12)
+    assert undecidable_wraps([_printed("Großenha", room=0.3), _printed("in", first_char=2.2)], Cues(words)) == []
+
+
 def test_a_word_broken_before_its_ending_is_no_evidence_of_two_words():
     # the line's word is printed whole elsewhere and "es" is a common word,
     # but an ending left on the next line says nothing: read as one word

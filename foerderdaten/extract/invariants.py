@@ -22,7 +22,8 @@ anything is normalised, :func:`check_table` looks at every column and page:
    its cell, where neither geometry nor the table's own words tell a
    broken word from a wrap at a dropped blank: ``textjoin.guessed_wraps``),
    and none is undecidable (a quote before a bracket where a browser may
-   have dropped a blank or broken without one: ``textjoin.undecidable_wraps``);
+   have dropped a blank or broken without one; a line that fills its cell
+   before "in" or "um", a word and a word's end: ``textjoin.undecidable_wraps``);
 6. no row fills a page alone and stops there (a word processor keeps a row
    on one page and cuts what does not fit: the rest is not in the PDF).
 
@@ -50,6 +51,7 @@ from dataclasses import dataclass
 from foerderdaten.errors import ExtractionError
 from foerderdaten.extract.table_model import DEFAULT_LEADING
 from foerderdaten.extract.tables import ColumnSpec, Table, TableRow
+from foerderdaten.extract.textjoin import quote_before_bracket
 from foerderdaten.normalize import dates, regions, rl
 
 # How many rows of a column may fail a shape and still count as the
@@ -304,9 +306,14 @@ def _undecidable_wrap(table: Table) -> _Failure | None:
         for column in table.columns:
             for line, next_word in table.undecidable_wraps(row, column.field):
                 return _Failure(row.page, _header(table, row.page, column.field),
-                                f"the line break in '{line}' / '{next_word}' may or may not hide a blank (browsers break between a quote "
-                                f"and a bracket without one, and this renderer shows no blank at its wraps); {MISREAD}")
+                                f"the line break in '{line}' / '{next_word}' may or may not hide a blank ({_why_undecidable(line, next_word)}); {MISREAD}")
     return None
+
+
+def _why_undecidable(line: str, next_word: str) -> str:
+    if quote_before_bracket(line, next_word):
+        return "browsers break between a quote and a bracket without one, and this renderer shows no blank at its wraps"
+    return f"the line fills its cell, and '{next_word}' is a word as well as the end of many words"
 
 
 def _guessed_wraps(table: Table) -> _Failure | None:
