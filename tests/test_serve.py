@@ -2,7 +2,7 @@
 
 A taken port and a public address give one line and a non-zero exit;
 SIGTERM and SIGINT to the serve process stop Datasette too, so nothing is
-left answering on the port.
+left answering on the port; so does a SIGKILL (on Linux).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import httpx
 import pytest
 
 from foerderdaten.publish import DB_FILE_NAME, write_dataset
-from foerderdaten.publish.serve import ServeError, check_host
+from foerderdaten.publish.serve import STOP_SECONDS, ServeError, check_host
 from test_datasette import STARTUP_SECONDS, free_port
 from test_publish import VERSION, sample_tables
 
@@ -78,6 +78,28 @@ def test_a_signal_stops_datasette_too(db, stop_signal):
         [datasette] = children(process.pid)
         process.send_signal(stop_signal)
         assert process.wait(timeout=30) == 0
+        assert gone(datasette)
+        assert not answers(port)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        process.stderr.close()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal is Linux's")
+def test_datasette_ends_when_serve_is_killed(db):
+    # SIGKILL reaches no handler of serve; Datasette must not be left behind
+    port = free_port()
+    process = serve("--db", str(db), "--port", str(port))
+    try:
+        wait_until_up(process, port)
+        [datasette] = children(process.pid)
+        process.kill()
+        process.wait()
+        deadline = time.monotonic() + STOP_SECONDS + 5
+        while not gone(datasette) and time.monotonic() < deadline:
+            time.sleep(0.1)
         assert gone(datasette)
         assert not answers(port)
     finally:

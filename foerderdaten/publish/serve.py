@@ -3,7 +3,9 @@
 Datasette runs as ``python -m datasette`` in a child process of the same
 interpreter, so it is the installed version and nothing else. ``serve``
 owns that child: SIGTERM, SIGINT (Ctrl+C) and SIGHUP stop it before
-``serve`` itself ends, so no Datasette is left answering on the port.
+``serve`` itself ends, so no Datasette is left answering on the port. A
+SIGKILL reaches no handler: on Linux the kernel then stops Datasette
+(``prctl(PR_SET_PDEATHSIG)``, set in the child before it starts).
 
 It binds to a loopback address unless the caller passes ``public=True``
 (the CLI's ``--public``): the database is meant for browsing on one's own
@@ -14,7 +16,9 @@ log the error and exit with status 0).
 
 from __future__ import annotations
 
+import ctypes
 import ipaddress
+import os
 import signal
 import socket
 import subprocess
@@ -91,7 +95,25 @@ def start(db_path: Path, host: str = "127.0.0.1", port: int = 8001, public: bool
     """Start Datasette in the background; the caller must stop it."""
     if not db_path.is_file():
         raise FileNotFoundError(f"{db_path}: no database; run the pipeline first")
+    if sys.platform.startswith("linux"):
+        popen_kwargs.setdefault("preexec_fn", _dies_with(os.getpid()))
     return subprocess.Popen(datasette_command(db_path, host, port, public), **popen_kwargs)
+
+
+# prctl option: the signal a process gets when its parent ends (linux/prctl.h)
+PR_SET_PDEATHSIG = 1
+
+
+def _dies_with(parent: int):
+    """What the child runs before Datasette starts: ask the kernel for a
+    SIGTERM when ``parent`` ends, however it ends (a SIGKILL included)."""
+
+    def arrange() -> None:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        if os.getppid() != parent:  # the parent ended before the request took effect
+            os._exit(1)
+
+    return arrange
 
 
 def stop(process: subprocess.Popen) -> None:
