@@ -249,6 +249,17 @@ def test_a_word_broken_before_a_slash():
     assert join_cell_lines(lines, Cues(vocabulary([]), wrap_blanks=True, edge_blanks=True)) == "Leipzig und Halle / Saale"
 
 
+def test_a_word_broken_with_a_little_room_left_is_not_a_wrap():
+    # Writer at 12 pt broke "Arbeitgeber" where the PDF shows 0.056 em of
+    # room for the "e" behind "Arbeitgeb": rounding, not a wrap at a blank
+    lines = [PrintedLine("Arbeitgeb", room=3.6 + 0.67, first_word=14.0, first_char=3.6, blank=3.0, size=12.0),
+             PrintedLine("er und", room=30.0, first_word=14.0, first_char=3.6, blank=3.0, size=12.0)]
+    assert join_cell_lines(lines, Cues(vocabulary([["die Arbeitgeber"]]))) == "Arbeitgeber und"
+    # a whole character's room more is a wrap at a blank the renderer left out
+    lines[0] = PrintedLine("Arbeitgeb", room=3.6 + 1.0, first_word=14.0, first_char=3.6, blank=3.0, size=12.0)
+    assert join_cell_lines(lines, Cues(vocabulary([["die Arbeitgeber"]]))) == "Arbeitgeb er und"
+
+
 def test_a_short_rest_that_also_ends_words_is_undecidable():
     # "in" and "um" are common words and common word ends ("Verein",
     # "Zentrum"): after a line that fills its cell, Writer printed
