@@ -191,8 +191,9 @@ def test_words_hyphenated_by_writer_are_refused(soffice, german_hyphenation, tmp
 # Layouts found by printing random layouts with LibreOffice (fonts, sizes,
 # paper, alignment, borders, column order and widths, header wording; the
 # explorer is not part of the suite). Each once published a wrong value
-# with exit status 0: name -> (layout, column order, wording per field,
-# widths in cm, what the build must do: "exact" or the start of its refusal).
+# with exit status 0, or refused a print that can be read: name ->
+# (layout, column order, wording per field, widths in cm, what the build
+# must do: "exact" or the start of its refusal).
 RN, OR = "renamed", "original"
 EXPLORED_CALC = {
     # top-aligned without borders on A3: a cell's last line ("Plattform für
@@ -228,6 +229,13 @@ EXPLORED_CALC = {
         CalcLayout(font="Liberation Serif", size=10.5, paper=("29.7cm", "42.0cm"), orientation="portrait", borders=False),
         list(range(9)), [RN, OR, OR, OR, OR, RN, RN, OR, OR], [3.31, 2.81, 2.78, 1.05, 2.95, 2.54, 2.21, 3.52, 6.4],
         "page 4: text is printed over other text"),
+    # the right-aligned start dates lie wholly between the short header
+    # "Beginn" and "Bewilligungs-ende" (2.5 pt after the one, 2.3 pt before
+    # the other); the boundary on their left gave them to the end dates'
+    # column, and "Beginn" was refused as empty on every row
+    "calc_liberation_serif_a3_bottom_dates_between_headers": (
+        CalcLayout(font="Liberation Serif", size=9.5, paper=("42.0cm", "29.7cm"), borders=False), list(range(9)),
+        [OR, RN, RN, OR, RN, RN, OR, OR, OR], [4.64, 2.63, 3.0, 1.51, 3.67, 2.69, 2.65, 4.5, 10.12], "exact"),
 }
 EXPLORED_WRITER_SAB = {
     # "arbeitsmarktorientiert" / "es", "Handlungskonzept" / "ionen": words
