@@ -263,6 +263,15 @@ EXPLORED_WRITER_SAB = {
         WriterLayout(font="DejaVu Sans", size=9.5, orientation="landscape", borders=False, rows_may_break=False), list(range(9)),
         [RN, RN, OR, OR, OR, RN, RN, RN, OR], [2.66, 1.99, 2.61, 0.95, 2.55, 2.21, 2.23, 3.19, 6.3],
         'page 29, column "Kurzbeschreibung": the row fills the page alone'),
+    # the same, the cut row the only one taller than a page: it ends 1.3
+    # line pitches deeper than the other pages (their rows stop short of
+    # the margin where the next did not fit; its last line starts just
+    # above the margin, over its bottom border) and was taken for a row
+    # printed whole over the margin (published short, exit 0)
+    "writer_liberation_sans_rows_kept_lone_cut_row": (
+        WriterLayout(font="Liberation Sans", size=10, orientation="landscape", rows_may_break=False), [5, 8, 4, 2, 7, 0, 6, 3, 1],
+        [OR, RN, OR, OR, OR, RN, RN, OR, RN], [2.1, 6.2, 2.85, 2.51, 3.22, 3.73, 2.1, 1.0, 1.83],
+        'page 29, column "Kurzbeschreibung": the row fills the page alone'),
 }
 
 

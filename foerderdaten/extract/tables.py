@@ -578,7 +578,7 @@ def _read_band(band: _Band, specs: list[ColumnSpec], alignment: str) -> PageTabl
     preamble = [ln for ln in lines[:start]]
     return PageTable(
         page=page.number, columns=columns, rows=rows, preamble=preamble, headings=len(body_rows) - len(rows), ruled=ruled_edges(rows, columns, page.rulings),
-        aligned=how != AT_RULINGS,
+        aligned=how != AT_RULINGS, paper_bottom=page.height, ruled_bottom=max((r.top for r in h_rules), default=float("-inf")),
     )
 
 
