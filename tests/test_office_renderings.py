@@ -194,8 +194,9 @@ def test_words_hyphenated_by_writer_are_refused(soffice, german_hyphenation, tmp
 # Layouts found by printing random layouts with LibreOffice (fonts, sizes,
 # paper, alignment, borders, column order and widths, header wording; the
 # explorer is not part of the suite). Each once published a wrong value
-# with exit status 0: name -> (layout, column order, wording per field,
-# widths in cm, what the build must do: "exact" or the start of its refusal).
+# with exit status 0, or refused a print that can be read: name ->
+# (layout, column order, wording per field, widths in cm, what the build
+# must do: "exact" or the start of its refusal).
 RN, OR = "renamed", "original"
 EXPLORED_CALC = {
     # top-aligned without borders on A3: a cell's last line ("Plattform für
@@ -231,6 +232,13 @@ EXPLORED_CALC = {
         CalcLayout(font="Liberation Serif", size=10.5, paper=("29.7cm", "42.0cm"), orientation="portrait", borders=False),
         list(range(9)), [RN, OR, OR, OR, OR, RN, RN, OR, OR], [3.31, 2.81, 2.78, 1.05, 2.95, 2.54, 2.21, 3.52, 6.4],
         "page 4: text is printed over other text"),
+    # the right-aligned start dates lie wholly between the short header
+    # "Beginn" and "Bewilligungs-ende" (2.5 pt after the one, 2.3 pt before
+    # the other); the boundary on their left gave them to the end dates'
+    # column, and "Beginn" was refused as empty on every row
+    "calc_liberation_serif_a3_bottom_dates_between_headers": (
+        CalcLayout(font="Liberation Serif", size=9.5, paper=("42.0cm", "29.7cm"), borders=False), list(range(9)),
+        [OR, RN, RN, OR, RN, RN, OR, OR, OR], [4.64, 2.63, 3.0, 1.51, 3.67, 2.69, 2.65, 4.5, 10.12], "exact"),
 }
 EXPLORED_WRITER_SAB = {
     # "arbeitsmarktorientiert" / "es", "Handlungskonzept" / "ionen": words
@@ -257,6 +265,15 @@ EXPLORED_WRITER_SAB = {
     "writer_dejavu_9pt_rows_kept_cut": (
         WriterLayout(font="DejaVu Sans", size=9.5, orientation="landscape", borders=False, rows_may_break=False), list(range(9)),
         [RN, RN, OR, OR, OR, RN, RN, RN, OR], [2.66, 1.99, 2.61, 0.95, 2.55, 2.21, 2.23, 3.19, 6.3],
+        'page 29, column "Kurzbeschreibung": the row fills the page alone'),
+    # the same, the cut row the only one taller than a page: it ends 1.3
+    # line pitches deeper than the other pages (their rows stop short of
+    # the margin where the next did not fit; its last line starts just
+    # above the margin, over its bottom border) and was taken for a row
+    # printed whole over the margin (published short, exit 0)
+    "writer_liberation_sans_rows_kept_lone_cut_row": (
+        WriterLayout(font="Liberation Sans", size=10, orientation="landscape", rows_may_break=False), [5, 8, 4, 2, 7, 0, 6, 3, 1],
+        [OR, RN, OR, OR, OR, RN, RN, OR, RN], [2.1, 6.2, 2.85, 2.51, 3.22, 3.73, 2.1, 1.0, 1.83],
         'page 29, column "Kurzbeschreibung": the row fills the page alone'),
 }
 

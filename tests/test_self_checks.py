@@ -379,29 +379,37 @@ def test_an_expected_column_no_header_names_is_a_reading_failure():
 
 def test_a_row_cut_at_the_page_end_is_a_reading_failure():
     """A row alone on its page that ends where the other pages end deepest
-    (the bottom margin) and does not go on: a word processor cut a row kept
-    on one page although taller than it. A row printed on over the margin,
-    whole (a spreadsheet does), one whose cells all end together
-    (bottom-aligned), or one that ends higher, passes."""
+    (the bottom margin), or deeper, and does not go on: a word processor
+    cut a row kept on one page although taller than it (Writer prints its
+    lines that start above the margin: the row may end more than a line
+    deeper than the other pages, whose rows stop short of the margin). A
+    row printed on past the paper's edge, its text or its borders (a
+    spreadsheet does), one whose cells all end together (bottom-aligned),
+    or one that ends higher, passes."""
     columns = DESCRIBED_COLUMNS
 
     def row(seq: int, page: int, top: float, bottom: float, aligned: str = "top") -> TableRow:
         first_end = bottom if aligned == "bottom" else top + 10
-        cells = {"projekttraeger": [SimpleNamespace(text=f"Träger {seq}", bottom=first_end, size=10.0)],
-                 "kurzbeschreibung": [SimpleNamespace(text="Text", bottom=bottom, size=10.0)]}
+        cells = {"projekttraeger": [SimpleNamespace(text=f"Träger {seq}", top=first_end - 10, bottom=first_end, size=10.0)],
+                 "kurzbeschreibung": [SimpleNamespace(text="Text", top=bottom - 10, bottom=bottom, size=10.0)]}
         return TableRow(page=page, top=top, bottom=bottom, x0=0, x1=200, cells=cells, pages=[page])
 
-    def table(alone_bottom: float, aligned: str = "top") -> Table:
+    def table(alone_bottom: float, aligned: str = "top", frame: float = float("-inf")) -> Table:
         rows = [row(1, 1, 60, 300), row(2, 1, 310, 520), row(3, 2, 60, 300), row(4, 2, 310, 530), row(5, 3, 60, alone_bottom, aligned),
                 row(6, 4, 60, 200)]
-        pages = [PageTable(p, columns, [r for r in rows if r.page == p], []) for p in (1, 2, 3, 4)]
+        pages = [PageTable(p, columns, [r for r in rows if r.page == p], [], paper_bottom=595.0, ruled_bottom=frame if p == 3 else float("-inf"))
+                 for p in (1, 2, 3, 4)]
         return Table(columns=columns, rows=rows, pages=pages, cues=table_cues([]))
 
-    with pytest.raises(ExtractionError) as info:
-        check_table("hand.pdf", table(535), [])
-    assert str(info.value).startswith('hand.pdf: page 3, column "Kurzbeschreibung": the row fills the page alone and does not go on')
+    for cut in (535, 548):  # at the others' depth, and 1.5 pitches deeper (its last line starts above the paper's edge)
+        with pytest.raises(ExtractionError) as info:
+            check_table("hand.pdf", table(cut), [])
+        assert str(info.value).startswith('hand.pdf: page 3, column "Kurzbeschreibung": the row fills the page alone and does not go on')
     check_table("hand.pdf", table(400), [])  # ends well above the others: the next row did not fit after it
-    check_table("hand.pdf", table(580), [])  # printed on over the margin, whole
+    check_table("hand.pdf", table(640), [])  # printed on past the paper's edge, whole
+    check_table("hand.pdf", table(570, frame=647), [])  # its borders drawn past the paper's edge (Calc, top-aligned)
+    with pytest.raises(ExtractionError):
+        check_table("hand.pdf", table(548, frame=539), [])  # its border where the cut is (Writer)
     check_table("hand.pdf", table(535, aligned="bottom"), [])  # its cells end together: set for its text (Calc's default)
 
 

@@ -165,6 +165,23 @@ def test_a_lone_heading_line_does_not_close_a_column_gap():
     assert not any(g0 <= 100 and g1 >= 110 for g0, g1 in table_header.body_gaps(records + heading))
 
 
+def test_text_between_two_headers_goes_to_the_column_it_leaves_text_in():
+    """Right-aligned dates under a short left-aligned "Beginn" (x 110-140)
+    start 3 pt after it and end 2 pt before "Ende": the white space on
+    their left is the wider stretch between the two headers, but a
+    boundary there leaves "Beginn" without text (Calc, seed 107 of the
+    LibreOffice explorer: refused for an empty column)."""
+    specs = [ColumnSpec("traeger", r"träger"), ColumnSpec("beginn", r"beginn"), ColumnSpec("ende", r"^ende")]
+    heads = text("Träger", 10, HEADER_TOP) + text("Beginn", 110, HEADER_TOP) + text("Ende", 185, HEADER_TOP)
+    rows = []
+    for k, (name, start, end) in enumerate([("Verein A", "1.2.2023", "3.4.2024"), ("Verein B", "5.6.2023", "7.8.2024")]):
+        top = BODY_TOP + k * (2 * PITCH + ROW_SPACE)  # bottom-aligned under a two-line name
+        rows += text(name, 10, top) + text("e.V.", 10, top + PITCH) + text(start, 143, top + PITCH) + text(end, 220, top + PITCH)
+    table = read_table([Page(1, 400.0, 600.0, heads + rows, [])], specs)
+    assert [(c["traeger"], c["beginn"], c["ende"]) for c in cells(table)] == [("Verein A e.V.", "1.2.2023", "3.4.2024"),
+                                                                              ("Verein B e.V.", "5.6.2023", "7.8.2024")]
+
+
 # --------------------------------------------------------------------------
 # 3. Row starts
 

@@ -49,7 +49,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from foerderdaten.errors import ExtractionError
-from foerderdaten.extract.table_model import DEFAULT_LEADING
+from foerderdaten.extract.table_model import DEFAULT_LEADING, ROUNDING, PageTable
 from foerderdaten.extract.tables import ColumnSpec, Table, TableRow
 from foerderdaten.extract.textjoin import quote_before_bracket
 from foerderdaten.normalize import dates, regions, rl
@@ -62,8 +62,8 @@ from foerderdaten.normalize import dates, regions, rl
 ODD_ROWS = 3
 
 # A row alone on its page that ends less than this many line pitches above
-# the deepest text of the other table pages (or at most a pitch below it)
-# fills its page (see _row_cut_at_page_end).
+# the deepest text of the other table pages, or deeper, fills its page (see
+# _row_cut_at_page_end).
 CUT_ROW_PITCHES = 0.5
 
 # Said after every reading failure: the reader is at fault, not the document.
@@ -217,14 +217,15 @@ def _page_without_rows(table: Table) -> _Failure | None:
 
 def _row_cut_at_page_end(table: Table) -> _Failure | None:
     """A row alone on its page that ends where the other pages' text ends
-    deepest (the bottom margin) and does not go on on the next page: a row
-    kept on one page although taller than it, cut there by its renderer
-    (LibreOffice Writer does; the rest of its text is not in the PDF). A
-    spreadsheet prints such a row on over the margin instead, whole, so a
-    row reaching more than a line deeper than any other page was not cut;
-    and a row whose cells all end together (bottom-aligned, a spreadsheet's
-    default) was set for its text, not cut: the cut leaves its other cells
-    ending higher up."""
+    deepest (the bottom margin), or deeper, and does not go on on the next
+    page: a row kept on one page although taller than it, cut there by its
+    renderer. LibreOffice Writer does: it prints the lines that start
+    above the bottom margin, so the cut row ends up to a line below it,
+    and the rest of its text is not in the PDF. The other pages' rows stop
+    short of the margin by what did not fit after them, so how much deeper
+    the row ends does not tell a cut (cut rows alone in their tables ended
+    1.3 and 1.5 line pitches deeper than the others; one was published short):
+    only a row that shows itself whole passes (``_shown_whole``)."""
     deepest = {pt.page: max(row.bottom for row in pt.rows) for pt in table.pages if pt.rows}
     if len(deepest) < 2:
         return None  # one page: nothing to compare its depth with
@@ -237,16 +238,31 @@ def _row_cut_at_page_end(table: Table) -> _Failure | None:
             continue  # continued on the next page: nothing was cut
         others = max(bottom for page, bottom in deepest.items() if page != pt.page)
         pitch = DEFAULT_LEADING * max(line.size for lines in row.cells.values() for line in lines)
-        ends = [lines[-1].bottom for lines in row.cells.values() if lines]
-        if min(ends) > row.bottom - pitch:
-            continue  # bottom-aligned cells (a spreadsheet's): they end together, where the row ends
-        if others - CUT_ROW_PITCHES * pitch <= row.bottom <= others + pitch:
-            field = max(row.cells, key=lambda name: max((line.bottom for line in row.cells[name]), default=0.0))
-            return _Failure(pt.page, _header(table, pt.page, field),
-                            "the row fills the page alone and does not go on on the next page: its renderer may have cut "
-                            "a row kept on one page although taller than the page (its rest is not in the PDF); "
-                            "print the document with rows allowed to break across pages")
+        if row.bottom < others - CUT_ROW_PITCHES * pitch:
+            continue  # ends higher: the next row did not fit after it
+        if _shown_whole(row, pitch, pt):
+            continue
+        field = max(row.cells, key=lambda name: max((line.bottom for line in row.cells[name]), default=0.0))
+        return _Failure(pt.page, _header(table, pt.page, field),
+                        "the row fills the page alone and does not go on on the next page: its renderer may have cut "
+                        "a row kept on one page although taller than the page (its rest is not in the PDF); "
+                        "print the document with rows allowed to break across pages")
     return None
+
+
+def _shown_whole(row: TableRow, pitch: float, page: PageTable) -> bool:
+    """Whether a row that fills its page alone shows that it was printed
+    whole: its cells all end together (bottom-aligned, a spreadsheet's
+    default: set for its text, while a cut leaves its other cells ending
+    higher up), or it runs on past the paper's edge, its last line or its
+    frame (a spreadsheet prints a row taller than the page on, over the
+    margin and past the paper, and draws a top-aligned row's borders lower
+    than its text; a renderer that cuts the row at the page's foot prints
+    nothing there)."""
+    lasts = [lines[-1] for lines in row.cells.values() if lines]
+    if min(line.bottom for line in lasts) > row.bottom - pitch:
+        return True
+    return max(line.top for line in lasts) > page.paper_bottom or page.ruled_bottom > page.paper_bottom + ROUNDING
 
 
 def _row_without_key(table: Table, key: str) -> _Failure | None:

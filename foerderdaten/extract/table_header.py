@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from dataclasses import dataclass
 
 from foerderdaten.extract.pdfdoc import Char, Ruling, TextLine, chars_to_text
 from foerderdaten.extract.table_model import HAIR, ROUNDING, ROW_GAP, WORD_GAP, Column, ColumnSpec, HeaderCell
@@ -182,8 +183,11 @@ def bottom_of_header(last: TextLine, below: TextLine | None, h_rules: list[Rulin
     return min(rules) if rules else last.bottom + HAIR
 
 
-def find_columns(header_lines: list[TextLine], gaps: list[tuple[float, float]], rulings: list[Ruling], specs: list[ColumnSpec]) -> list[Column] | None:
-    """The columns the header names, their boundaries on rulings or in the body's white space (``gaps``, see ``body_gaps``)."""
+def find_columns(header_lines: list[TextLine], gaps: list[tuple[float, float]], rulings: list[Ruling], specs: list[ColumnSpec],
+                 extent: tuple[float, float]) -> list[Column] | None:
+    """The columns the header names, their boundaries on rulings or in the
+    body's white space (``gaps``, see ``body_gaps``, within the body's
+    ``extent``, see ``body_extent``), left to right."""
     cells = _header_cells(header_lines, rulings, gaps)
     matched = _match_specs([cell.text for cell in cells], specs)
     named = sorted(((spec.field, cells[i]) for i, spec in matched.items()), key=lambda item: item[1].x0)
@@ -191,8 +195,13 @@ def find_columns(header_lines: list[TextLine], gaps: list[tuple[float, float]], 
         return None
     verticals = sorted({round(r.x0, 1) for r in rulings if r.vertical})
     size = max(line.size for line in header_lines)
-    bounds = [_boundary(a, b, verticals, gaps, size) for (_, a), (_, b) in itertools.pairwise(named)]
-    edges = [float("-inf"), *bounds, float("inf")]
+    ink = _Ink(gaps, extent)
+    edges = [float("-inf")]
+    for k in range(len(named) - 1):
+        # column B ends at the latest where the header after it starts
+        after = named[k + 2][1].x0 if k + 2 < len(named) else float("inf")
+        edges.append(_boundary(named[k][1], named[k + 1][1], verticals, ink, size, (edges[-1], after)))
+    edges.append(float("inf"))
     return [Column(name, cell.text, edges[i], edges[i + 1]) for i, (name, cell) in enumerate(named)]
 
 
@@ -296,27 +305,70 @@ def body_gaps(chars: list[Char]) -> list[tuple[float, float]]:
     return gaps
 
 
-def _boundary(a: HeaderCell, b: HeaderCell, verticals: list[float], gaps: list[tuple[float, float]], size: float) -> float:
-    """The x between column A and column B (B to the right of A).
+def body_extent(chars: list[Char]) -> tuple[float, float]:
+    """From the left edge of the body's leftmost visible character to the
+    right edge of its rightmost (``body_gaps`` lie within)."""
+    ink = [c for c in chars if c.text.strip()]
+    if not ink:
+        return (0.0, 0.0)
+    return (min(c.x0 for c in ink), max(c.x1 for c in ink))
+
+
+@dataclass(frozen=True)
+class _Ink:
+    """Where the body has visible text: within ``extent``, outside ``gaps``."""
+
+    gaps: list[tuple[float, float]]
+    extent: tuple[float, float]
+
+    def between(self, x0: float, x1: float) -> bool:
+        """Whether some body text lies between x0 and x1."""
+        lo, hi = max(x0, self.extent[0]), min(x1, self.extent[1])
+        return hi - lo > ROUNDING and not any(g0 <= lo and hi <= g1 for g0, g1 in self.gaps)
+
+
+def _boundary(a: HeaderCell, b: HeaderCell, verticals: list[float], ink: _Ink, size: float, span: tuple[float, float]) -> float:
+    """The x between column A and column B (B to the right of A; A starts
+    at ``span[0]``, B ends by ``span[1]``).
 
     Each header stands inside its column, so the boundary lies between the
     end of A's header and the start of B's, whether headers are left-aligned
     or centred: on a vertical ruling there, else in the gap of the body
     that ends where B's header starts (see ``ALIGNED_START``), else in the
-    widest white-space gap of the body there.
+    widest white-space gap of the body there that leaves text to both
+    columns (see ``_widest_gap``).
     """
     left, right = a.x1, b.x0
     on_ruling = [x for x in verticals if left - ROUNDING < x < right + 2 * ROUNDING]
     if on_ruling:
         return max(on_ruling)
-    aligned = [(g0, g1) for g0, g1 in gaps if g1 > left and abs(g1 - right) <= ALIGNED_START * size]
+    aligned = [(g0, g1) for g0, g1 in ink.gaps if g1 > left and abs(g1 - right) <= ALIGNED_START * size]
     if aligned:
         g0, g1 = aligned[-1]
         return (max(g0, left) + g1) / 2
-    overlaps = [(min(g1, right) - max(g0, left), (max(g0, left) + min(g1, right)) / 2) for g0, g1 in gaps if g1 > left and g0 < right]
-    if overlaps:
-        return max(overlaps)[1]
-    return (left + right) / 2
+    return _widest_gap(left, right, ink, span)
+
+
+def _widest_gap(left: float, right: float, ink: _Ink, span: tuple[float, float]) -> float:
+    """The middle of the widest stretch of body white space between two
+    headers (``left`` and ``right``) that leaves body text on both sides
+    within ``span``, else of the widest stretch.
+
+    Text set wholly between the two headers belongs to one of the two
+    columns, and the stretches on its two sides may be almost as wide:
+    Calc's right-aligned start dates under a short header "Beginn" start
+    2.5 pt after it and end 2.3 pt before "Bewilligungsende", and the
+    boundary on their left gave them to the end dates' column, leaving
+    "Beginn" without text on any row (refused). A column with a header
+    has text on its page: the boundary is the widest stretch that leaves
+    text to both columns. Where none does, the widest.
+    """
+    overlaps = sorted(((min(g1, right) - max(g0, left), (max(g0, left) + min(g1, right)) / 2)
+                       for g0, g1 in ink.gaps if g1 > left and g0 < right), reverse=True)
+    if not overlaps:
+        return (left + right) / 2
+    both = [x for _, x in overlaps if ink.between(span[0], x) and ink.between(x, span[1])]
+    return both[0] if both else overlaps[0][1]
 
 
 def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:

@@ -104,6 +104,8 @@ class PageTable:
     # (see ``table_pages.ruled_edges``), where rulings draw every cell's sides
     ruled: dict[str, float] = field(default_factory=dict)
     aligned: bool = False  # its rows were split by the table's alignment (not at rulings alone)
+    paper_bottom: float = float("inf")  # the page's height: where the paper ends (unknown: never)
+    ruled_bottom: float = float("-inf")  # its deepest horizontal table ruling (none: -inf)
 
 
 class TableReadingError(Exception):

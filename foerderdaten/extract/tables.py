@@ -54,6 +54,7 @@ from dataclasses import dataclass, field, replace
 from foerderdaten.extract.pdfdoc import Char, Page, Ruling, TextLine
 from foerderdaten.extract.table_header import (
     band_texts,
+    body_extent,
     body_gaps,
     bottom_of_header,
     column_evidence,
@@ -499,7 +500,7 @@ def _find_columns(band: _Band, specs: list[ColumnSpec]) -> None:
     band.body_chars = drop_footer(body_chars, lines[end:], pitch)
     evidence = column_evidence(band.body_chars, lines[end:], pitch)
     band.gaps = body_gaps(evidence)
-    band.columns = find_columns(header_lines, band.gaps, page.rulings, specs)
+    band.columns = find_columns(header_lines, band.gaps, page.rulings, specs, body_extent(evidence))
 
 
 # Pages whose header bands print the same lines at the same places (within
@@ -577,7 +578,7 @@ def _read_band(band: _Band, specs: list[ColumnSpec], alignment: str) -> PageTabl
     preamble = [ln for ln in lines[:start]]
     return PageTable(
         page=page.number, columns=columns, rows=rows, preamble=preamble, headings=len(body_rows) - len(rows), ruled=ruled_edges(rows, columns, page.rulings),
-        aligned=how != AT_RULINGS,
+        aligned=how != AT_RULINGS, paper_bottom=page.height, ruled_bottom=max((r.top for r in h_rules), default=float("-inf")),
     )
 
 
