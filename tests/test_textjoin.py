@@ -323,6 +323,11 @@ def test_a_renderer_that_writes_blanks_at_its_wraps_shows_where_it_broke_a_word(
         "Zwickau - FachkräfteAnwerbung")
     # the next character would have fitted: no word was broken, whatever the renderer
     assert join_cell_lines([_printed("Interact4", room=20.0), _printed("Work", first_char=9.3)], calc) == "Interact4 Work"
+    # also after punctuation: Calc broke "Nachwuchshausärzt:innen" after its
+    # colon, which was read with a blank ("Nachwuchshausärzt: innen", exit 0)
+    lines = [_printed("Nachwuchshausärzt:", room=2.5), _printed("innen 1:1 ersetzt", first_char=2.8)]
+    assert join_cell_lines(lines, calc) == "Nachwuchshausärzt:innen 1:1 ersetzt"
+    assert join_cell_lines(lines, Cues(vocabulary([]))) == "Nachwuchshausärzt: innen 1:1 ersetzt"  # no blanks to go by
 
 
 def test_a_rest_no_german_word_starts_with_goes_on_with_the_word_before():

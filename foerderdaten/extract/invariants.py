@@ -160,9 +160,10 @@ def check_table(file_name: str, table: Table, specs: Sequence[ColumnSpec], shape
         or _empty_column(table)
         or _shortened_values(table)
         or next((f for shape in shapes if (f := _misshapen(table, shape))), None)
+        # text missing from the PDF first: printed again, the line breaks change too
+        or _row_cut_at_page_end(table)
         or _guessed_wraps(table)
         or _undecidable_wrap(table)
-        or _row_cut_at_page_end(table)
         or _expected_column_missing(table, specs)
     )
     if failure is not None:

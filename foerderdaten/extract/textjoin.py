@@ -566,8 +566,11 @@ def _separator_by_form(prev: str | PrintedLine, line: str | PrintedLine, cues: C
         return "" if _blank_would_show(prev, cues) else " "
     if isinstance(prev, PrintedLine) and isinstance(line, PrintedLine) and prev.room >= line.first_char + FIT_TOLERANCE_EM * prev.size:
         return " "  # the next character would have fitted: no word was broken here
-    if text[-1:].isalnum() and _blank_would_show(prev, cues):
-        return ""  # a wrap at a blank would have left its blank: a word was broken ("WelcomER" / "Z", "Interact4" / "Work")
+    if _blank_would_show(prev, cues):
+        # a wrap at a blank would have left its blank: a word was broken
+        # ("WelcomER" / "Z", "Interact4" / "Work"), or the renderer broke
+        # after punctuation inside one ("Nachwuchshausärzt:" / "innen")
+        return ""
     measured = isinstance(prev, PrintedLine) and isinstance(line, PrintedLine)
     if not _broken_word(text.strip(), next_word, _HYPHEN_INSIDE if measured else _BREAK_INSIDE):
         return " "
