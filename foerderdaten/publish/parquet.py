@@ -96,3 +96,9 @@ def write_parquet(
     spec: TableSpec, rows: Sequence[BaseModel], path: Path, *, version: str, sources: Sequence[Source]
 ) -> None:
     pq.write_table(to_arrow(spec, rows, version=version, sources=sources), path, **_WRITE_OPTIONS)
+    # Arrow's allocator (mimalloc) keeps the memory of freed buffers for
+    # reuse, not for the OS: each table's conversion would leave the build
+    # process that much larger until it ends (27 MB for the tables of a
+    # 1600-row edition, 13 MB for 400 rows). Given back, the peak is one
+    # table's conversion.
+    pa.default_memory_pool().release_unused()
