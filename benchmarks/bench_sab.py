@@ -22,9 +22,11 @@ Memory: peak RSS of ``foerderdaten build`` on the 400-row and a 1600-row
 edition (four times the pages), per engine: of the build process, and of
 the build with its reader processes together (sampled every 10 ms), and the
 growth per page between the two. Flat means: the reader's peak does not
-grow with the pages (each page is handed over to the build process as soon
-as it is read and dropped), and the build process grows only by the
-characters it keeps (one small object per character, equal numbers shared).
+grow with the pages (it hands each page over as soon as it is read and
+holds at most a few the build process has not taken), and the build
+process grows only by what it keeps of the rows: their text and measured
+cell lines while the table is read, then the output's rows until every
+format is written.
 The published values of both engines are compared file by file.
 
 Target: ``build`` within 3x the pypdfium2 floor on the 400-row edition.

@@ -3,22 +3,28 @@
 An SAB overview's table is read page by page as the reader hands the pages
 over (``pipeline._Arrivals``, ``tables.TableStream``): of each page the
 build keeps its text and its rows' measured cell lines, not its glyphs
-(~0.8 MB a page before). Two generated editions, the gold rows repeated
-as the benchmark prints them (``benchmarks/bench_sab.py``), are read as
-the build reads them; the traced peak of the build process may grow by
-little more than the rows' text.
+(~0.8 MB a page before). The rows are then normalised and written, every
+writer passing over them without a copy of the whole output (CSV line by
+line, Arrow's buffers given back after each Parquet file). Two generated
+editions, the gold rows repeated as the benchmark prints them
+(``benchmarks/bench_sab.py``), are built as the command line builds them;
+the traced peak of the build process, both up to the extracted rows and
+over the whole build, may grow by little more than the rows' text.
 """
 
 from __future__ import annotations
 
 import csv
 import tracemalloc
+from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 from foerderdaten import pipeline
-from foerderdaten.extract.guard import Limits
-from foerderdaten.extract.pdfdoc import DEFAULT_ENGINE, Page
-from foerderdaten.extract.sab import COLUMNS, streamed_projects
+from foerderdaten.extract import sab
+from foerderdaten.extract.pdfdoc import Page
+from foerderdaten.extract.sab import COLUMNS
 from render import Layout, render_table
 
 GOLD = Path(__file__).parent / "gold" / "sab_2023.csv"
@@ -55,25 +61,63 @@ def _whole() -> list[Page]:
     raise AssertionError("the document read again whole: the table reader could not settle the table")
 
 
-def _reading_peak(pdf: Path) -> tuple[int, int, int]:
-    """(pages, rows, traced peak in bytes) of reading the overview's rows as
-    the build does; traced once the reader has started (tracing in the
-    reader processes would slow them twentyfold)."""
-    try:
-        arrivals = pipeline._Arrivals(pdf.name, stream=True)
-        pipeline._read(pdf, Limits(), DEFAULT_ENGINE, arrivals, meanwhile=tracemalloc.start)
-        assert arrivals.projects is not None
-        _, _, rows = streamed_projects(pdf.name, arrivals.projects, _not_again, _whole)
-        return len(arrivals.texts), len(rows), tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+@dataclass
+class Peaks:
+    """A build of one edition, traced: its pages and rows, the traced peak
+    (bytes) up to the extracted rows, and after them (normalising, linking,
+    writing, with the rows held)."""
+
+    pages: int
+    rows: int
+    reading: int
+    writing: int
 
 
-def test_reading_memory_stays_flat_as_pages_grow(tmp_path):
+def _traced_build(pdf: Path, out: Path) -> Peaks:
+    """``pipeline.build`` of ``pdf``, traced once the reader has started
+    (tracing in the reader process would slow it twentyfold); the table must
+    settle from the pages as they arrived."""
+    streamed_projects, reading = sab.streamed_projects, []
+
+    def settled(file_name, stream, again, whole):
+        title, edition, rows = streamed_projects(file_name, stream, _not_again, _whole)
+        reading.append(tracemalloc.get_traced_memory()[1])  # read and extracted, not yet normalised
+        tracemalloc.reset_peak()
+        return title, edition, rows
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sab, "streamed_projects", settled)
+        patch.setattr(pipeline, "_import_later_stages", tracemalloc.start)  # what runs once the reader started
+        try:
+            tables = pipeline.build([pdf], out)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    return Peaks(tables.documents[0].pages, len(tables.projects), reading[0], peak)
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory) -> tuple[Peaks, Peaks]:
+    """The 50- and the 200-row edition, each built once (traced)."""
+    folder = tmp_path_factory.mktemp("memory")
     pipeline._import_later_stages()  # imported once, outside what is traced
-    small, large = _edition(50, tmp_path), _edition(200, tmp_path)
-    small_pages, small_rows, small_peak = _reading_peak(small)
-    large_pages, large_rows, large_peak = _reading_peak(large)
-    assert (small_rows, large_rows) == (50, 200)
-    per_page = (large_peak - small_peak) / (large_pages - small_pages)
-    assert per_page < PER_PAGE, f"{per_page / 1e6:.3f} MB a page ({small_peak / 1e6:.1f} MB at {small_pages} pages, {large_peak / 1e6:.1f} MB at {large_pages})"
+    return _traced_build(_edition(50, folder), folder / "small"), _traced_build(_edition(200, folder), folder / "large")
+
+
+def _per_page(builds: tuple[Peaks, Peaks], peak: str) -> tuple[float, str]:
+    small, large = builds
+    assert (small.rows, large.rows) == (50, 200)
+    a, b = getattr(small, peak), getattr(large, peak)
+    per_page = (b - a) / (large.pages - small.pages)
+    return per_page, f"{per_page / 1e6:.3f} MB a page ({a / 1e6:.1f} MB at {small.pages} pages, {b / 1e6:.1f} MB at {large.pages})"
+
+
+def test_reading_memory_stays_flat_as_pages_grow(builds):
+    per_page, numbers = _per_page(builds, "reading")
+    assert per_page < PER_PAGE, numbers
+
+
+def test_writing_memory_stays_flat_as_pages_grow(builds):
+    """Normalising, linking and writing every format."""
+    per_page, numbers = _per_page(builds, "writing")
+    assert per_page < PER_PAGE, numbers

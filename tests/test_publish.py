@@ -259,6 +259,30 @@ def test_parquet_types_and_values(published):
     assert funding.column("betrag_eur").to_pylist()[0] == Decimal("285563.71")
 
 
+def test_parquet_long_tables_in_row_groups(tmp_path, monkeypatch):
+    """A table is converted and written in row groups of ``ROW_GROUP_ROWS``
+    rows, so writing it never holds all its Arrow buffers at once; a table
+    of no more rows (every bundled one) is one group, the bytes
+    ``pq.write_table`` writes, and a longer one reads back the same."""
+    from foerderdaten.publish import parquet
+    from foerderdaten.publish.dataset import Source
+
+    spec, rows = TABLES["projects"], gold_projects(SAB_ID)
+    sources = [Source(source_id=SAB_ID, title="t", file_name="f.pdf", sha256="0" * 64)]
+    schema = parquet.arrow_schema(spec, version=VERSION, sources=sources)
+    whole = parquet.arrow_table(schema, rows)
+    pq.write_table(whole, tmp_path / "at_once.parquet", **parquet._WRITE_OPTIONS)
+    parquet.write_parquet(spec, rows, tmp_path / "one_group.parquet", version=VERSION, sources=sources)
+    assert (tmp_path / "one_group.parquet").read_bytes() == (tmp_path / "at_once.parquet").read_bytes()
+
+    monkeypatch.setattr(parquet, "ROW_GROUP_ROWS", 50)
+    parquet.write_parquet(spec, rows, tmp_path / "groups.parquet", version=VERSION, sources=sources)
+    assert pq.ParquetFile(tmp_path / "groups.parquet").num_row_groups == 3  # 134 rows
+    assert pq.read_table(tmp_path / "groups.parquet").equals(whole)
+    parquet.write_parquet(spec, [], tmp_path / "empty.parquet", version=VERSION, sources=sources)
+    assert pq.read_table(tmp_path / "empty.parquet").num_rows == 0
+
+
 def test_parquet_metadata(published):
     schema = pq.read_schema(published / "projects.parquet")
     meta = {k.decode(): v.decode() for k, v in schema.metadata.items()}

@@ -150,6 +150,14 @@ def _work(read: Callable[[Path, Callable[[P], None]], T], path: Path, max_memory
     outbox.close(outcome)
 
 
+# Parts (pages) the worker may have read that the build process has not
+# taken yet. A few keep the build process from waiting for the next page;
+# unbounded, the worker ran ahead whenever the build process worked longer
+# on a page than the worker read it, and held the document's pages (~0.2 MB
+# each) until they were taken: its memory grew with the document.
+PARTS_AHEAD = 4
+
+
 class _Outbox:
     """The worker's messages to the build process, sent by a thread of their own.
 
@@ -157,12 +165,13 @@ class _Outbox:
     parses meanwhile), and a page is larger than a pipe's buffer: sending
     from the reading thread would stall the reading until then. The thread
     starts with the first message, after the reader has started its page
-    readers (forking a process that runs threads is best avoided).
+    readers (forking a process that runs threads is best avoided). At most
+    ``PARTS_AHEAD`` parts wait: then handing over waits for the build process.
     """
 
     def __init__(self, connection):
         self._connection = connection
-        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._queue: queue.Queue = queue.Queue(maxsize=PARTS_AHEAD)
         self._thread = threading.Thread(target=self._send_all, daemon=True)
 
     def hand_over(self, part: object) -> None:

@@ -24,11 +24,13 @@ import multiprocessing
 import os
 import unicodedata
 from array import array
+from collections import deque
 from collections.abc import Callable, Hashable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
+from typing import TypeVar
 
 from foerderdaten.errors import InputError, short_exception
 from foerderdaten.extract.damage import check_complete, strict_engine
@@ -495,11 +497,14 @@ def _reason(reader, exc: Exception) -> str:
 PARALLEL_MIN_PAGES = 6
 
 
-# Each page reader reads this many chunks of the document: the build
-# process receives the first chunks (and works on them) while the last ones
-# are read. Each chunk opens the document again (~30 ms of font parsing), so
-# few chunks: half the pages arrive halfway through.
-CHUNKS_PER_READER = 2
+# Page readers read a document in chunks of this many pages, and each
+# reader has at most two chunks read or being read that the build process
+# has not taken yet: so the pages waiting between the readers and the build
+# process do not grow with the document (chunks of a fixed share of the
+# document did: page_count / 8 pages each, all submitted at once). Each
+# chunk opens the document again (~30 ms of font parsing, ~2 pages' reading).
+CHUNK_PAGES = 8
+CHUNKS_AHEAD_PER_READER = 2
 
 
 def _page_readers(page_count: int) -> int:
@@ -519,16 +524,35 @@ def _page_readers(page_count: int) -> int:
 
 def _read_pages_in_parallel(engine: str, path: Path, page_count: int, readers: int, hand_over: Callable[[RawPage], None]) -> None:
     """All pages, read in contiguous chunks by ``readers`` processes, handed over in order as each chunk is read."""
-    count = min(page_count, readers * CHUNKS_PER_READER)
-    bounds = [round(i * page_count / count) for i in range(count + 1)]
-    chunks = [(engine, str(path), bounds[i], bounds[i + 1]) for i in range(count)]
+    chunks = [(engine, str(path), start, min(start + CHUNK_PAGES, page_count)) for start in range(0, page_count, CHUNK_PAGES)]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     # page readers die with this process, so a killed build leaves none behind
     with ProcessPoolExecutor(max_workers=readers, mp_context=context, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
-        for chunk in pool.map(_read_page_range, chunks):
+        for chunk in in_order(pool, _read_page_range, chunks, ahead=readers * CHUNKS_AHEAD_PER_READER):
             for page in chunk:
                 hand_over(page)
+
+
+A = TypeVar("A")  # an item a pool works on
+R = TypeVar("R")  # its result
+
+
+def in_order(pool: Executor, fn: Callable[[A], R], items: Sequence[A], ahead: int) -> Iterator[R]:
+    """``pool.map(fn, items)`` with at most ``ahead`` items submitted and not
+    yet taken: ``map`` submits every item at once, and the results of the
+    pool's fast readers then wait in memory for a slow consumer."""
+    pending: deque[Future[R]] = deque()
+    try:
+        for item in items:
+            if len(pending) == ahead:
+                yield pending.popleft().result()
+            pending.append(pool.submit(fn, item))
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:  # a failed item or consumer: what has not started is not needed (as map does)
+            future.cancel()
 
 
 def _read_page_range(chunk: tuple[str, str, int, int]) -> list[RawPage]:

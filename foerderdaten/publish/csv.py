@@ -25,7 +25,7 @@ text from a missing one (Parquet and SQLite can).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,20 +68,27 @@ def _cell(column: Column, value, flavour: Flavour) -> str:
 
 
 def csv_text(spec: TableSpec, rows: Sequence[BaseModel], flavour: Flavour) -> str:
+    return "".join(csv_lines(spec, rows, flavour))
+
+
+def csv_lines(spec: TableSpec, rows: Sequence[BaseModel], flavour: Flavour) -> Iterator[str]:
+    """The header line, then one line per row, each with its line end."""
     if flavour.german_labels:
         labelled = readable_columns(spec)
     else:
         labelled = [(c, c.name) for c in columns_of(spec.model)]
     columns = [c for c, _ in labelled]
-    lines = [flavour.delimiter.join(_quote(label, flavour.delimiter) for _, label in labelled)]
+    end = flavour.line_end
+    yield flavour.delimiter.join(_quote(label, flavour.delimiter) for _, label in labelled) + end
     for row in rows:
         cells = (_cell(c, v, flavour) for c, v in zip(columns, values(row, columns), strict=True))
-        lines.append(flavour.delimiter.join(cells))
-    return "".join(line + flavour.line_end for line in lines)
+        yield flavour.delimiter.join(cells) + end
 
 
 def write_csv(spec: TableSpec, rows: Sequence[BaseModel], path: Path, flavour: Flavour = PLAIN) -> None:
-    data = csv_text(spec, rows, flavour).encode("utf-8")
-    if flavour.bom:
-        data = b"\xef\xbb\xbf" + data
-    path.write_bytes(data)
+    """Line by line: the whole text at once would be held three times (lines,
+    text, bytes), a multiple of the file for the largest tables."""
+    with path.open("wb") as fh:
+        if flavour.bom:
+            fh.write(b"\xef\xbb\xbf")
+        fh.writelines(line.encode("utf-8") for line in csv_lines(spec, rows, flavour))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
@@ -259,13 +259,16 @@ def project_row(p: Project, file_name: str | None) -> str:
     return f'<tr data-project="{escape(p.project_id)}">{"".join(_labelled(cells))}</tr>'
 
 
-def project_table(projects: Sequence[Project], file_names: Mapping[str, str]) -> str:
+def project_table(projects: Sequence[Project], file_names: Mapping[str, str]) -> Iterator[str]:
+    """The project list, row by row (its HTML is most of the page)."""
     head = "".join(
         f'<th data-key="{key}" data-type="{kind}"><button type="button">{escape(label)}</button></th>'
         for key, label, kind in LIST_COLUMNS
     )
-    body = "\n".join(project_row(p, file_names.get(p.source_id)) for p in projects)
-    return f'<table id="projects"><thead><tr>{head}</tr></thead><tbody>\n{body}\n</tbody></table>'
+    yield f'<table id="projects"><thead><tr>{head}</tr></thead><tbody>\n'
+    for i, p in enumerate(projects):
+        yield ("\n" if i else "") + project_row(p, file_names.get(p.source_id))
+    yield "\n</tbody></table>"
 
 
 # --------------------------------------------------------------------------
@@ -475,7 +478,10 @@ def editions_section(tables: Tables) -> str:
             '<p>Einzelheiten: <a href="CHANGES.md">CHANGES.md</a> und die Tabelle <code>changes</code>.</p>')
 
 
-def render(tables: Tables, *, version: str) -> str:
+def page_parts(tables: Tables, *, version: str) -> Iterator[str]:
+    """The page in parts, the project list row by row: written so, the page
+    is never held whole (as one text, then as bytes), which for the largest
+    editions is several times the file."""
     all_projects = tables.projects
     # the current list: each series' newest edition (all rows when there is one edition)
     projects = [p for p in all_projects if p.current]
@@ -493,7 +499,7 @@ def render(tables: Tables, *, version: str) -> str:
                       funding_note(centers_without_amount(tables.welcome_centers, funding))),
         ]
     )
-    return f"""<!DOCTYPE html>
+    yield f"""<!DOCTYPE html>
 <html lang="de">
 <head>
 <meta charset="utf-8">
@@ -521,7 +527,9 @@ def render(tables: Tables, *, version: str) -> str:
 </div>
 {flag_legend(projects)}
 <div class="scroll">
-{project_table(projects, file_names)}
+"""
+    yield from project_table(projects, file_names)
+    yield f"""
 </div>
 <h2>Daten und Dokumentation</h2>
 {DATA_LINKS}
@@ -540,4 +548,5 @@ Version {escape(version)}. Links „S.“ öffnen die Seite der Quell-PDF im Ord
 
 
 def write_overview(path: Path, tables: Tables, *, version: str) -> None:
-    path.write_text(render(tables, version=version), encoding="utf-8")
+    with path.open("w", encoding="utf-8") as fh:
+        fh.writelines(page_parts(tables, version=version))

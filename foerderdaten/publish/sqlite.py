@@ -86,10 +86,11 @@ def create_table_sql(spec: TableSpec) -> str:
 
 
 def _insert(db: sqlite_utils.Database, spec: TableSpec, rows: Sequence[BaseModel]) -> None:
+    """The rows as records, made as sqlite-utils inserts them (100 a statement):
+    not all of a table's records at once beside its rows."""
     columns = columns_of(spec.model)
-    records = [{c.name: sql_value(c, getattr(row, c.name)) for c in columns} for row in rows]
-    if records:
-        db.table(spec.name).insert_all(records)
+    if rows:
+        db.table(spec.name).insert_all({c.name: sql_value(c, getattr(row, c.name)) for c in columns} for row in rows)
 
 
 # Views for readers: the current list of projects (each series' newest
