@@ -260,6 +260,34 @@ def test_a_word_broken_with_a_little_room_left_is_not_a_wrap():
     assert join_cell_lines(lines, Cues(vocabulary([["die Arbeitgeber"]]))) == "Arbeitgeb er und"
 
 
+def test_a_lower_case_rest_is_a_word_only_where_the_document_writes_it_so():
+    # "Sicherung" printed as a noun tells nothing of "Fachkräfte" /
+    # "sicherung": in lower case it is the rest of a compound, read as one
+    words = vocabulary([["die Sicherung der Zukunft"], ["Sicherung"]])
+    lines = [_printed("Fachkräfte", room=0.5), _printed("sicherung im Landkreis", first_char=3.0)]
+    assert join_cell_lines(lines, Cues(words)) == "Fachkräftesicherung im Landkreis"
+    assert guessed_wraps(lines, Cues(words)) == [("Fachkräfte", "sicherung")]
+    # printed in lower case elsewhere, it is a word
+    words = vocabulary([["die Fachkräfte gewinnen"], ["Fachkräfte gewinnen"]])
+    lines = [_printed("Fachkräfte", room=0.5), _printed("gewinnen und", first_char=3.0)]
+    assert join_cell_lines(lines, Cues(words)) == "Fachkräfte gewinnen und"
+
+
+def test_an_article_or_conjunction_without_its_word_is_the_rest_of_one():
+    # Writer broke "Migrationshintergrund" as "Migrationshintergr" / "und";
+    # "und" is a common word, but never before a comma or at a value's end
+    words = vocabulary([["Arbeit und Leben"]] * 3)
+    lines = [_printed("Migrationshintergr", room=0.5), _printed("und, insb. Ukrainische", first_char=5.6)]
+    assert join_cell_lines(lines, Cues(words)) == "Migrationshintergrund, insb. Ukrainische"
+    lines = [_printed("Frauen mit", room=40.0), _printed("Migrationshintergr", room=0.5), _printed("und", first_char=5.6)]
+    assert join_cell_lines(lines, Cues(words)) == "Frauen mit Migrationshintergrund"
+    # followed by a word, it is one; but no German word ends in "gr"
+    lines = [_printed("Migrationshinterg", room=0.5), _printed("und Leben", first_char=5.6)]
+    assert join_cell_lines(lines, Cues(words)) == "Migrationshinterg und Leben"
+    lines = [_printed("Migrationshintergr", room=0.5), _printed("und in Chemnitz", first_char=5.6)]
+    assert join_cell_lines(lines, Cues(words)) == "Migrationshintergrund in Chemnitz"
+
+
 def test_a_short_rest_that_also_ends_words_is_undecidable():
     # "in" and "um" are common words and common word ends ("Verein",
     # "Zentrum"): after a line that fills its cell, Writer printed
@@ -269,8 +297,12 @@ def test_a_short_rest_that_also_ends_words_is_undecidable():
     lines = [_printed("Großenha", room=0.3), _printed("in", first_char=2.2)]
     assert undecidable_wraps(lines, Cues(words)) == [("Großenha", "in")]
     assert guessed_wraps(lines, Cues(words)) == []
+    lines = [_printed("Jugendmuse", room=0.5), _printed("um Leipzig", first_char=5.5)]
+    assert undecidable_wraps(lines, Cues(words)) == [("Jugendmuse", "um")]
+    # no word ends in "tr": "Fachkräftekontaktzentr" is the start of one
     lines = [_printed("Fachkräftekontaktzentr", room=0.5), _printed("um VII", first_char=5.5)]
-    assert undecidable_wraps(lines, Cues(words)) == [("Fachkräftekontaktzentr", "um")]
+    assert undecidable_wraps(lines, Cues(words)) == []
+    assert join_cell_lines(lines, Cues(words)) == "Fachkräftekontaktzentrum VII"
     # no word ends in "-ungin": after a closed noun ending the rest is a word
     lines = [_printed("Fachkräfteanwerbung", room=1.2), _printed("in der Region", first_char=2.2)]
     assert undecidable_wraps(lines, Cues(words)) == []

@@ -189,6 +189,11 @@ NO_WORD_STARTS = (
     "sb", "sd", "sf", "sg", "sr", "sv",
 )
 
+# Letters no German word ends with (a consonant before "r" or "l"): a line
+# whose word ends so stops inside a word ("Migrationshintergr" / "und",
+# "Fachkräftekontaktzentr" / "um"), however common the next line's word.
+NO_WORD_ENDS = ("br", "dr", "fr", "gr", "kr", "pr", "tr", "wr", "bl", "fl", "gl", "kl", "pl")
+
 # Characters stripped from a word before it is looked up in a vocabulary.
 _WORD_PUNCTUATION = ".,;:!?()[]\"'„“”‚‘’«»"
 
@@ -267,7 +272,7 @@ def blank_width(chars: Sequence[Char]) -> float:
 class Cues:
     """What a whole table shows about how its renderer wraps cell lines."""
 
-    words: Counter[str]  # words printed whole, see ``vocabulary``
+    words: Counter[str]  # words printed whole, see ``vocabulary`` (a ``Vocabulary`` as a rule)
     wrap_blanks: bool = False  # it writes a blank where it wraps at one ...
     edge_blanks: bool = False  # ... even where that blank hangs past the cell's edge
     hyphenates: bool = False  # it hyphenates words at its wraps
@@ -371,7 +376,19 @@ def _blank_hangs(line: PrintedLine) -> bool:
     return line.room < HANGING_BLANK * line.blank and abs(line.room) > SETS_THE_EDGE
 
 
-def vocabulary(cells: Iterable[Sequence[str | PrintedLine]]) -> Counter[str]:
+class Vocabulary(Counter[str]):
+    """How often each word is printed whole, folded (see ``vocabulary``);
+    ``lowercase`` counts only where it starts in lower case. A German noun
+    is written with a capital: "sicherung" in lower case is no word, only
+    the rest of a compound ("Fachkräfte" / "sicherung"), however often
+    "Sicherung" is printed."""
+
+    def __init__(self, counts: Mapping[str, int] | None = None) -> None:
+        super().__init__(counts or {})
+        self.lowercase: Counter[str] = Counter()
+
+
+def vocabulary(cells: Iterable[Sequence[str | PrintedLine]]) -> Vocabulary:
     """How often each word is printed whole in ``cells`` (each a cell's
     lines): with a blank or the cell's start before it and a blank or the
     cell's end after it, folded to lower case without surrounding
@@ -379,7 +396,7 @@ def vocabulary(cells: Iterable[Sequence[str | PrintedLine]]) -> Counter[str]:
     was at a blank (``_wrapped_at_blank``) counts as a blank too: renderers
     that drop the blank at a wrap would otherwise leave only the words
     inside lines, few in narrow columns."""
-    words: Counter[str] = Counter()
+    words = Vocabulary()
     for cell in cells:
         lines = [line for line in cell if _text(line).strip()]
         for i, line in enumerate(lines):
@@ -389,7 +406,10 @@ def vocabulary(cells: Iterable[Sequence[str | PrintedLine]]) -> Counter[str]:
             for j, token in enumerate(tokens):
                 if (j > 0 or whole_start) and (j < len(tokens) - 1 or whole_end):
                     words[_fold_word(token)] += 1
+                    if token.strip(_WORD_PUNCTUATION)[:1].islower():
+                        words.lowercase[_fold_word(token)] += 1
     del words[""]
+    del words.lowercase[""]
     return words
 
 
@@ -484,7 +504,7 @@ def _guessed(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_
 
 def _by_words_only(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_on: bool) -> bool:
     """Whether neither form nor the document's words decide the break (rule 5's last resort)."""
-    return _separator_by_form(prev, line, cues, goes_on) is None and _word_evidence(_text(prev).strip(), _next_word(line), cues.words) is None
+    return _separator_by_form(prev, line, cues, goes_on) is None and _evidence(prev, line, cues, goes_on) is None
 
 
 def _undecidable(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_on: bool) -> bool:
@@ -515,7 +535,7 @@ def _separator(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goe
     by_form = _separator_by_form(prev, line, cues, goes_on)
     if by_form is not None:
         return by_form
-    glued = _word_evidence(_text(prev).strip(), _next_word(line), cues.words)
+    glued = _evidence(prev, line, cues, goes_on)
     return "" if glued is None or glued else " "  # a guess reads as one word (see the module's known ambiguity)
 
 
@@ -641,6 +661,29 @@ def _dash_stands(text: str) -> bool:
     return bool(before) and before[-1] not in CONJUNCTIONS and not before[-1].endswith(",")
 
 
+def _evidence(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_on: bool) -> bool | None:
+    """Rule 5's evidence for the break after ``prev`` (see ``_word_evidence``):
+    an article or conjunction left without the word it needs is the rest of
+    a word ("Migrationshintergr" / "und, insb.", "Frauen mit
+    Migrationshintergr" / "und" at the value's end)."""
+    next_word = _next_word(line)
+    if _dangles(next_word, ends_value=not goes_on and _text(line).strip() == next_word):
+        return True
+    return _word_evidence(_text(prev).strip(), next_word, cues.words)
+
+
+# Articles and conjunctions: a word always follows them, never a
+# punctuation mark or the value's end ("und," is the rest of "Hintergrund,").
+NEEDS_A_WORD = {"und", "oder", "sowie", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem", "eines"}
+
+
+def _dangles(word: str, ends_value: bool) -> bool:
+    """Whether ``word`` is an article or conjunction with no word after it:
+    followed by punctuation, or the value's last word (``ends_value``)."""
+    core = word.rstrip(_WORD_PUNCTUATION)
+    return core in NEEDS_A_WORD and (core != word or ends_value)
+
+
 def _word_evidence(line: str, next_word: str, words: Mapping[str, int]) -> bool | None:
     """Rule 5 where geometry cannot decide: the document's own words do.
     True for one word, False for two, None where they tell nothing. The
@@ -658,6 +701,8 @@ def _word_evidence(line: str, next_word: str, words: Mapping[str, int]) -> bool 
         return True  # the joined word is printed elsewhere, or a single letter is left ("Unternehmen" / "s- und")
     if _word_rest(next_word):
         return True  # no German word starts so: the rest of one ("Wirtschaftsförderung" / "sgesellschaft")
+    if _word_start(line):
+        return True  # no German word ends so: the start of one ("Migrationshintergr" / "und")
     if word in ENDINGS:
         return None  # the rest of a word broken before its ending ("arbeitsmarktorientiert" / "es")
     if _fold_word(line) in words:
@@ -666,7 +711,26 @@ def _word_evidence(line: str, next_word: str, words: Mapping[str, int]) -> bool 
         # a word, or a word's end (see ``_ambiguous_rest``); not after a closed ending
         return False if _fold_word(line).endswith(CLOSED_ENDINGS) else None
     needed = KNOWN_WORD_MIN_COUNT if len(word) >= KNOWN_WORD_MIN_LETTERS else SHORT_WORD_MIN_COUNT
-    return False if words.get(word, 0) >= needed else None
+    return False if _printed_as(next_word, words) >= needed else None
+
+
+def _printed_as(word: str, words: Mapping[str, int]) -> int:
+    """How often ``word`` is printed whole elsewhere as it is written here: a
+    word in lower case only where the document writes it so (in 180 random
+    LibreOffice prints, a lower-case rest printed elsewhere only with a
+    capital was the rest of a compound all 69 times: "Fachkräfte" /
+    "sicherung"). A plain count (no ``Vocabulary``) does not know the case."""
+    folded = _fold_word(word)
+    if isinstance(words, Vocabulary) and word.strip(_WORD_PUNCTUATION)[:1].islower():
+        return words.lowercase.get(folded, 0)
+    return words.get(folded, 0)
+
+
+def _word_start(line: str) -> bool:
+    """Whether the last word of ``line`` ends as no German word does. Only
+    small letters count: abbreviations end so too ("Dr", "Fr")."""
+    word = line.split()[-1] if line.split() else ""
+    return word[-2:].isalpha() and word[-2:].islower() and word.endswith(NO_WORD_ENDS)
 
 
 def _word_rest(next_word: str) -> bool:
