@@ -47,8 +47,9 @@ class HtmlLayout:
     row_break: bool = False  # may a row break across pages (a browser's default)?
     ligatures: bool = True  # "fl", "ff", "fi" as one glyph, a browser's default for most fonts
     break_words: bool = False  # break a word too long for its cell (CSS overflow-wrap: anywhere) rather than let it overflow
-    # what a cell does with text that does not fit: "visible" (a browser's default: it overflows), "hidden" (fixed
-    # column widths, the overflow cut off at the cell's edge) or "ellipsis" (one line each, cut short with "…")
+    # what a cell does with text that does not fit: "visible" (a browser's default: it overflows), "fixed" (fixed
+    # column widths, the overflow running on over the next cell), "hidden" (fixed column widths, the overflow cut
+    # off at the cell's edge) or "ellipsis" (one line each, cut short with "…")
     overflow: str = "visible"
 
     def describe(self) -> str:
@@ -100,8 +101,10 @@ def _css(layout: HtmlLayout, columns: int, numeric: set[int]) -> str:
         f"th {{ font-weight: bold; text-align: {layout.header_align}; {head_border} }}",
         "* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }",
     ]
+    if layout.overflow in ("fixed", "hidden"):
+        rules.append("table { table-layout: fixed; }")
     if layout.overflow == "hidden":
-        rules.append("table { table-layout: fixed; } td, th { overflow: hidden; }")
+        rules.append("td, th { overflow: hidden; }")
     if layout.overflow == "ellipsis":
         rules.append("td { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 0; }")
     if not layout.row_break:
