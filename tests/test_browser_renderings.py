@@ -61,6 +61,13 @@ SAB_LAYOUTS = {
     "region_heading_rows": (HtmlLayout(section_rows=True, size=10), ORIGINAL, IN_ORDER),
     "rows_break_across_pages": (HtmlLayout(size=12, row_break=True, font="Liberation Sans", header_break="br"), ORIGINAL, IN_ORDER),
     "running_head_reordered": (HtmlLayout(head="every_page", widths=_widths("balanced", [7, 0, 2, 1, 3, 4, 5, 6, 8])), RENAMED, [7, 0, 2, 1, 3, 4, 5, 6, 8]),
+    # text the PDF spells in /ActualText: small capitals are capital glyphs
+    # standing for lower-case letters, a zero-width space a blank glyph
+    # standing for it (read by their glyphs: "VOLKSHOCHSCHULE", "E-M ail",
+    # 54 and 798 fields wrong, exit 0); a line of small capitals mixes two
+    # font sizes, and the next column's blanks once ended its cell's line
+    "small_capitals": (HtmlLayout(small_caps=True, font="Liberation Sans", size=10), ORIGINAL, IN_ORDER),
+    "zero_width_spaces_after_hyphens": (HtmlLayout(cell_breaks="zwsp", font="Carlito", size=11), ORIGINAL, IN_ORDER),
     # found by random layouts: middle-aligned cells interleave the columns'
     # lines at half a line pitch (the header's "Nr." once fell out of its
     # band, and RL numbers were read into Vorhabensart on three pages)
@@ -250,6 +257,27 @@ def test_sab_with_words_broken_anywhere_is_refused(chromium, tmp_path, name):
     reading = read_sab(pdf)
     assert reading.verdict == "refused" and reading.names_page, f"{layout.describe()}\n{reading.report()}"
     assert "fill their cell, so a word broken there cannot be told from a wrap at a blank the renderer left out" in reading.detail
+
+
+# Soft hyphens inside the cells' words (as a hyphenation script inserts
+# them): Chromium breaks words there, printing a hyphen the PDF spells as
+# the soft hyphen, read right ("Vogt‐" / "landkreis": "Vogtlandkreis"; by
+# its glyph it read "Vogt ‐landkreis"). But its lines then fill their cells
+# often, and where one ends a word without a hyphen the table's words were
+# no evidence ("Frauenförderwerk" / "e. V." read as one word, exit 0):
+# such a break must be refused, naming page and column.
+SOFT_HYPHENATED = {
+    "a4_dejavu_sans": HtmlLayout(cell_breaks="shy"),
+    "a3_liberation_sans_10pt": HtmlLayout(cell_breaks="shy", size=10, paper="A3", font="Liberation Sans"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SOFT_HYPHENATED))
+def test_sab_soft_hyphenated_words_filling_cells_are_refused(chromium, tmp_path, name):
+    layout = SOFT_HYPHENATED[name]
+    reading = read_sab(print_sab(chromium, tmp_path, name, layout, ORIGINAL, IN_ORDER))
+    assert reading.verdict == "refused" and reading.names_page, f"{layout.describe()}\n{reading.report()}"
+    assert "fill their cell where the renderer breaks words at soft hyphens" in reading.detail
 
 
 # Tables wider than their paper: Chromium cuts them at the printed area,
