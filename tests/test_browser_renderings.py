@@ -160,6 +160,11 @@ ANNEX_LAYOUTS = {
     "dejavu_ruled_landscape": HtmlLayout(size=10, footer=False),
     "liberation_portrait_rows_break": HtmlLayout(font="Liberation Sans", size=11, orientation="portrait", row_break=True, footer=False),
     "carlito_plain_bottom": HtmlLayout(font="Carlito", size=11, grid="none", valign="bottom", footer=False),
+    # soft hyphens in the cells: the browser sizes each annex's columns
+    # apart, and Anlage 2's header reads as Anlage 1's; Anlage 1's column
+    # boundary (in whole points) was taken 0.04 pt past the first letters
+    # of Anlage 2's second column ("bsw gGmbH P I i" / "rojekt", exit 0)
+    "soft_hyphens_two_annex_widths": HtmlLayout(cell_breaks="shy"),
     # found by random layouts: middle-aligned rows without rulings, broken
     # across pages; the broken row at each page's foot starts its columns
     # together and, voting alone, made the page "top-aligned": a row was cut

@@ -409,3 +409,18 @@ def test_a_blank_goes_with_the_character_it_follows_or_by_its_own_edge():
     columns = table_rows.lines_by_column(chars, [tables.Column("a", "a", 0.0, 100.0), tables.Column("b", "b", 100.0, 200.0)])
     assert [line.text for line in columns["a"]] == ["(-x "]
     assert [line.text for line in columns["b"]] == ["u n"]
+
+
+def test_an_agreed_column_boundary_never_passes_where_a_pages_gap_ends():
+    """Most pages put a boundary at 170.2 (taken as 170, whole points); a
+    page whose next column's letters start at 169.96 keeps its own: at 170
+    they went to the column before ("bsw gGmbH P I i" / "rojekt")."""
+    def columns(x: float) -> list[tables.Column]:
+        return [tables.Column("a", "A", float("-inf"), x), tables.Column("b", "B", x, float("inf"))]
+
+    pages = [(("same",), columns(170.2), [(100.0, 173.2)])] * 3 + [(("same",), columns(167.2), [(120.0, 169.96)])]
+    agreed = tables.agreed_columns(pages)
+    assert [cols[0].x1 for cols in agreed] == [170.2, 170.2, 170.2, 167.2]
+    # where the gap reaches past it, the page takes the agreed boundary
+    agreed = tables.agreed_columns([*pages[:3], (("same",), columns(167.2), [(120.0, 171.0)])])
+    assert agreed[3][0].x1 == 170
