@@ -55,7 +55,8 @@ class HtmlLayout:
     overflow: str = "visible"
     small_caps: bool = False  # body cells in small capitals (CSS font-variant: small-caps; the fonts have none: synthesised)
     # invisible break opportunities in the cells' text: "none", "shy" (soft hyphens inside long words, as a
-    # hyphenation script inserts them) or "zwsp" (a zero-width space after every hyphen and slash, as a CMS inserts them)
+    # hyphenation script inserts them), "zwsp" (a zero-width space after every hyphen and slash, as a CMS inserts
+    # them) or "nbsp" (the first three blanks of a cell no-break spaces, as an editor sets them)
     cell_breaks: str = "none"
 
     def describe(self) -> str:
@@ -82,6 +83,8 @@ def _cell_html(text: str, breaks: str) -> str:
         return re.sub(r"\w{8,}", lambda m: _soft_hyphens(m.group()), escaped)
     if breaks == "zwsp":
         return re.sub(r"([-/])", r"\1&#8203;", escaped)
+    if breaks == "nbsp":
+        return escaped.replace(" ", "&nbsp;", 3)
     return escaped
 
 

@@ -413,4 +413,4 @@ def test_where_the_renderer_breaks_at_soft_hyphens_the_tables_words_decide_nothi
     renderer breaks words at soft hyphens, that is a guess."""
     lines = [_printed("Frauenförderwerk", room=1.0), _printed("e. V.")]
     assert guessed_wraps(lines) == []
-    assert guessed_wraps(lines, Cues(Counter(), soft_hyphens=True)) == [("Frauenförderwerk", "e.")]
+    assert guessed_wraps(lines, Cues(Counter(), invisible_breaks=True)) == [("Frauenförderwerk", "e.")]

@@ -268,6 +268,13 @@ def _text_lines(lines: list[list[Char]], mixed: set[int]) -> list[TextLine]:
 LIGATURES = {chr(code): unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
 
 
+# A no-break space is a blank where a line does not break: read as one, so
+# that what tells a wrap from a blank sees it ("(FIZZ)" no-break space "-"
+# at a line's end is a dash standing as a word, not a hyphen glued to the
+# next line's word: "(FIZZ) -Willkommen", exit 0).
+NO_BREAK_SPACES = {"\u00a0": " ", "\u202f": " "}
+
+
 def split_ligature(char: Char) -> list[Char]:
     """The letters of a ligature glyph, each an equal share of its box.
 
@@ -401,7 +408,8 @@ class RawPage:
         """The page's characters (ligatures split into their letters, whichever
         engine read them) and its straight rulings."""
         boxes = self._numbers(self.boxes)  # five numbers a glyph, taken in step by zip
-        chars = [Char(t, *box) for t, box in zip(self.texts, zip(boxes, boxes, boxes, boxes, boxes, strict=False), strict=False)]
+        texts = [NO_BREAK_SPACES.get(t, t) for t in self.texts] if any(t in NO_BREAK_SPACES for t in self.texts) else self.texts
+        chars = [Char(t, *box) for t, box in zip(texts, zip(boxes, boxes, boxes, boxes, boxes, strict=False), strict=False)]
         if any(t in LIGATURES for t in self.texts):
             chars = [letter for c in chars for letter in split_ligature(c)]
         edges = iter(self.rulings)

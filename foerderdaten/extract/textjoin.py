@@ -262,7 +262,7 @@ class Cues:
     edge_blanks: bool = False  # ... even where that blank hangs past the cell's edge
     hyphenates: bool = False  # it hyphenates words at its wraps
     blank_em: float | None = None  # the width of its cells' blank in font sizes, where they print one
-    soft_hyphens: bool = False  # it breaks words at the document's soft hyphens, and the PDF says so (rule 0)
+    invisible_breaks: bool = False  # it breaks words at the document's soft hyphens or zero-width spaces (rule 0)
 
 
 # A renderer writes a blank at its wraps when at least this share of the
@@ -290,6 +290,7 @@ def table_cues(cells: Sequence[Sequence[PrintedLine]]) -> Cues:
     fills its cell may be a broken word, and in narrow columns broken words
     are many (a Writer table with 2,000 of them among 4,000 wraps once
     seemed to write no blanks at all)."""
+    invisible_breaks = any(line.text.endswith(INVISIBLE_BREAKS) for lines in cells for line in lines)
     cells = [_at_breaks(lines) for lines in cells]
     wrapped = [
         (line, after) for lines in cells for line, after in itertools.pairwise(lines)
@@ -305,7 +306,7 @@ def table_cues(cells: Sequence[Sequence[PrintedLine]]) -> Cues:
         edge_blanks=sum(1 for line in with_blank if _blank_hangs(line)) >= 2,
         hyphenates=_hyphenates(cells, words),
         blank_em=statistics.median(blanks) if blanks else None,
-        soft_hyphens=any(line.text.endswith(SOFT_HYPHEN) for lines in cells for line in lines),
+        invisible_breaks=invisible_breaks,
     )
 
 
@@ -491,9 +492,9 @@ def _guessed(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_
         return _hyphen_evidence(prev, line, cues.words) is None
     if _separator_by_form(prev, line, cues, goes_on) is not None:
         return False
-    # a renderer that breaks words at soft hyphens breaks them anywhere the
-    # document put one: the table's words are no evidence there
-    return cues.soft_hyphens or _word_evidence(_text(prev).strip(), _next_word(line), cues.words) is None
+    # a renderer that breaks words at soft hyphens or zero-width spaces breaks
+    # them anywhere the document put one: the table's words are no evidence there
+    return cues.invisible_breaks or _word_evidence(_text(prev).strip(), _next_word(line), cues.words) is None
 
 
 def _undecidable(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_on: bool) -> bool:
