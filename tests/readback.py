@@ -25,6 +25,7 @@ debugger.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -154,6 +155,41 @@ def overflows_margin(pdf: Path, margin_pt: float) -> int | None:
             if any(c["x1"] > page.width - margin_pt + 1 for c in page.chars) or any(r["x1"] > page.width for r in (*page.rects, *page.lines)):
                 return number
     return None
+
+
+def words_missing(pdf: Path, values: list[str]) -> str | None:
+    """A word of ``values`` that ``pdf`` prints whole fewer times than the
+    values hold it (the first such), or None.
+
+    A layout whose cells hide what does not fit (``overflow: hidden``) cuts
+    a word at the cell's edge ("Pieschen" printed as "Pies"). Words are
+    runs of letters and digits: a browser that does not break words at any
+    letter wraps only between them, so every word of the values is printed
+    whole somewhere unless something cut it. This tells a cut without the
+    reader's own clip check; a word only partly cut, or a cut between
+    words that text elsewhere on the page makes up for, is not seen.
+    """
+    import unicodedata
+
+    import pdfplumber
+
+    def words(text: str) -> Counter[str]:
+        return Counter(re.findall(r"[^\W_]+", unicodedata.normalize("NFKC", text)))
+
+    with pdfplumber.open(pdf) as doc:
+        # a gap of 1.5 pt splits words: table cells are padded wider apart
+        printed = words("\n".join(page.extract_text(x_tolerance=1.5) for page in doc.pages))
+    wanted = words("\n".join(values))
+    return next((word for word, count in wanted.items() if printed[word] < count), None)
+
+
+def prints_ellipsis(pdf: Path) -> bool:
+    """Whether ``pdf`` prints an ellipsis "…" (the gold values have none:
+    a renderer cut a value short)."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        return any(c["text"] == "…" for page in doc.pages for c in page.chars)
 
 
 def letter_gold(g: dict) -> dict[str, tuple[list[dict], list[str], str]]:

@@ -6,13 +6,15 @@ a browser or an office suite decides where lines wrap, whether a blank is
 written at a wrap, how a header repeats, where cell borders and fills go.
 This module writes the same gold values as an HTML page whose CSS varies
 what users vary (font, size, paper, orientation, alignment, column widths,
-grid, banded fills, heading rows, header wording and column order); a test
+grid, banded fills, heading rows, header wording and column order, small
+capitals, soft hyphens and zero-width spaces in the text); a test
 then prints it with Chromium (``browser.print_to_pdf``).
 """
 
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 # Fonts Debian installs with fonts-dejavu, fonts-liberation and
@@ -47,9 +49,15 @@ class HtmlLayout:
     row_break: bool = False  # may a row break across pages (a browser's default)?
     ligatures: bool = True  # "fl", "ff", "fi" as one glyph, a browser's default for most fonts
     break_words: bool = False  # break a word too long for its cell (CSS overflow-wrap: anywhere) rather than let it overflow
-    # what a cell does with text that does not fit: "visible" (a browser's default: it overflows), "hidden" (fixed
-    # column widths, the overflow cut off at the cell's edge) or "ellipsis" (one line each, cut short with "…")
+    # what a cell does with text that does not fit: "visible" (a browser's default: it overflows), "fixed" (fixed
+    # column widths, the overflow running on over the next cell), "hidden" (fixed column widths, the overflow cut
+    # off at the cell's edge) or "ellipsis" (one line each, cut short with "…")
     overflow: str = "visible"
+    small_caps: bool = False  # body cells in small capitals (CSS font-variant: small-caps; the fonts have none: synthesised)
+    # invisible break opportunities in the cells' text: "none", "shy" (soft hyphens inside long words, as a
+    # hyphenation script inserts them), "zwsp" (a zero-width space after every hyphen and slash, as a CMS inserts
+    # them) or "nbsp" (the first three blanks of a cell no-break spaces, as an editor sets them)
+    cell_breaks: str = "none"
 
     def describe(self) -> str:
         defaults = HtmlLayout()
@@ -66,6 +74,26 @@ def _header_html(text: str, mode: str) -> str:
     if mode == "br":
         return escaped.replace("-", "-<br>")
     return escaped
+
+
+def _cell_html(text: str, breaks: str) -> str:
+    """A body cell's text with the invisible break opportunities of ``breaks`` (see HtmlLayout.cell_breaks)."""
+    escaped = html.escape(text)
+    if breaks == "shy":
+        return re.sub(r"\w{8,}", lambda m: _soft_hyphens(m.group()), escaped)
+    if breaks == "zwsp":
+        return re.sub(r"([-/])", r"\1&#8203;", escaped)
+    if breaks == "nbsp":
+        return escaped.replace(" ", "&nbsp;", 3)
+    return escaped
+
+
+def _soft_hyphens(word: str) -> str:
+    """``word`` with a soft hyphen after every four letters, none before its last two or three."""
+    pieces = [word[i:i + 4] for i in range(0, len(word), 4)]
+    if len(pieces[-1]) < 3:
+        pieces[-2:] = ["".join(pieces[-2:])]
+    return "&shy;".join(pieces)
 
 
 def _css(layout: HtmlLayout, columns: int, numeric: set[int]) -> str:
@@ -100,8 +128,12 @@ def _css(layout: HtmlLayout, columns: int, numeric: set[int]) -> str:
         f"th {{ font-weight: bold; text-align: {layout.header_align}; {head_border} }}",
         "* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }",
     ]
+    if layout.overflow in ("fixed", "hidden"):
+        rules.append("table { table-layout: fixed; }")
     if layout.overflow == "hidden":
-        rules.append("table { table-layout: fixed; } td, th { overflow: hidden; }")
+        rules.append("td, th { overflow: hidden; }")
+    if layout.small_caps:
+        rules.append("td { font-variant: small-caps; }")
     if layout.overflow == "ellipsis":
         rules.append("td { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 0; }")
     if not layout.row_break:
@@ -124,7 +156,7 @@ def _table(headers: list[str], rows: list[list[str]], layout: HtmlLayout, sectio
     for i, row in enumerate(rows):
         if sections and sections[i]:
             body.append(f'<tr class="section"><td colspan="{len(headers)}">{html.escape(sections[i])}</td></tr>')
-        body.append('<tr class="row">' + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>")
+        body.append('<tr class="row">' + "".join(f"<td>{_cell_html(cell, layout.cell_breaks)}</td>" for cell in row) + "</tr>")
     return f"<table>{cols}<thead>{head}</thead><tbody>{''.join(body)}</tbody></table>"
 
 

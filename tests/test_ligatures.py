@@ -1,7 +1,7 @@
 """Ligature glyphs (browsers print "fl" in "Pflege" as one glyph U+FB02) are
 read as their letters; nothing else NFKC would change is touched."""
 
-from foerderdaten.extract.pdfdoc import Char, chars_to_text, split_ligature
+from foerderdaten.extract.pdfdoc import Char, Glyph, actual_glyphs, chars_to_text, settle_invisible_breaks, split_ligature
 
 
 def test_ligature_glyph_becomes_its_letters_sharing_the_box():
@@ -42,3 +42,42 @@ def test_chromium_ligatures_read_as_letters_by_both_engines(chromium, tmp_path):
         texts[engine] = doc.text()
         assert all(page.engine == engine for page in doc.pages)
     assert texts["pdfium"] == texts["pdfplumber"] == "\n".join(words)
+
+
+# --------------------------------------------------------------------------
+# /ActualText: glyphs read as the text the PDF says they stand for
+
+
+def glyph(text: str, x0: float, width: float = 5.0, size: float = 9.0) -> Glyph:
+    return Glyph(text, x0, x0 + width, 0.0, size, size)
+
+
+def test_small_capitals_are_read_as_the_letters_they_stand_for():
+    """Chromium synthesises small capitals: the capital glyph of a lower-case
+    letter, its /ActualText the letter; "ß" is printed "SS"."""
+    assert [g.text for g in actual_glyphs([glyph("O", 10.0)], "o")] == ["o"]
+    eszett = actual_glyphs([glyph("S", 10.0), glyph("S", 15.0)], "ß")
+    assert [(g.text, g.x0, g.x1) for g in eszett] == [("ß", 10.0, 20.0)]
+
+
+def test_glyphs_spelling_their_actual_text_stay_as_printed():
+    ligature = [glyph("\ufb01", 10.0)]
+    assert actual_glyphs(ligature, "fi") == ligature
+    # a soft hyphen inside a ligature: its blank glyph goes
+    assert [g.text for g in actual_glyphs([glyph("\ufb02", 10.0), glyph(" ", 15.0)], "f\u00adl")] == ["\ufb02"]
+
+
+def test_invisible_breaks_stay_only_where_a_line_breaks_at_them():
+    # "E-" zero-width space "Mail" on one line, then "Online-" zero-width space at the line's end
+    zwsp = actual_glyphs([glyph(" ", 20.0, 2.5)], "\u200b")
+    assert [(g.text, g.x0, g.x1) for g in zwsp] == [("\u200b", 20.0, 20.0)]
+    line = [glyph("E", 10.0), glyph("-", 15.0), *zwsp, glyph("M", 20.0)]
+    assert [g.text for g in settle_invisible_breaks(line)] == ["E", "-", "M"]
+    end = [glyph("-", 15.0), *zwsp, Glyph("F", 0.0, 5.0, 12.0, 21.0, 9.0)]
+    assert [g.text for g in settle_invisible_breaks(end)] == ["-", "\u200b", "F"]
+    # a soft hyphen shown at a line break: the hyphen glyph drawn where it stands is the renderer's
+    shy = actual_glyphs([glyph(" ", 20.0, 2.5)], "\u00ad")
+    shown = [glyph("h", 15.0), *shy, glyph("\u2010", 20.0, 3.0), Glyph("k", 0.0, 5.0, 12.0, 21.0, 9.0)]
+    assert [g.text for g in settle_invisible_breaks(shown)] == ["h", "\u00ad", "k"]
+    # one not shown was not where the line broke: it goes
+    assert [g.text for g in settle_invisible_breaks([glyph("h", 15.0), *shy, Glyph("k", 0.0, 5.0, 12.0, 21.0, 9.0)])] == ["h", "k"]

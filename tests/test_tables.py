@@ -408,3 +408,36 @@ def test_page_before_the_first_header_with_rows_is_reported():
     pages = [Page(1, 400, 600, letter), Page(2, 400, 600, rows_only), page(3, [RECORD])]
     table = read_table(pages, SPECS)
     assert table.pages_without_header(pages) == [2]
+
+
+def test_a_blank_goes_with_the_character_it_follows_or_by_its_own_edge():
+    """Small capitals set a line in two sizes: its characters' middles
+    differ, and in line order a blank of the next column may follow the
+    last full-size character of this one ("(-"). A blank goes with the
+    character before it only where it starts where that one ends (a
+    trailing blank hanging past the cell's edge); else by its own edge."""
+    big, small = 9.0, 6.0
+
+    def char(text: str, x0: float, size: float) -> Char:
+        return Char(text, x0, x0 + 3.0, 110.0 - size, 110.0, size)  # one baseline, the box as tall as the size
+
+    chars = [char("(", 10.0, big), char("-", 13.0, big), char("x", 16.0, small), char(" ", 19.0, big),  # column a: "(-x "
+             char("u", 110.0, small), char(" ", 113.0, big), char("n", 116.0, small)]  # column b: "u n"
+    columns = table_rows.lines_by_column(chars, [tables.Column("a", "a", 0.0, 100.0), tables.Column("b", "b", 100.0, 200.0)])
+    assert [line.text for line in columns["a"]] == ["(-x "]
+    assert [line.text for line in columns["b"]] == ["u n"]
+
+
+def test_an_agreed_column_boundary_never_passes_where_a_pages_gap_ends():
+    """Most pages put a boundary at 170.2 (taken as 170, whole points); a
+    page whose next column's letters start at 169.96 keeps its own: at 170
+    they went to the column before ("bsw gGmbH P I i" / "rojekt")."""
+    def columns(x: float) -> list[tables.Column]:
+        return [tables.Column("a", "A", float("-inf"), x), tables.Column("b", "B", x, float("inf"))]
+
+    pages = [(("same",), columns(170.2), [(100.0, 173.2)])] * 3 + [(("same",), columns(167.2), [(120.0, 169.96)])]
+    agreed = tables.agreed_columns(pages)
+    assert [cols[0].x1 for cols in agreed] == [170.2, 170.2, 170.2, 167.2]
+    # where the gap reaches past it, the page takes the agreed boundary
+    agreed = tables.agreed_columns([*pages[:3], (("same",), columns(167.2), [(120.0, 171.0)])])
+    assert agreed[3][0].x1 == 170

@@ -460,3 +460,30 @@ def test_a_hyphen_alone_at_a_cells_end_or_after_a_word_printed_whole_follows_a_b
     # ("Fachkräfte- und") tells nothing
     lines = [*end, _printed("gesteuerte", first_word=54.0)]
     assert join_cell_lines(lines, writer) == "Fachkräfte -gesteuerte"
+
+
+def test_soft_hyphen_ending_a_line_is_the_renderers():
+    """Rule 0: the hyphen a renderer printed for a soft hyphen (the PDF
+    spells it so) is dropped, without a blank, whatever the geometry."""
+    assert join_cell_lines([_printed("Vogt\u00ad", room=20.0), _printed("landkreis Plauen")]) == "Vogtlandkreis Plauen"
+
+
+def test_zero_width_space_ending_a_line_is_read_as_a_filled_line():
+    """A browser breaks at a zero-width space, or at a blank right after it,
+    and writes neither: the line is read as filling its cell, whatever room
+    it leaves, so the hyphen rules and the table's words decide (and the
+    break in a word counts as a guess), never the room left."""
+    assert join_cell_lines([_printed("Ausbildungs-\u200b", room=40.0), _printed("und Arbeitsmarkt")]) == "Ausbildungs- und Arbeitsmarkt"
+    assert join_cell_lines([_printed("Online-\u200b", room=40.0), _printed("Angebote")]) == "Online-Angebote"
+    lines = [_printed("Fachk\u200b", room=40.0), _printed("räftesicherung")]
+    assert guessed_wraps(lines) == [("Fachk", "räftesicherung")]
+    assert "\u200b" not in join_cell_lines(lines)
+
+
+def test_where_the_renderer_breaks_at_soft_hyphens_the_tables_words_decide_nothing():
+    """A line that fills its cell before a single letter ("Frauenförderwerk"
+    / "e. V.") is read as a broken word by the table's words; where the
+    renderer breaks words at soft hyphens, that is a guess."""
+    lines = [_printed("Frauenförderwerk", room=1.0), _printed("e. V.")]
+    assert guessed_wraps(lines) == []
+    assert guessed_wraps(lines, Cues(Counter(), invisible_breaks=True)) == [("Frauenförderwerk", "e.")]

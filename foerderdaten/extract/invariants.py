@@ -137,6 +137,15 @@ DATE_TOLERATED = 0
 # read wrong): refused, not published with guessed words.
 GUESSES_TOLERATED = 5
 GUESS_SHARE = 0.25  # of the table's rows, where that is more
+# A renderer that breaks words at the document's soft hyphens or zero-width
+# spaces (the PDF spells the hyphens it printed for them, and the spaces)
+# fills its lines' cells often,
+# and a line that fills its cell is as likely a wrap at a blank as a word
+# broken without a hyphen: Chromium printing soft-hyphenated cells had 2
+# of its guesses wrong ("Frauenförderwerk" / "e. V." read as one word,
+# exit 0; "Dritt" / "staaten" at a zero-width space read with a blank).
+# Such a table is published only where no line break needs the
+# table's words to decide it (``textjoin.guessed_wraps``).
 
 
 # --------------------------------------------------------------------------
@@ -338,13 +347,17 @@ def _guessed_wraps(table: Table) -> _Failure | None:
     over-long words gives; named in the column with the most of them."""
     guessed = {column.field: [(row, pair) for row in table.rows for pair in table.guessed_wraps(row, column.field)] for column in table.columns}
     total = sum(len(found) for found in guessed.values())
-    if total <= max(GUESSES_TOLERATED, GUESS_SHARE * len(table.rows)):
+    invisible_breaks = table.cues is not None and table.cues.invisible_breaks
+    if total <= (0 if invisible_breaks else max(GUESSES_TOLERATED, GUESS_SHARE * len(table.rows))):
         return None
     field = max(guessed, key=lambda name: len(guessed[name]))
     page = _page_of([row for row, _ in guessed[field]])
     line, next_word = guessed[field][0][1]
     if line.endswith("-"):
         why = "end in a hyphen that the renderer may have set (it hyphenates words), so it cannot be told from the document's own"
+    elif invisible_breaks:
+        why = ("fill their cell where the renderer breaks words at soft hyphens or zero-width spaces, so a word broken there cannot "
+               "be told from a wrap at a blank the renderer left out")
     else:
         why = "fill their cell, so a word broken there cannot be told from a wrap at a blank the renderer left out"
     return _Failure(page, _header(table, page, field),

@@ -20,6 +20,7 @@ it is read; the build makes the pages itself, while the rest are read).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import multiprocessing
 import os
 import unicodedata
@@ -30,7 +31,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from foerderdaten.errors import InputError, short_exception
 from foerderdaten.extract.damage import check_complete, strict_engine
@@ -268,6 +269,13 @@ def _text_lines(lines: list[list[Char]], mixed: set[int]) -> list[TextLine]:
 LIGATURES = {chr(code): unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
 
 
+# A no-break space is a blank where a line does not break: read as one, so
+# that what tells a wrap from a blank sees it ("(FIZZ)" no-break space "-"
+# at a line's end is a dash standing as a word, not a hyphen glued to the
+# next line's word: "(FIZZ) -Willkommen", exit 0).
+NO_BREAK_SPACES = {"\u00a0": " ", "\u202f": " "}
+
+
 def split_ligature(char: Char) -> list[Char]:
     """The letters of a ligature glyph, each an equal share of its box.
 
@@ -282,6 +290,101 @@ def split_ligature(char: Char) -> list[Char]:
         Char(letter, char.x0 + i * share, char.x0 + (i + 1) * share, char.top, char.bottom, char.size)
         for i, letter in enumerate(letters)
     ]
+
+
+# --------------------------------------------------------------------------
+# /ActualText: what a span of glyphs stands for, where the PDF says so
+
+
+class Glyph(NamedTuple):
+    """A glyph as an engine hands it over: its text and box (x0, x1, top, bottom, size)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+# Invisible characters at which a renderer may break a line without a blank:
+# a soft hyphen (shown as a hyphen where a line breaks at it) and a
+# zero-width space. Read from /ActualText, they stay only where a line
+# breaks at them, as the last character of the line, so that the lines
+# are joined there without a blank (``textjoin``).
+SOFT_HYPHEN, ZERO_WIDTH_SPACE = "\u00ad", "\u200b"
+INVISIBLE_BREAKS = (SOFT_HYPHEN, ZERO_WIDTH_SPACE)
+_HYPHEN_GLYPHS = ("-", "\u2010")
+# The glyph after an invisible character is drawn where it stands when its
+# origin lies this close (a share of the font size; the engines' noise is ~1e-4 pt).
+DRAWN_THERE = 0.05
+
+
+def actual_glyphs(glyphs: list[Glyph], actual: str) -> list[Glyph]:
+    """The glyphs of one /ActualText span, read as the text the PDF says they stand for.
+
+    * the glyphs already spell it (a ligature "ﬁ" for "fi"): as printed;
+      and so but for invisible characters ("ﬂ" and a blank glyph for "f",
+      a soft hyphen, "l"): without the blank glyphs;
+    * it is only invisible characters (a blank glyph for a zero-width
+      space or a soft hyphen): a soft hyphen or zero-width space of no
+      width where the glyphs start (``settle_invisible_breaks`` keeps it
+      only at a line break), nothing for others (joiners);
+    * one letter a glyph (small capitals: "O" for "o"): glyph by glyph;
+    * else ("SS" for "ß"): one glyph over all of them.
+    """
+    printed = "".join(g.text for g in glyphs)
+    if unicodedata.normalize("NFKC", printed) == unicodedata.normalize("NFKC", actual):
+        return glyphs
+    if _visible(actual) == _visible(printed):
+        if not _visible(actual):
+            return _invisible(glyphs, actual)
+        # blank glyphs that stand for invisible characters go
+        return glyphs if any(ch.isspace() for ch in actual) else [g for g in glyphs if not g.text.isspace()]
+    actual = "".join(ch for ch in actual if unicodedata.category(ch) != "Cf")
+    if len(actual) == len(glyphs):
+        return [g._replace(text=ch) for g, ch in zip(glyphs, actual, strict=True)]
+    return [Glyph(actual, min(g.x0 for g in glyphs), max(g.x1 for g in glyphs), min(g.top for g in glyphs),
+                  max(g.bottom for g in glyphs), max(g.size for g in glyphs))]
+
+
+def _visible(text: str) -> str:
+    """``text`` as it shows: compatibility forms spelt out (ligatures), no blanks, no invisible characters."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if not ch.isspace() and unicodedata.category(ch) != "Cf")
+
+
+def _invisible(glyphs: list[Glyph], actual: str) -> list[Glyph]:
+    """Glyphs standing for invisible text only: a break character of no
+    width where they start, if ``actual`` has one, else none."""
+    breaks = [ch for ch in actual if ch in INVISIBLE_BREAKS]
+    return [glyphs[0]._replace(text=breaks[0], x1=glyphs[0].x0)] if breaks else []
+
+
+def settle_invisible_breaks(glyphs: list[Glyph]) -> list[Glyph]:
+    """Soft hyphens and zero-width spaces of no width (``actual_glyphs``)
+    kept only where a line breaks at them.
+
+    Inside a line the next glyph is drawn where they stand: they show
+    nothing, and are dropped. A soft hyphen the line breaks at is shown as
+    a hyphen glyph drawn there next (Chromium): that hyphen is read as the
+    soft hyphen, the renderer's, not the document's; one not shown was not
+    where the line broke (a blank after it was), and goes. A zero-width
+    space followed by another line stays, ending its line: the line may
+    have broken there (``textjoin``).
+    """
+    out: list[Glyph] = []
+    shown_soft = False  # the glyph before was a soft hyphen shown by the hyphen glyph that follows
+    for glyph, after in itertools.zip_longest(glyphs, glyphs[1:]):
+        if shown_soft:
+            out.append(glyph._replace(text=SOFT_HYPHEN))
+            shown_soft = False
+        elif glyph.text not in INVISIBLE_BREAKS or glyph.x1 != glyph.x0:
+            out.append(glyph)
+        elif after is not None and abs(after.x0 - glyph.x0) <= DRAWN_THERE * glyph.size and abs(after.bottom - glyph.bottom) <= DRAWN_THERE * glyph.size:
+            shown_soft = glyph.text == SOFT_HYPHEN and after.text in _HYPHEN_GLYPHS
+        elif glyph.text == ZERO_WIDTH_SPACE:
+            out.append(glyph)  # a soft hyphen not shown was no break: the line broke at a blank after it
+    return out
 
 
 @dataclass
@@ -306,7 +409,8 @@ class RawPage:
         """The page's characters (ligatures split into their letters, whichever
         engine read them) and its straight rulings."""
         boxes = self._numbers(self.boxes)  # five numbers a glyph, taken in step by zip
-        chars = [Char(t, *box) for t, box in zip(self.texts, zip(boxes, boxes, boxes, boxes, boxes, strict=False), strict=False)]
+        texts = [NO_BREAK_SPACES.get(t, t) for t in self.texts] if any(t in NO_BREAK_SPACES for t in self.texts) else self.texts
+        chars = [Char(t, *box) for t, box in zip(texts, zip(boxes, boxes, boxes, boxes, boxes, strict=False), strict=False)]
         if any(t in LIGATURES for t in self.texts):
             chars = [letter for c in chars for letter in split_ligature(c)]
         edges = iter(self.rulings)

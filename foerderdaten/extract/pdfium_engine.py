@@ -16,7 +16,9 @@ few things on its way; each is undone or detected here:
 * it may drop glyphs (a second blank in a row, a blank after a hyphen at a
   line end, a glyph printed twice on top of itself, a text object of blanks
   only), split ligatures, replace glyphs by /ActualText or reorder
-  right-to-left text. A page where any of that may have happened is
+  right-to-left text. A page where any of that may have happened (text
+  drawn under an /ActualText that says other than its glyphs, which the
+  reference engine reads as that text) is
   reported as not exact (:class:`NotExact`) and read by the reference
   engine instead, so the result is the same either way.
 
@@ -93,6 +95,7 @@ _P = {name: _plain(getattr(raw, name)) for name in (
     "FPDFPageObj_GetMatrix", "FPDFPageObj_GetBounds", "FPDFPath_GetDrawMode", "FPDFPath_CountSegments",
     "FPDFPath_GetPathSegment", "FPDFPathSegment_GetPoint", "FPDFPathSegment_GetType", "FPDFPathSegment_GetClose",
     "FPDFPageObj_GetClipPath", "FPDFClipPath_CountPaths", "FPDFClipPath_CountPathSegments", "FPDFClipPath_GetPathSegment",
+    "FPDFPageObj_CountMarks", "FPDFPageObj_GetMark", "FPDFPageObjMark_GetParamStringValue",
 )}
 
 
@@ -396,6 +399,9 @@ def _check_objects(page: pdfium.PdfPage, tp, objects: dict[int, _TextObject]) ->
         obj = objects.get(address)
         if obj is None:
             raise NotExact("text object without glyphs")
+        actual = _actual_text(address)
+        if actual is not None and unicodedata.normalize("NFKC", actual) != unicodedata.normalize("NFKC", "".join(g[1] for g in obj.glyphs)):
+            raise NotExact("/ActualText other than the glyphs")
         m = raw.FS_MATRIX()
         _P["FPDFPageObj_GetMatrix"](address, m)
         a, b, c, d, e, f = form_matrix
@@ -403,6 +409,22 @@ def _check_objects(page: pdfium.PdfPage, tp, objects: dict[int, _TextObject]) ->
         first = obj.glyphs[0]
         if abs(first[2] - x) > POSITION_TOLERANCE or abs(first[3] - y) > POSITION_TOLERANCE:
             raise NotExact("first glyph of a text object dropped")
+
+
+def _actual_text(text_object: int) -> str | None:
+    """The /ActualText of the marked-content span the text object is drawn
+    in, or None. Where it says other than the glyphs (small capitals, a
+    zero-width space) the reference engine reads the page, as that text
+    (``pdfdoc.actual_glyphs``); a ligature spelt as its letters is read here."""
+    for k in range(_P["FPDFPageObj_CountMarks"](text_object)):
+        mark = _P["FPDFPageObj_GetMark"](text_object, k)
+        size = ctypes.c_ulong()
+        if not _P["FPDFPageObjMark_GetParamStringValue"](mark, b"ActualText", None, 0, size):
+            continue
+        buffer = (ctypes.c_ushort * (size.value // 2 + 1))()  # UTF-16LE, ending in a 0
+        _P["FPDFPageObjMark_GetParamStringValue"](mark, b"ActualText", buffer, size.value, size)
+        return bytes(buffer)[:size.value].decode("utf-16-le").rstrip("\x00")
+    return None
 
 
 def _text_objects(holder, form_matrix, in_form: bool = False) -> Iterator[tuple[int, tuple]]:

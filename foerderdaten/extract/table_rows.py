@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from operator import attrgetter
 
-from foerderdaten.extract.pdfdoc import SAME_LINE, Char, Ruling, TextLine, group_lines_apart
+from foerderdaten.extract.pdfdoc import BLANK_GAP, SAME_LINE, Char, Ruling, TextLine, group_lines_apart
 from foerderdaten.extract.table_header import without_column_gap
 from foerderdaten.extract.table_model import DEFAULT_LEADING, DEFAULT_SIZE, HAIR, LINE_STEP, ROUNDING, ROW_GAP, Column, TableRow
 
@@ -178,25 +178,30 @@ def _assign_columns(chars: list[Char], columns: list[Column]) -> tuple[list[Char
     """The characters top to bottom, left to right, and the column of each,
     by its left edge.
 
-    A blank goes with the character before it on its line: renderers let a
-    trailing blank hang past the cell's edge, and it still tells that the
-    line was wrapped at a space.
+    A blank goes with the character before it on its line where it starts
+    where that character ends: renderers let a trailing blank hang past the
+    cell's edge, and it still tells that the line was wrapped at a space.
+    Characters of one line in two font sizes (small capitals) have
+    different middles and are ordered apart; the one before a blank in
+    that order may then stand in another column, far to its left: such a
+    blank goes by its own left edge (it once ended a cell's line with the
+    next column's blanks, read as a wrap at a blank: "(- gewinnung").
     """
     ordered: list[Char] = []
     names: list[str] = []
     # every character of the table passes here: plain tuples, no key function
     column_of = _column_finder(columns)
     mids = [(c.top + c.bottom) / 2 for c in chars]
-    prev_mid, prev_name = None, ""
+    prev_mid, prev_end, prev_name = None, 0.0, ""
     for _, x0, k in sorted(zip(map(round, mids), map(_X0, chars), range(len(chars)), strict=False)):
         c, mid = chars[k], mids[k]
-        if c.text == " " and prev_mid is not None and abs(prev_mid - mid) <= SAME_LINE * c.size:
+        if c.text == " " and prev_mid is not None and abs(prev_mid - mid) <= SAME_LINE * c.size and x0 - prev_end <= BLANK_GAP * c.size:
             name = prev_name
         else:
             name = column_of(x0)
         ordered.append(c)
         names.append(name)
-        prev_mid, prev_name = mid, name
+        prev_mid, prev_end, prev_name = mid, c.x1, name
     return ordered, names
 
 

@@ -51,7 +51,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from foerderdaten.extract.pdfdoc import Char, Page, Ruling, TextLine
+from foerderdaten.extract.pdfdoc import BLANK_GAP, Char, Page, Ruling, TextLine
 from foerderdaten.extract.table_header import (
     band_texts,
     body_extent,
@@ -524,7 +524,11 @@ def agreed_columns(pages: list[tuple[tuple, list[Column], list[tuple[float, floa
     header band) agree on is taken by a page that found another, where that
     page's body leaves white space there too. A page with few rows may show
     a gap by chance (word spaces of a narrow column lined up), and the words
-    between the two gaps went to the neighbouring column ("Wandel. IMU")."""
+    between the two gaps went to the neighbouring column ("Wandel. IMU").
+    The boundary must not pass where the gap ends: a character goes to the
+    column its left edge lies in, and an agreed boundary (in whole points)
+    once lay 0.04 pt past the first letters of the next column on a page
+    of another annex whose header read alike ("bsw gGmbH P I i" / "rojekt")."""
     agreed_pages = [list(columns) for _, columns, _ in pages]
     groups: dict[tuple, list[int]] = {}
     for k, (key, _, _) in enumerate(pages):
@@ -536,13 +540,25 @@ def agreed_columns(pages: list[tuple[tuple, list[Column], list[tuple[float, floa
                 continue
             for k in group:
                 columns = agreed_pages[k]
-                if abs(columns[i].x1 - agreed) > SAME_LAYOUT and any(g0 - ROUNDING <= agreed <= g1 + ROUNDING for g0, g1 in pages[k][2]):
+                if abs(columns[i].x1 - agreed) > SAME_LAYOUT and any(g0 - ROUNDING <= agreed <= g1 for g0, g1 in pages[k][2]):
                     columns[i], columns[i + 1] = replace(columns[i], x1=agreed), replace(columns[i + 1], x0=agreed)
     return agreed_pages
 
 
 def _layout_key(band: _Band, columns: list[Column]) -> tuple:
-    return tuple((" ".join(line.text.split()), round(line.x0 / SAME_LAYOUT)) for line in band.header_lines) + tuple(c.field for c in columns)
+    """The header band's lines: their text and where each of their words
+    starts. Two tables with the same header wording but other column
+    widths (the annexes of one answer, each sized by a browser to its
+    content) are two layouts: their columns do not agree."""
+    return (tuple((" ".join(line.text.split()), tuple(round(x / SAME_LAYOUT) for x in _word_starts(line))) for line in band.header_lines)
+            + tuple(c.field for c in columns))
+
+
+def _word_starts(line: TextLine) -> list[float]:
+    """Where the words of ``line`` start: after a blank glyph or a gap that shows one."""
+    chars = line.chars
+    return [c.x0 for i, c in enumerate(chars)
+            if c.text.strip() and (i == 0 or not chars[i - 1].text.strip() or c.x0 - chars[i - 1].x1 > BLANK_GAP * c.size)]
 
 
 def _table_alignment(bands: list[_Band]) -> str:

@@ -3,7 +3,14 @@
 One implementation for every parser. For the break between a line and the
 next, in order:
 
-0. where the renderer hyphenates words at its wraps (a word processor's
+0. the line ends with a soft hyphen, as the PDF spells the hyphen a
+   renderer printed for it (/ActualText, ``pdfdoc.settle_invisible_breaks``):
+   the renderer broke a word there; no blank, and the hyphen goes. A line
+   that ends with a zero-width space may have broken there or at a blank
+   right after it (a browser writes neither): it is read as a line that
+   fills its cell, where geometry tells nothing (rule 5, ``_at_breaks``);
+
+   where the renderer hyphenates words at its wraps (a word processor's
    automatic hyphenation: ``Cues.hyphenates``), a line that ends in a
    letter and a hyphen before the rest of a word ("Zuwan-" / "derung")
    ends in the renderer's hyphen: dropped, no blank; unless the document
@@ -77,9 +84,10 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import overload
 
-from foerderdaten.extract.pdfdoc import Char, TextLine
+from foerderdaten.extract.pdfdoc import INVISIBLE_BREAKS, SOFT_HYPHEN, ZERO_WIDTH_SPACE, Char, TextLine
 
 # Words after which "X- und" is a suspended compound, not a broken word.
 CONJUNCTIONS = {"und", "oder", "bzw.", "sowie", "bis", "u.", "&"}
@@ -95,6 +103,7 @@ BREAK_AFTER = ("|", "/", "–", "—")
 HYPHENS = ("-", "\u2010")
 
 _WHITESPACE = re.compile(r"\s+")
+_NO_INVISIBLE_BREAKS = dict.fromkeys(map(ord, INVISIBLE_BREAKS))
 
 
 # Break opportunities inside a word: a hyphen after a letter, "/" or "|".
@@ -277,6 +286,7 @@ class Cues:
     edge_blanks: bool = False  # ... even where that blank hangs past the cell's edge
     hyphenates: bool = False  # it hyphenates words at its wraps
     blank_em: float | None = None  # the width of its cells' blank in font sizes, where they print one
+    invisible_breaks: bool = False  # it breaks words at the document's soft hyphens or zero-width spaces (rule 0)
 
 
 # A renderer writes a blank at its wraps when at least this share of the
@@ -304,8 +314,11 @@ def table_cues(cells: Sequence[Sequence[PrintedLine]]) -> Cues:
     fills its cell may be a broken word, and in narrow columns broken words
     are many (a Writer table with 2,000 of them among 4,000 wraps once
     seemed to write no blanks at all)."""
+    invisible_breaks = any(line.text.endswith(INVISIBLE_BREAKS) for lines in cells for line in lines)
+    cells = [_at_breaks(lines) for lines in cells]
     wrapped = [
-        (line, after) for lines in cells for line, after in itertools.pairwise(lines) if not line.text.rstrip().endswith((*HYPHENS, *BREAK_AFTER))
+        (line, after) for lines in cells for line, after in itertools.pairwise(lines)
+        if not line.text.rstrip().endswith((*HYPHENS, *BREAK_AFTER, *INVISIBLE_BREAKS))
     ]
     with_blank = [line for line, _ in wrapped if line.text != line.text.rstrip()]
     at_blank = len(with_blank) + sum(1 for line, after in wrapped if line.text == line.text.rstrip() and not _fills_cell(line, after))
@@ -317,6 +330,7 @@ def table_cues(cells: Sequence[Sequence[PrintedLine]]) -> Cues:
         edge_blanks=sum(1 for line in with_blank if _blank_hangs(line)) >= 2,
         hyphenates=_hyphenates(cells, words),
         blank_em=statistics.median(blanks) if blanks else None,
+        invisible_breaks=invisible_breaks,
     )
 
 
@@ -398,7 +412,7 @@ def vocabulary(cells: Iterable[Sequence[str | PrintedLine]]) -> Vocabulary:
     inside lines, few in narrow columns."""
     words = Vocabulary()
     for cell in cells:
-        lines = [line for line in cell if _text(line).strip()]
+        lines = _at_breaks(line for line in cell if _text(line).strip())
         for i, line in enumerate(lines):
             tokens = _text(line).split()
             whole_start = i == 0 or _ends_word(lines[i - 1], line)
@@ -426,7 +440,7 @@ def _wrapped_at_blank(prev: str | PrintedLine, line: str | PrintedLine) -> bool:
     behind it (so no word was broken there), and neither a hyphen or slash
     ends it nor punctuation starts the next line (breaks without a blank)."""
     text, next_text = _text(prev).rstrip(), _text(line).lstrip()
-    if text.endswith((*HYPHENS, *BREAK_AFTER)) or next_text.startswith((*CLOSING, *NO_BREAK_BEFORE)):
+    if text.endswith((*HYPHENS, *BREAK_AFTER, *INVISIBLE_BREAKS)) or next_text.startswith((*CLOSING, *NO_BREAK_BEFORE)):
         return False
     return not _fills_cell(prev, line)
 
@@ -444,7 +458,7 @@ def join_cell_lines(lines: Iterable[str | PrintedLine], cues: Cues | None = None
     """The cell's text: its printed lines (trailing blanks kept; plain text
     or measured ``PrintedLine``) re-joined by the rules above, white space
     folded. ``cues`` are what the whole table shows (see ``table_cues``)."""
-    items = [line for line in lines if _text(line).strip()]
+    items = _at_breaks(line for line in lines if _text(line).strip())
     if not items:
         return ""
     cues = cues or Cues(Counter())
@@ -456,11 +470,29 @@ def join_cell_lines(lines: Iterable[str | PrintedLine], cues: Cues | None = None
         else:
             parts.append(_separator(prev, line, cues, goes_on=i < len(items)))
         parts.append(_text(line))
-    return fold_whitespace("".join(parts))
+    # soft hyphens and zero-width spaces (rule 0) are no part of the text
+    return fold_whitespace("".join(parts).translate(_NO_INVISIBLE_BREAKS))
 
 
 def _text(line: str | PrintedLine) -> str:
     return line.text if isinstance(line, PrintedLine) else line
+
+
+@overload
+def _at_breaks(lines: Iterable[PrintedLine]) -> list[PrintedLine]: ...
+@overload
+def _at_breaks(lines: Iterable[str | PrintedLine]) -> list[str | PrintedLine]: ...
+def _at_breaks(lines):
+    """``lines`` with a zero-width space that ends one taken off, that line
+    read as filling its cell: the renderer may have broken it there or at
+    a blank right after it, and writes neither (rule 0)."""
+    out = []
+    for line in lines:
+        text = _text(line)
+        if text.endswith(ZERO_WIDTH_SPACE):
+            line = replace(line, text=text[:-1], room=0.0) if isinstance(line, PrintedLine) else text[:-1]
+        out.append(line)
+    return out
 
 
 def guessed_wraps(lines: Iterable[str | PrintedLine], cues: Cues | None = None) -> list[tuple[str, str]]:
@@ -488,7 +520,7 @@ WrapTest = Callable[[str | PrintedLine, str | PrintedLine, Cues, bool], bool]
 def _wraps_where(lines: Iterable[str | PrintedLine], cues: Cues, test: WrapTest) -> list[tuple[str, str]]:
     """The line breaks of a cell for which ``test(line, next_line, cues, goes_on)``
     holds (``goes_on``: whether another line follows ``next_line``)."""
-    items = [line for line in lines if _text(line).strip()]
+    items = _at_breaks(line for line in lines if _text(line).strip())
     return [
         (_text(prev).split()[-1], _next_word(line))
         for i, (prev, line) in enumerate(itertools.pairwise(items), start=2)
@@ -499,7 +531,13 @@ def _wraps_where(lines: Iterable[str | PrintedLine], cues: Cues, test: WrapTest)
 def _guessed(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_on: bool) -> bool:
     if _renderer_hyphen(prev, line, cues):
         return _hyphen_evidence(prev, line, cues.words) is None
-    return _by_words_only(prev, line, cues, goes_on) and not _ambiguous_rest(line)
+    if _separator_by_form(prev, line, cues, goes_on) is not None:
+        return False
+    # a renderer that breaks words at soft hyphens or zero-width spaces breaks
+    # them anywhere the document put one: the table's words are no evidence there
+    if cues.invisible_breaks:
+        return True
+    return _evidence(prev, line, cues, goes_on) is None and not _ambiguous_rest(line)
 
 
 def _by_words_only(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_on: bool) -> bool:
@@ -544,6 +582,8 @@ def _separator_by_form(prev: str | PrintedLine, line: str | PrintedLine, cues: C
     only the table's own words can (rule 5 for a line that fills its cell).
     ``goes_on``: whether another line of the cell follows ``line``."""
     text, next_text = _text(prev), _text(line)
+    if text.endswith(SOFT_HYPHEN):
+        return ""
     if text != text.rstrip():
         return " "
     next_word = next_text.strip().split(" ", 1)[0]
