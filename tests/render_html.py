@@ -53,6 +53,7 @@ class HtmlLayout:
     # column widths, the overflow running on over the next cell), "hidden" (fixed column widths, the overflow cut
     # off at the cell's edge) or "ellipsis" (one line each, cut short with "…")
     overflow: str = "visible"
+    text_align: str = "left"  # body cells' text "left" or "right" (flush right)
     small_caps: bool = False  # body cells in small capitals (CSS font-variant: small-caps; the fonts have none: synthesised)
     # invisible break opportunities in the cells' text: "none", "shy" (soft hyphens inside long words, as a
     # hyphenation script inserts them), "zwsp" (a zero-width space after every hyphen and slash, as a CMS inserts
@@ -134,6 +135,8 @@ def _css(layout: HtmlLayout, columns: int, numeric: set[int]) -> str:
         rules.append("td, th { overflow: hidden; }")
     if layout.small_caps:
         rules.append("td { font-variant: small-caps; }")
+    if layout.text_align != "left":
+        rules.append(f"td {{ text-align: {layout.text_align}; }}")
     if layout.overflow == "ellipsis":
         rules.append("td { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 0; }")
     if not layout.row_break:

@@ -295,6 +295,24 @@ def test_sab_words_broken_at_invisible_breaks_filling_cells_are_refused(chromium
     assert "fill their cell where the renderer breaks words at soft hyphens or zero-width spaces" in reading.detail
 
 
+# Right-aligned text cells: every line ends at the cell's edge, so where a
+# line wrapped at a blank (Chromium writes none) cannot be measured; read
+# with guesses, 10 to 19 fields were published glued
+# ("Herausforderungenzeitgemäßer", exit 0). Refused, naming the column.
+FLUSH_RIGHT = {
+    "dejavu_sans_right_aligned_cells": HtmlLayout(text_align="right"),
+    "liberation_serif_10pt_no_grid_right_aligned_cells": HtmlLayout(text_align="right", font="Liberation Serif", size=10, grid="none"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLUSH_RIGHT))
+def test_sab_right_aligned_cells_are_refused(chromium, tmp_path, name):
+    layout = FLUSH_RIGHT[name]
+    reading = read_sab(print_sab(chromium, tmp_path, name, layout, ORIGINAL, IN_ORDER))
+    assert reading.verdict == "refused" and reading.names_page, f"{layout.describe()}\n{reading.report()}"
+    assert "the column is set flush right, so where its lines wrapped cannot be measured" in reading.detail
+
+
 # Tables wider than their paper: Chromium cuts them at the printed area,
 # keeps the glyphs the edge cuts and leaves out the rest ("Pieschen" printed
 # as "Pies"; 267 fields were published wrong, exit 0). Refused by both

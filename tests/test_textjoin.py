@@ -4,7 +4,7 @@ from collections import Counter
 
 import pytest
 
-from foerderdaten.extract.textjoin import Cues, PrintedLine, guessed_wraps, join_cell_lines, table_cues, undecidable_wraps, vocabulary
+from foerderdaten.extract.textjoin import Cues, PrintedLine, flush_right, guessed_wraps, join_cell_lines, table_cues, undecidable_wraps, vocabulary
 
 
 @pytest.mark.parametrize(
@@ -487,3 +487,14 @@ def test_where_the_renderer_breaks_at_soft_hyphens_the_tables_words_decide_nothi
     lines = [_printed("Frauenförderwerk", room=1.0), _printed("e. V.")]
     assert guessed_wraps(lines) == []
     assert guessed_wraps(lines, Cues(Counter(), invisible_breaks=True)) == [("Frauenförderwerk", "e.")]
+
+
+def test_right_aligned_cells_are_flush_right():
+    # every line of a right-aligned cell ends at the edge, the last too;
+    # a left-aligned cell's last line ends anywhere
+    right = [[_printed("Herausforderungen"), _printed("zeitgemäßer")]] * 3
+    assert flush_right(right)
+    left = [[_printed("Herausforderungen"), _printed("zeitgemäßer", room=20.0)]] * 3
+    assert not flush_right(left)
+    assert not flush_right(right[:2])  # too few cells of two lines to tell
+    assert not flush_right([["Herausforderungen", "zeitgemäßer"]] * 3)  # not measured

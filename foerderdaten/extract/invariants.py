@@ -347,6 +347,14 @@ def _guessed_wraps(table: Table) -> _Failure | None:
     over-long words gives; named in the column with the most of them."""
     guessed = {column.field: [(row, pair) for row in table.rows for pair in table.guessed_wraps(row, column.field)] for column in table.columns}
     total = sum(len(found) for found in guessed.values())
+    flush = [name for name, found in guessed.items() if found and table.flush_right(name)]
+    if flush:
+        # right-aligned cells: every line ends at the edge, so no line shows
+        # that it wrapped at a blank; a browser's guesses there were all wrong
+        row, (line, next_word) = guessed[flush[0]][0]
+        return _Failure(row.page, _header(table, row.page, flush[0]),
+                        f"the column is set flush right, so where its lines wrapped cannot be measured, and {len(guessed[flush[0]])} "
+                        f"line breaks (e.g. '{line}' / '{next_word}') may or may not hide a blank; {MISREAD}")
     invisible_breaks = table.cues is not None and table.cues.invisible_breaks
     if total <= (0 if invisible_breaks else max(GUESSES_TOLERATED, GUESS_SHARE * len(table.rows))):
         return None

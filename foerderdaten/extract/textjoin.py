@@ -495,6 +495,24 @@ def _at_breaks(lines):
     return out
 
 
+# A column is set flush right where this share of its cells' last lines
+# (of cells of two lines or more) end at its edge, as wrapped lines do: a
+# last line of ragged text ends anywhere.
+FLUSH_RIGHT_SHARE = 0.8
+FLUSH_RIGHT_MIN_CELLS = 3
+
+
+def flush_right(cells: Iterable[Sequence[str | PrintedLine]]) -> bool:
+    """Whether the cells (each its measured lines) are set flush right
+    (right-aligned): then every line ends at the edge, and where a line
+    wrapped cannot be measured there (the room a line leaves is at its
+    start); a browser's right-aligned cells were read with guessed words
+    glued ("Herausforderungenzeitgemäßer", 10 to 19 fields, exit 0)."""
+    lasts = [lines[-1] for lines in cells if len(lines) >= 2 and isinstance(lines[-1], PrintedLine)]
+    at_edge = sum(1 for line in lasts if line.room < FIT_TOLERANCE_EM * line.size)
+    return len(lasts) >= FLUSH_RIGHT_MIN_CELLS and at_edge >= FLUSH_RIGHT_SHARE * len(lasts)
+
+
 def guessed_wraps(lines: Iterable[str | PrintedLine], cues: Cues | None = None) -> list[tuple[str, str]]:
     """The cell's line breaks that ``join_cell_lines`` decides by a guess:
     neither geometry nor the table's own words tell a broken word from a
