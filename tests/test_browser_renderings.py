@@ -289,10 +289,14 @@ INVISIBLE_BREAKS = {
 
 @pytest.mark.parametrize("name", sorted(INVISIBLE_BREAKS))
 def test_sab_words_broken_at_invisible_breaks_filling_cells_are_refused(chromium, tmp_path, name):
-    layout = INVISIBLE_BREAKS[name]
-    reading = read_sab(print_sab(chromium, tmp_path, name, layout, ORIGINAL, IN_ORDER))
+    _refused(chromium, tmp_path, name, INVISIBLE_BREAKS[name], "fill their cell where the renderer breaks words at soft hyphens or zero-width spaces")
+
+
+def _refused(chromium, folder: Path, name: str, layout: HtmlLayout, why: str) -> None:
+    """The SAB table printed in ``layout`` (original headers, in order) is refused, naming the page, for ``why``."""
+    reading = read_sab(print_sab(chromium, folder, name, layout, ORIGINAL, IN_ORDER))
     assert reading.verdict == "refused" and reading.names_page, f"{layout.describe()}\n{reading.report()}"
-    assert "fill their cell where the renderer breaks words at soft hyphens or zero-width spaces" in reading.detail
+    assert why in reading.detail
 
 
 # Right-aligned text cells: every line ends at the cell's edge, so where a
@@ -307,10 +311,7 @@ FLUSH_RIGHT = {
 
 @pytest.mark.parametrize("name", sorted(FLUSH_RIGHT))
 def test_sab_right_aligned_cells_are_refused(chromium, tmp_path, name):
-    layout = FLUSH_RIGHT[name]
-    reading = read_sab(print_sab(chromium, tmp_path, name, layout, ORIGINAL, IN_ORDER))
-    assert reading.verdict == "refused" and reading.names_page, f"{layout.describe()}\n{reading.report()}"
-    assert "the column is set flush right, so where its lines wrapped cannot be measured" in reading.detail
+    _refused(chromium, tmp_path, name, FLUSH_RIGHT[name], "the column is set flush right, so where its lines wrapped cannot be measured")
 
 
 # Tables wider than their paper: Chromium cuts them at the printed area,

@@ -7,12 +7,14 @@ left answering on the port; so does a SIGKILL (on Linux).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -69,17 +71,15 @@ def gone(pid: int) -> bool:
     return Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith("Z")
 
 
-@pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
-def test_a_signal_stops_datasette_too(db, stop_signal):
+@contextlib.contextmanager
+def serving(db: Path) -> Iterator[tuple[subprocess.Popen, int, int]]:
+    """``serve`` answering on a free port: (its process, the port, Datasette's pid); killed afterwards if still running."""
     port = free_port()
     process = serve("--db", str(db), "--port", str(port))
     try:
         wait_until_up(process, port)
         [datasette] = children(process.pid)
-        process.send_signal(stop_signal)
-        assert process.wait(timeout=30) == 0
-        assert gone(datasette)
-        assert not answers(port)
+        yield process, port, datasette
     finally:
         if process.poll() is None:
             process.kill()
@@ -87,14 +87,19 @@ def test_a_signal_stops_datasette_too(db, stop_signal):
         process.stderr.close()
 
 
+@pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_stops_datasette_too(db, stop_signal):
+    with serving(db) as (process, port, datasette):
+        process.send_signal(stop_signal)
+        assert process.wait(timeout=30) == 0
+        assert gone(datasette)
+        assert not answers(port)
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal is Linux's")
 def test_datasette_ends_when_serve_is_killed(db):
     # SIGKILL reaches no handler of serve; Datasette must not be left behind
-    port = free_port()
-    process = serve("--db", str(db), "--port", str(port))
-    try:
-        wait_until_up(process, port)
-        [datasette] = children(process.pid)
+    with serving(db) as (process, port, datasette):
         process.kill()
         process.wait()
         deadline = time.monotonic() + STOP_SECONDS + 5
@@ -102,11 +107,6 @@ def test_datasette_ends_when_serve_is_killed(db):
             time.sleep(0.1)
         assert gone(datasette)
         assert not answers(port)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        process.stderr.close()
 
 
 def test_port_in_use_is_one_line_and_exit_1(db):
