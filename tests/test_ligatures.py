@@ -1,7 +1,7 @@
 """Ligature glyphs (browsers print "fl" in "Pflege" as one glyph U+FB02) are
 read as their letters; nothing else NFKC would change is touched."""
 
-from foerderdaten.extract.pdfdoc import Char, Glyph, actual_glyphs, chars_to_text, settle_invisible_breaks, split_ligature
+from foerderdaten.extract.pdfdoc import Char, actual_glyphs, chars_to_text, settle_invisible_breaks, split_ligature
 
 
 def test_ligature_glyph_becomes_its_letters_sharing_the_box():
@@ -48,8 +48,8 @@ def test_chromium_ligatures_read_as_letters_by_both_engines(chromium, tmp_path):
 # /ActualText: glyphs read as the text the PDF says they stand for
 
 
-def glyph(text: str, x0: float, width: float = 5.0, size: float = 9.0) -> Glyph:
-    return Glyph(text, x0, x0 + width, 0.0, size, size)
+def glyph(text: str, x0: float, width: float = 5.0, size: float = 9.0) -> Char:
+    return Char(text, x0, x0 + width, 0.0, size, size)
 
 
 def test_small_capitals_are_read_as_the_letters_they_stand_for():
@@ -73,11 +73,11 @@ def test_invisible_breaks_stay_only_where_a_line_breaks_at_them():
     assert [(g.text, g.x0, g.x1) for g in zwsp] == [("\u200b", 20.0, 20.0)]
     line = [glyph("E", 10.0), glyph("-", 15.0), *zwsp, glyph("M", 20.0)]
     assert [g.text for g in settle_invisible_breaks(line)] == ["E", "-", "M"]
-    end = [glyph("-", 15.0), *zwsp, Glyph("F", 0.0, 5.0, 12.0, 21.0, 9.0)]
+    end = [glyph("-", 15.0), *zwsp, Char("F", 0.0, 5.0, 12.0, 21.0, 9.0)]
     assert [g.text for g in settle_invisible_breaks(end)] == ["-", "\u200b", "F"]
     # a soft hyphen shown at a line break: the hyphen glyph drawn where it stands is the renderer's
     shy = actual_glyphs([glyph(" ", 20.0, 2.5)], "\u00ad")
-    shown = [glyph("h", 15.0), *shy, glyph("\u2010", 20.0, 3.0), Glyph("k", 0.0, 5.0, 12.0, 21.0, 9.0)]
+    shown = [glyph("h", 15.0), *shy, glyph("\u2010", 20.0, 3.0), Char("k", 0.0, 5.0, 12.0, 21.0, 9.0)]
     assert [g.text for g in settle_invisible_breaks(shown)] == ["h", "\u00ad", "k"]
     # one not shown was not where the line broke: it goes
-    assert [g.text for g in settle_invisible_breaks([glyph("h", 15.0), *shy, Glyph("k", 0.0, 5.0, 12.0, 21.0, 9.0)])] == ["h", "k"]
+    assert [g.text for g in settle_invisible_breaks([glyph("h", 15.0), *shy, Char("k", 0.0, 5.0, 12.0, 21.0, 9.0)])] == ["h", "k"]

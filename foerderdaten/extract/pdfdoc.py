@@ -28,10 +28,10 @@ from array import array
 from collections import deque
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import TypeVar
 
 from foerderdaten.errors import InputError, short_exception
 from foerderdaten.extract.damage import check_complete, strict_engine
@@ -296,17 +296,6 @@ def split_ligature(char: Char) -> list[Char]:
 # /ActualText: what a span of glyphs stands for, where the PDF says so
 
 
-class Glyph(NamedTuple):
-    """A glyph as an engine hands it over: its text and box (x0, x1, top, bottom, size)."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-
-
 # Invisible characters at which a renderer may break a line without a blank:
 # a soft hyphen (shown as a hyphen where a line breaks at it) and a
 # zero-width space. Read from /ActualText, they stay only where a line
@@ -320,7 +309,7 @@ _HYPHEN_GLYPHS = ("-", "\u2010")
 DRAWN_THERE = 0.05
 
 
-def actual_glyphs(glyphs: list[Glyph], actual: str) -> list[Glyph]:
+def actual_glyphs(glyphs: list[Char], actual: str) -> list[Char]:
     """The glyphs of one /ActualText span, read as the text the PDF says they stand for.
 
     * the glyphs already spell it (a ligature "ﬁ" for "fi"): as printed;
@@ -343,8 +332,8 @@ def actual_glyphs(glyphs: list[Glyph], actual: str) -> list[Glyph]:
         return glyphs if any(ch.isspace() for ch in actual) else [g for g in glyphs if not g.text.isspace()]
     actual = "".join(ch for ch in actual if unicodedata.category(ch) != "Cf")
     if len(actual) == len(glyphs):
-        return [g._replace(text=ch) for g, ch in zip(glyphs, actual, strict=True)]
-    return [Glyph(actual, min(g.x0 for g in glyphs), max(g.x1 for g in glyphs), min(g.top for g in glyphs),
+        return [replace(g, text=ch) for g, ch in zip(glyphs, actual, strict=True)]
+    return [Char(actual, min(g.x0 for g in glyphs), max(g.x1 for g in glyphs), min(g.top for g in glyphs),
                   max(g.bottom for g in glyphs), max(g.size for g in glyphs))]
 
 
@@ -353,14 +342,14 @@ def _visible(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKC", text) if not ch.isspace() and unicodedata.category(ch) != "Cf")
 
 
-def _invisible(glyphs: list[Glyph], actual: str) -> list[Glyph]:
+def _invisible(glyphs: list[Char], actual: str) -> list[Char]:
     """Glyphs standing for invisible text only: a break character of no
     width where they start, if ``actual`` has one, else none."""
     breaks = [ch for ch in actual if ch in INVISIBLE_BREAKS]
-    return [glyphs[0]._replace(text=breaks[0], x1=glyphs[0].x0)] if breaks else []
+    return [replace(glyphs[0], text=breaks[0], x1=glyphs[0].x0)] if breaks else []
 
 
-def settle_invisible_breaks(glyphs: list[Glyph]) -> list[Glyph]:
+def settle_invisible_breaks(glyphs: list[Char]) -> list[Char]:
     """Soft hyphens and zero-width spaces of no width (``actual_glyphs``)
     kept only where a line breaks at them.
 
@@ -372,11 +361,11 @@ def settle_invisible_breaks(glyphs: list[Glyph]) -> list[Glyph]:
     space followed by another line stays, ending its line: the line may
     have broken there (``textjoin``).
     """
-    out: list[Glyph] = []
+    out: list[Char] = []
     shown_soft = False  # the glyph before was a soft hyphen shown by the hyphen glyph that follows
     for glyph, after in itertools.zip_longest(glyphs, glyphs[1:]):
         if shown_soft:
-            out.append(glyph._replace(text=SOFT_HYPHEN))
+            out.append(replace(glyph, text=SOFT_HYPHEN))
             shown_soft = False
         elif glyph.text not in INVISIBLE_BREAKS or glyph.x1 != glyph.x0:
             out.append(glyph)

@@ -24,7 +24,7 @@ from pdfminer.utils import decode_text
 from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 from pdfplumber.utils.exceptions import PdfminerException
 
-from foerderdaten.extract.pdfdoc import Glyph, RawPage, actual_glyphs, settle_invisible_breaks
+from foerderdaten.extract.pdfdoc import Char, RawPage, actual_glyphs, settle_invisible_breaks
 
 
 def open_document(path: Path):
@@ -93,20 +93,20 @@ def read_page(pdf, index: int) -> RawPage:
     chars = page.chars
     if len(spans) != len(chars):
         raise RuntimeError(f"{len(chars)} glyphs laid out, {len(spans)} drawn")
-    glyphs: list[Glyph] = []
-    span_glyphs: list[Glyph] = []
+    glyphs: list[Char] = []
+    span_glyphs: list[Char] = []
     for k, (c, span) in enumerate(zip(chars, spans, strict=True)):
         if not c.get("upright", True):
             out.turned += bool(c["text"].strip())
         else:
-            glyph = Glyph(c["text"], float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"]), float(c["size"]))
+            glyph = Char(c["text"], float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"]), float(c["size"]))
             (glyphs if span is None else span_glyphs).append(glyph)
         if span is not None and (k + 1 == len(chars) or spans[k + 1] != span):
             glyphs += actual_glyphs(span_glyphs, span[1]) if span_glyphs else []
             span_glyphs = []
     for glyph in settle_invisible_breaks(glyphs) if any(spans) else glyphs:
         out.texts.append(glyph.text)
-        out.boxes.extend(glyph[1:])
+        out.boxes.extend((glyph.x0, glyph.x1, glyph.top, glyph.bottom, glyph.size))
     for e in page.edges:
         out.rulings.extend((float(e["x0"]), float(e["top"]), float(e["x1"]), float(e["bottom"])))
     page.close()  # drop pdfplumber's per-page caches: memory stays flat over long documents
