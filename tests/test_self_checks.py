@@ -299,11 +299,12 @@ def test_many_hyphens_that_the_renderer_may_have_set_are_a_reading_failure():
     can tell; refused, naming what it found."""
     columns = DESCRIBED_COLUMNS
 
-    def printed(text: str) -> PrintedLine:
-        return PrintedLine(text, room=0.5, first_word=40, first_char=5, blank=2.8, size=10)
+    def printed(text: str, room: float = 0.5) -> PrintedLine:
+        return PrintedLine(text, room=room, first_word=40, first_char=5, blank=2.8, size=10)
 
-    cells = [[printed("Fachkräfte")], [printed("Zuwanderung")], [printed("der Fach-"), printed("kräfte")], [printed("der Zuwan-"), printed("derung")]]
-    cells += [[printed(f"Wort{letter}-"), printed("verein")] for letter in "abcdefgh"]
+    # left-aligned: a cell's last line ends short of the edge (flush right it would not)
+    cells = [[printed("Fachkräfte")], [printed("Zuwanderung")], [printed("der Fach-"), printed("kräfte", 30)], [printed("der Zuwan-"), printed("derung", 30)]]
+    cells += [[printed(f"Wort{letter}-"), printed("verein", 30)] for letter in "abcdefgh"]
     rows = [_described_row(i, 1, lines) for i, lines in enumerate(cells)]
     table = Table(columns=columns, rows=rows, pages=[PageTable(1, columns, rows, [])], cues=table_cues([lines for r in rows for lines in r.printed.values()]))
     with pytest.raises(ExtractionError) as info:
@@ -311,6 +312,25 @@ def test_many_hyphens_that_the_renderer_may_have_set_are_a_reading_failure():
     assert str(info.value) == (
         'hand.pdf: page 1, column "Kurzbeschreibung": 8 line breaks in 12 rows (most in this column, e.g. '
         f"'Worta-' / 'verein') end in a hyphen that the renderer may have set (it hyphenates words), so it cannot be told from the document's own; {MISREAD}"
+    )
+
+
+def test_a_guessed_line_break_in_a_flush_right_column_is_a_reading_failure():
+    """Right-aligned cells end every line at the edge: no line shows that it
+    wrapped at a blank, so even one guessed break there refuses the table."""
+    columns = DESCRIBED_COLUMNS
+
+    def printed(text: str) -> PrintedLine:
+        return PrintedLine(text, room=0.2, first_word=40, first_char=5, blank=2.8, size=10)
+
+    cells = [[printed("Herausforderungen"), printed("zeitgemäßer Personalarbeit")]] + [[printed("Die Bildungsberatung"), printed("in Pieschen")]] * 3
+    rows = [_described_row(i, 2, lines) for i, lines in enumerate(cells)]
+    table = Table(columns=columns, rows=rows, pages=[PageTable(2, columns, rows, [])], cues=table_cues([lines for r in rows for lines in r.printed.values()]))
+    with pytest.raises(ExtractionError) as info:
+        check_table("hand.pdf", table, [])
+    assert str(info.value) == (
+        'hand.pdf: page 2, column "Kurzbeschreibung": the column is set flush right, so where its lines wrapped cannot be measured, '
+        f"and 1 line breaks (e.g. 'Herausforderungen' / 'zeitgemäßer') may or may not hide a blank; {MISREAD}"
     )
 
 
