@@ -262,6 +262,16 @@ def _described_row(number: int, page: int, lines: list[PrintedLine]) -> TableRow
                     printed={"projekttraeger": [PrintedLine(f"Träger {number}", 10, 40, 5, 2.8, 10)], "kurzbeschreibung": lines})
 
 
+def _described_refusal(page: int, cells: list[list[PrintedLine]]) -> str:
+    """The self-checks' error for a hand-made table of ``_described_row`` rows on ``page``, one a cell of ``cells``."""
+    rows = [_described_row(i, page, lines) for i, lines in enumerate(cells)]
+    table = Table(columns=DESCRIBED_COLUMNS, rows=rows, pages=[PageTable(page, DESCRIBED_COLUMNS, rows, [])],
+                  cues=table_cues([lines for r in rows for lines in r.printed.values()]))
+    with pytest.raises(ExtractionError) as info:
+        check_table("hand.pdf", table, [])
+    return str(info.value)
+
+
 def test_many_guessed_line_breaks_are_a_reading_failure():
     """A hand-made table of thirty rows whose Kurzbeschreibung lines fill
     their cells with nothing in the table's words to tell a broken word from
@@ -297,19 +307,13 @@ def test_many_hyphens_that_the_renderer_may_have_set_are_a_reading_failure():
     whole elsewhere), and more hyphens at wraps than tolerated that split
     words printed nowhere else: the renderer's or the document's, nobody
     can tell; refused, naming what it found."""
-    columns = DESCRIBED_COLUMNS
-
     def printed(text: str, room: float = 0.5) -> PrintedLine:
         return PrintedLine(text, room=room, first_word=40, first_char=5, blank=2.8, size=10)
 
     # left-aligned: a cell's last line ends short of the edge (flush right it would not)
     cells = [[printed("Fachkräfte")], [printed("Zuwanderung")], [printed("der Fach-"), printed("kräfte", 30)], [printed("der Zuwan-"), printed("derung", 30)]]
     cells += [[printed(f"Wort{letter}-"), printed("verein", 30)] for letter in "abcdefgh"]
-    rows = [_described_row(i, 1, lines) for i, lines in enumerate(cells)]
-    table = Table(columns=columns, rows=rows, pages=[PageTable(1, columns, rows, [])], cues=table_cues([lines for r in rows for lines in r.printed.values()]))
-    with pytest.raises(ExtractionError) as info:
-        check_table("hand.pdf", table, [])
-    assert str(info.value) == (
+    assert _described_refusal(1, cells) == (
         'hand.pdf: page 1, column "Kurzbeschreibung": 8 line breaks in 12 rows (most in this column, e.g. '
         f"'Worta-' / 'verein') end in a hyphen that the renderer may have set (it hyphenates words), so it cannot be told from the document's own; {MISREAD}"
     )
@@ -318,17 +322,11 @@ def test_many_hyphens_that_the_renderer_may_have_set_are_a_reading_failure():
 def test_a_guessed_line_break_in_a_flush_right_column_is_a_reading_failure():
     """Right-aligned cells end every line at the edge: no line shows that it
     wrapped at a blank, so even one guessed break there refuses the table."""
-    columns = DESCRIBED_COLUMNS
-
     def printed(text: str) -> PrintedLine:
         return PrintedLine(text, room=0.2, first_word=40, first_char=5, blank=2.8, size=10)
 
     cells = [[printed("Herausforderungen"), printed("zeitgemäßer Personalarbeit")]] + [[printed("Die Bildungsberatung"), printed("in Pieschen")]] * 3
-    rows = [_described_row(i, 2, lines) for i, lines in enumerate(cells)]
-    table = Table(columns=columns, rows=rows, pages=[PageTable(2, columns, rows, [])], cues=table_cues([lines for r in rows for lines in r.printed.values()]))
-    with pytest.raises(ExtractionError) as info:
-        check_table("hand.pdf", table, [])
-    assert str(info.value) == (
+    assert _described_refusal(2, cells) == (
         'hand.pdf: page 2, column "Kurzbeschreibung": the column is set flush right, so where its lines wrapped cannot be measured, '
         f"and 1 line breaks (e.g. 'Herausforderungen' / 'zeitgemäßer') may or may not hide a blank; {MISREAD}"
     )
@@ -359,25 +357,16 @@ def test_an_undecidable_line_break_is_a_reading_failure():
     """A browser's break between a quote and a bracket may or may not hide
     a blank, as may a break before "in" or "um" after a line that fills its
     cell: even one such break refuses the table, naming its page."""
-    columns = DESCRIBED_COLUMNS
     lines = [PrintedLine('of Chemnistry"', room=12, first_word=20, first_char=5, blank=2.8, size=10),
              PrintedLine("(CTC) in Dresden", room=20, first_word=30, first_char=3, blank=2.8, size=10)]
-    rows = [_described_row(1, 2, lines)]
-    table = Table(columns=columns, rows=rows, pages=[PageTable(2, columns, rows, [])], cues=table_cues([]))
-    with pytest.raises(ExtractionError) as info:
-        check_table("hand.pdf", table, [])
-    assert str(info.value) == (
+    assert _described_refusal(2, [lines]) == (
         "hand.pdf: page 2, column \"Kurzbeschreibung\": the line break in 'Chemnistry\"' / '(CTC)' may or may not hide a blank "
         f"(browsers break between a quote and a bracket without one, and this renderer shows no blank at its wraps); {MISREAD}"
     )
     # a line that fills its cell before "in", a word and a word's end ("Großenha" / "in")
     lines = [PrintedLine("Großenha", room=0.3, first_word=40, first_char=5, blank=2.8, size=10),
              PrintedLine("in", room=50, first_word=8, first_char=2.2, blank=2.8, size=10)]
-    rows = [_described_row(1, 3, lines)]
-    table = Table(columns=columns, rows=rows, pages=[PageTable(3, columns, rows, [])], cues=table_cues([]))
-    with pytest.raises(ExtractionError) as info:
-        check_table("hand.pdf", table, [])
-    assert str(info.value) == (
+    assert _described_refusal(3, [lines]) == (
         "hand.pdf: page 3, column \"Kurzbeschreibung\": the line break in 'Großenha' / 'in' may or may not hide a blank "
         f"(the line fills its cell, and 'in' is a word as well as the end of many words); {MISREAD}"
     )
