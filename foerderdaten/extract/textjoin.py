@@ -549,13 +549,11 @@ def _wraps_where(lines: Iterable[str | PrintedLine], cues: Cues, test: WrapTest)
 def _guessed(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_on: bool) -> bool:
     if _renderer_hyphen(prev, line, cues):
         return _hyphen_evidence(prev, line, cues.words) is None
-    if _separator_by_form(prev, line, cues, goes_on) is not None:
-        return False
-    # a renderer that breaks words at soft hyphens or zero-width spaces breaks
-    # them anywhere the document put one: the table's words are no evidence there
     if cues.invisible_breaks:
-        return True
-    return _evidence(prev, line, cues, goes_on) is None and not _ambiguous_rest(line)
+        # a renderer that breaks words at soft hyphens or zero-width spaces breaks
+        # them anywhere the document put one: the table's words are no evidence there
+        return _separator_by_form(prev, line, cues, goes_on) is None
+    return _by_words_only(prev, line, cues, goes_on) and not _ambiguous_rest(line)
 
 
 def _by_words_only(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_on: bool) -> bool:
