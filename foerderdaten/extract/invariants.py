@@ -139,13 +139,13 @@ GUESSES_TOLERATED = 5
 GUESS_SHARE = 0.25  # of the table's rows, where that is more
 # A renderer that breaks words at the document's soft hyphens or zero-width
 # spaces (the PDF spells the hyphens it printed for them, and the spaces)
-# fills its lines' cells often,
-# and a line that fills its cell is as likely a wrap at a blank as a word
-# broken without a hyphen: Chromium printing soft-hyphenated cells had 2
-# of its guesses wrong ("Frauenförderwerk" / "e. V." read as one word,
-# exit 0; "Dritt" / "staaten" at a zero-width space read with a blank).
-# Such a table is published only where no line break needs the
-# table's words to decide it (``textjoin.guessed_wraps``).
+# fills its lines' cells often, and a line that fills its cell is as likely
+# a wrap at a blank as a word broken without a hyphen: Chromium printing
+# soft-hyphenated cells had 2 of its guesses wrong ("Frauenförderwerk" /
+# "e. V." read as one word, exit 0; "Dritt" / "staaten" at a zero-width
+# space read with a blank). Such a table is published only where no line
+# break needs the table's words to decide it (``textjoin.guessed_wraps``).
+GUESSES_AT_INVISIBLE_BREAKS = 0
 
 
 # --------------------------------------------------------------------------
@@ -356,7 +356,8 @@ def _guessed_wraps(table: Table) -> _Failure | None:
                         f"the column is set flush right, so where its lines wrapped cannot be measured, and {len(guessed[flush[0]])} "
                         f"line breaks (e.g. '{line}' / '{next_word}') may or may not hide a blank; {MISREAD}")
     invisible_breaks = table.cues is not None and table.cues.invisible_breaks
-    if total <= (0 if invisible_breaks else max(GUESSES_TOLERATED, GUESS_SHARE * len(table.rows))):
+    tolerated = GUESSES_AT_INVISIBLE_BREAKS if invisible_breaks else max(GUESSES_TOLERATED, GUESS_SHARE * len(table.rows))
+    if total <= tolerated:
         return None
     field = max(guessed, key=lambda name: len(guessed[name]))
     page = _page_of([row for row, _ in guessed[field]])
