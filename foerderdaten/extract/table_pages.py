@@ -197,7 +197,13 @@ def _continues(prev: PageTable, pt: PageTable, row: TableRow, key: str, lowest: 
             # a heading row whose text starts in the first column, which is
             # not the key column: dropped as one, as where it starts in the key
             return False
-        header = next(c.header for c in pt.columns if c.field == (fresh[0] if full else key))
+        named = fresh[0] if full else key
+        header = next((c.header for c in pt.columns if c.field == named), None)
+        if header is None:
+            # the page has no key column at all: a table wider than its paper
+            # prints its other columns on pages of their own
+            raise TableReadingError(pt.page, pt.columns[0].header, f"the page's header lacks the column every row starts with ({key}), so its rows "
+                                    "cannot be told apart; a table wider than the paper printed in parts? Print it to fit the paper's width")
         if full:
             why = "it starts anew here although the first row has no text in the key column"
         else:
