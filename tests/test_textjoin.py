@@ -178,9 +178,33 @@ def test_guessed_wraps_are_counted():
     assert guessed_wraps(filled, Cues(vocabulary([]))) == [("Herausforderungen", "zeitgemäßer")]
     assert join_cell_lines(filled, Cues(vocabulary([]))) == "Herausforderungenzeitgemäßer Personalarbeit"  # read as one word
     # decided by the words, by geometry, or by a blank written at the wrap: no guess
-    assert guessed_wraps(filled, Cues(vocabulary([["die Herausforderungen der Zeit"]]))) == []
+    assert guessed_wraps(filled, Cues(vocabulary([["die Herausforderungen der Zeit"], ["zeitgemäßer Arbeit"]]))) == []
     assert guessed_wraps([_printed("Herausforderungen", room=9.0), _printed("zeitgemäßer", first_char=5.0)], Cues(vocabulary([]))) == []
     assert guessed_wraps(["Herausforderungen ", "zeitgemäßer"]) == []
+
+
+def test_a_line_word_printed_whole_is_doubtful_before_a_compounds_rest():
+    # the first part of a compound is a word too: Writer printed "Anwerbung"
+    # / "/Begleitung" and "Ausbildung" / "smarktinte" / "gration" in a narrow
+    # column; "Anwerbung" and "Ausbildung" printed whole elsewhere were taken
+    # to end there (16 fields wrong, exit 0)
+    words = vocabulary([["die Anwerbung und die Ausbildung"], ["die Kampagne"]])
+    lines = [_printed("Anwerbung", room=0.1), _printed("/Begleitung", room=0.1, first_char=3.5)]
+    assert undecidable_wraps(lines, Cues(words)) == [("Anwerbung", "/Begleitung")]
+    # printed elsewhere only with a capital, a lower-case rest is a compound's
+    lines = [_printed("Fachkräfte", room=0.3), _printed("kampagne und", first_char=3.5)]
+    words["fachkräfte"] += 2
+    assert undecidable_wraps(lines, Cues(words)) == [("Fachkräfte", "kampagne")]
+    # printed nowhere, it may be a compound's rest or a rare word: read with
+    # the blank, but a guess (a table with many is refused)
+    lines = [_printed("Ausbildung", room=0.2), _printed("smarktinte", room=0.1, first_char=3.5), _printed("gration")]
+    assert guessed_wraps(lines, Cues(words)) == [("Ausbildung", "smarktinte"), ("smarktinte", "gration")]
+    assert undecidable_wraps(lines, Cues(words)) == []
+    # printed in lower case elsewhere, the next word is one: two words, decided
+    words = vocabulary([["die Anwerbung"], ["ausländischer Fachkräfte"]] * 2)
+    lines = [_printed("Anwerbung", room=0.2), _printed("ausländischer Fachkräfte", first_char=3.5)]
+    assert guessed_wraps(lines, Cues(words)) == [] and undecidable_wraps(lines, Cues(words)) == []
+    assert join_cell_lines(lines, Cues(words)) == "Anwerbung ausländischer Fachkräfte"
 
 
 def test_a_word_broken_before_its_closing_quote():
