@@ -314,6 +314,26 @@ def test_sab_right_aligned_cells_are_refused(chromium, tmp_path, name):
     _refused(chromium, tmp_path, name, FLUSH_RIGHT[name], "the column is set flush right, so where its lines wrapped cannot be measured")
 
 
+# Banded rows and heading rows ("Region …") without column rulings: a row
+# broken across pages left one line of its description on the next page,
+# under the header's rule and above the next (filled) row, so it looked
+# framed like a filled heading, and was dropped as one (the value published
+# short, exit 0). Framing marks a heading only where records are not framed
+# too: refused, naming the page.
+BANDED_ROW_REST = (
+    HtmlLayout(paper="A3", grid="header", align_numbers=True, header_align="center", banded=True, section_rows=True,
+               widths=(11.1,) * 9, padding_pt=4, head="every_page", row_break=True, cell_breaks="nbsp"),
+    ["renamed", "renamed", "renamed", "original", "original", "renamed", "original", "renamed", "original"],
+)
+
+
+def test_sab_rest_of_a_banded_row_like_a_heading_is_refused(chromium, tmp_path):
+    layout, wording = BANDED_ROW_REST
+    reading = read_sab(print_sab(chromium, tmp_path, "banded_row_rest", layout, wording, IN_ORDER))
+    assert reading.verdict == "refused" and reading.names_page, f"{layout.describe()}\n{reading.report()}"
+    assert "the first row is one line like the table's heading rows but may also be the rest of the row before" in reading.detail
+
+
 # Tables wider than their paper: Chromium cuts them at the printed area,
 # keeps the glyphs the edge cuts and leaves out the rest ("Pieschen" printed
 # as "Pies"; 267 fields were published wrong, exit 0). Refused by both

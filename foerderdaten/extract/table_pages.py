@@ -151,7 +151,10 @@ def merge_continued_rows(page_tables: list[PageTable], key: str) -> list[TableRo
     one and also fits as the rest of the row before is refused: nothing on
     the page tells the two apart, and either guess may be wrong; unless it
     is framed by rulings (a filled heading) and nothing is drawn under the
-    row before, for renderers draw both parts of a broken row alike.
+    row before, for renderers draw both parts of a broken row alike; and
+    no record is framed (in a banded table, Chromium's rest of a row
+    between the header's rule and the next row's fill was dropped as a
+    heading: a value published short, exit 0).
     """
     filled = [pt for pt in page_tables if pt.rows]
     if not filled:
@@ -161,12 +164,16 @@ def merge_continued_rows(page_tables: list[PageTable], key: str) -> list[TableRo
     alignment = _rows_alignment([row for pt in filled for row in pt.rows])
     # heading rows dropped within pages, or the table's very first row
     has_headings = any(pt.headings for pt in page_tables) or filled[0].rows[0].heading_like
+    # framing marks a heading only where records are not framed too (banded
+    # rows, rules between rows): a record's part under the header's rule and
+    # above the next row's fill looks framed as well
+    framed_records = any(row.framed and not row.heading_like for pt in filled for row in pt.rows)
     rows: list[TableRow] = []
     for prev, pt in zip([None, *filled], filled, strict=False):
         for i, row in enumerate(pt.rows):
             if i == 0 and prev is not None and _continues(prev, pt, row, key, lowest, pitch, alignment):
                 if row.heading_like and has_headings:
-                    if row.framed and not prev.rows[-1].ruled_below:
+                    if row.framed and not framed_records and not prev.rows[-1].ruled_below:
                         # a filled heading under a row with nothing drawn
                         # below it: the parts of a broken row are drawn alike
                         continue
