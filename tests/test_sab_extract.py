@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import gold_sab, open_fixture
-from foerderdaten.extract.sab import extract_projects, is_sab_overview, read_head
+from foerderdaten.extract.sab import COLUMNS, extract_projects, is_sab_overview, read_head
+from foerderdaten.extract.table_header import _match_specs
 
 RAW_FIELDS = [
     "projekttraeger",
@@ -81,3 +82,21 @@ def test_pages_and_boxes_are_provenance(extracted):
     for row in rows:
         x0, top, x1, bottom = row.bbox
         assert 0 <= x0 < x1 and 0 <= top < bottom <= doc.pages[row.page - 1].height
+
+
+@pytest.mark.parametrize(
+    "header, field",
+    [
+        ("Projektträger", "projekttraeger"), ("Zuwendungsempfänger", "projekttraeger"), ("Begünstigte", "projekttraeger"),
+        ("Name des Trägers", "projekttraeger"), ("Durchführungs-ort", "durchfuehrungsort"), ("Projektort", "durchfuehrungsort"),
+        ("Standort", "durchfuehrungsort"), ("Region/FKA", "region_raw"), ("Fachkräfteallianz", "region_raw"),
+        ("Landkreis", "region_raw"), ("Nr. der RL", "rl_nr_raw"), ("RL-Nr.", "rl_nr_raw"), ("Vorhabensart", "vorhabensart_raw"),
+        ("Art des Vorhabens", "vorhabensart_raw"), ("Bewilligungs-beginn", "bewilligungsbeginn_raw"),
+        ("Laufzeit von", "bewilligungsbeginn_raw"), ("Projektanfang", "bewilligungsbeginn_raw"), ("Bewilligungs-ende", "bewilligungsende_raw"),
+        ("Laufzeit bis", "bewilligungsende_raw"), ("Projekttitel", "projekttitel"), ("Projektname", "projekttitel"),
+        ("Bezeichnung des Vorhabens", "projekttitel"), ("Kurzbeschreibung", "kurzbeschreibung"), ("Projektinhalt", "kurzbeschreibung"),
+    ],
+)
+def test_header_wordings_name_their_column(header, field):
+    # a header cell names the first column whose pattern it matches (table_header._match_specs)
+    assert [spec.field for spec in _match_specs([header], COLUMNS).values()] == [field]

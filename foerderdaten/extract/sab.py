@@ -21,14 +21,14 @@ from foerderdaten.extract.tables import Again, ColumnSpec, Table, TableReadingEr
 # ort" -> "durchführungsort"). The first column is the key column: every
 # row starts with a Projektträger.
 COLUMNS = [
-    ColumnSpec("projekttraeger", r"träger|empfänger|antragsteller"),
-    ColumnSpec("durchfuehrungsort", r"durchführung|^ort|standort"),
-    ColumnSpec("region_raw", r"region|fka|^landkreis|^kreis"),
+    ColumnSpec("projekttraeger", r"träger|empfänger|antragsteller|begünstigte"),
+    ColumnSpec("durchfuehrungsort", r"durchführung|^ort|standort|projektort"),
+    ColumnSpec("region_raw", r"region|fka|allianz|^landkreis|^kreis"),
     ColumnSpec("rl_nr_raw", r"^nr|rlnr|^rl|nummer"),
     ColumnSpec("vorhabensart_raw", r"vorhabensart|fördergegenstand|^art"),
-    ColumnSpec("bewilligungsbeginn_raw", r"beginn|^von|^start"),
-    ColumnSpec("bewilligungsende_raw", r"ende$|^ende|^bis"),
-    ColumnSpec("projekttitel", r"titel|title"),
+    ColumnSpec("bewilligungsbeginn_raw", r"beginn|^von|von$|^start|anfang"),
+    ColumnSpec("bewilligungsende_raw", r"ende$|^ende|^bis|bis$"),
+    ColumnSpec("projekttitel", r"titel|title|bezeichnung|name"),
     ColumnSpec("kurzbeschreibung", r"beschreibung|inhalt"),
 ]
 
