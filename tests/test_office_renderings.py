@@ -244,6 +244,13 @@ EXPLORED_CALC = {
     "calc_liberation_serif_a3_bottom_dates_between_headers": (
         CalcLayout(font="Liberation Serif", size=9.5, paper=("42.0cm", "29.7cm"), borders=False), list(range(9)),
         [OR, RN, RN, OR, RN, RN, OR, OR, OR], [4.64, 2.63, 3.0, 1.51, 3.67, 2.69, 2.65, 4.5, 10.12], "exact"),
+    # the header "Nr. der " ends its line with a blank that reaches 0.3 pt
+    # into "Vorhabensart"; the boundary between them, placed after it, lay
+    # past the right-aligned RL numbers' neighbours ("1d" / "igitaler
+    # Wandel": refused for 133 rows without an RL number)
+    "calc_carlito_12pt_a3_header_blank_into_the_next_column": (
+        CalcLayout(font="Carlito", size=12, paper=("42.0cm", "29.7cm"), valign="bottom", borders=False), list(range(9)),
+        [RN, OR, OR, OR, RN, OR, OR, OR, RN], [4.34, 4.13, 3.31, 1.31, 4.02, 3.36, 3.79, 4.56, 9.71], "exact"),
     # nine columns 1 cm wider than portrait A4 (Calc prints what does not
     # fit on pages of their own): the key column "Projektträger", set last,
     # was on no page with the others; reading stopped with a StopIteration

@@ -210,7 +210,7 @@ def _header_cells(header_lines: list[TextLine], rulings: list[Ruling], gaps: lis
     re-joined line by line, left to right."""
     verticals = [r for r in rulings if r.vertical]  # once, not per line: a ruled page has hundreds of edges
     runs = [
-        HeaderCell(chars_to_text(run), min(c.x0 for c in run), max(c.x1 for c in run), run[0].top)
+        HeaderCell(chars_to_text(run), *_ink_span(run), run[0].top)
         for line in header_lines
         for run in _runs(line, _verticals_across(line, verticals), gaps)
     ]
@@ -227,6 +227,15 @@ def _header_cells(header_lines: list[TextLine], rulings: list[Ruling], gaps: lis
         text = join_cell_lines(r.text for r in group)
         cells.append(HeaderCell(text, min(r.x0 for r in group), max(r.x1 for r in group), min(r.top for r in group)))
     return sorted(cells, key=lambda c: c.x0)
+
+
+def _ink_span(run: list[Char]) -> tuple[float, float]:
+    """From the run's first visible character to its last: a blank that
+    ends a header line ("Nr. der ") may reach into the next column, where
+    the boundary placed between the two headers then passed the next
+    column's first letters ("1d" / "igitaler Wandel": Calc, 12 pt)."""
+    ink = [c for c in run if c.text.strip()] or run
+    return min(c.x0 for c in ink), max(c.x1 for c in ink)
 
 
 def _verticals_across(line: TextLine, verticals: list[Ruling]) -> list[float]:
