@@ -352,8 +352,10 @@ def _guessed_wraps(table: Table) -> _Failure | None:
     total = sum(len(found) for found in guessed.values())
     flush = [name for name, found in guessed.items() if found and table.flush_right(name)]
     if flush:
-        # right-aligned cells: every line ends at the edge, so no line shows
-        # that it wrapped at a blank; a browser's guesses there were all wrong
+        # right-aligned cells measured at the edge (rows the reader did not
+        # measure at their lines' starts, see table_pages.print_rows): every
+        # line ends there, so none shows that it wrapped at a blank; a
+        # browser's guesses there were all wrong
         row, (line, next_word) = guessed[flush[0]][0]
         return _Failure(row.page, _header(table, row.page, flush[0]),
                         f"the column is set flush right, so where its lines wrapped cannot be measured, and {len(guessed[flush[0]])} "

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from foerderdaten.extract.pdfdoc import SAME_LINE, Ruling, TextLine
 from foerderdaten.extract.table_model import DEFAULT_LEADING, DEFAULT_SIZE, LINE_STEP, ROUNDING, Column, PageTable, TableReadingError, TableRow
 from foerderdaten.extract.table_rows import alignment_of, line_levels
-from foerderdaten.extract.textjoin import FIT_TOLERANCE_EM, MeasuredLine, PrintedLine, printed_line
+from foerderdaten.extract.textjoin import FIT_TOLERANCE_EM, MeasuredLine, flush_right, measured_line
 
 # A row that breaks across pages fills its page: its last line lies at most
 # this many line pitches above the lowest table line of any page (renderers
@@ -22,61 +22,89 @@ PAGE_FULL_PITCHES = 2.5
 
 
 def measure_lines(page_tables: list[PageTable]) -> None:
-    """Measure every cell line against its column's usable right edge (see
+    """Measure every cell line against its column's usable edges (see
     ``usable_edges``), for re-joining wrapped lines and continued rows."""
     print_rows(page_tables, usable_edges([page_measures(pt) for pt in page_tables]))
 
 
-def print_rows(page_tables: list[PageTable], edges: dict[tuple[int, str], float]) -> None:
+@dataclass(frozen=True)
+class Edges:
+    """Where a column's lines may start and end (see ``usable_edges``)."""
+
+    left: float
+    right: float
+
+
+def print_rows(page_tables: list[PageTable], edges: dict[tuple[int, str], Edges]) -> None:
     """Each row's cell lines measured against ``edges`` (``usable_edges``): as
     ``PrintedLine``, whether the rows hold text lines or measured lines
-    (``TableStream``)."""
+    (``TableStream``). A column whose cells are set flush right
+    (``textjoin.flush_right``) is measured at its lines' starts, where a
+    wrap leaves its room (a browser's and Writer's right-aligned cells were
+    refused: measured at the right edge every line seems to fill its cell)."""
     for pt in page_tables:
         for row in pt.rows:
-            row.printed = {name: [_printed(line, edges[pt.page, name]) for line in lines] for name, lines in row.cells.items()}
+            row.printed = {name: [_measured(line).printed(edges[pt.page, name].right) for line in lines] for name, lines in row.cells.items()}
+    for name in _flush_right_columns(page_tables):
+        for pt in page_tables:
+            for row in pt.rows:
+                if name in row.cells:
+                    row.printed[name] = [_measured(line).printed_flush_right(edges[pt.page, name].left) for line in row.cells[name]]
 
 
-def _printed(line: TextLine | MeasuredLine, right_edge: float) -> PrintedLine:
-    return line.printed(right_edge) if isinstance(line, MeasuredLine) else printed_line(line, right_edge)
+def _flush_right_columns(page_tables: list[PageTable]) -> list[str]:
+    names = dict.fromkeys(name for pt in page_tables for row in pt.rows for name in row.printed)
+    return [name for name in names if flush_right(row.printed[name] for pt in page_tables for row in pt.rows if name in row.printed)]
+
+
+def _measured(line: TextLine | MeasuredLine) -> MeasuredLine:
+    return line if isinstance(line, MeasuredLine) else measured_line(line)
 
 
 @dataclass(frozen=True)
 class PageMeasures:
     """What ``usable_edges`` needs of a page's table: its columns, each
-    filled column's widest line (or ruled edge), its font size."""
+    filled column's widest line (or ruled edge) and leftmost line start,
+    its font size."""
 
     page: int
     columns: list[Column]
     widest: dict[str, float]
+    leftmost: dict[str, float]
     size: float
 
 
 def page_measures(pt: PageTable) -> PageMeasures:
     """``pt``'s measures, from its rows' text lines (characters needed)."""
+    filled = _filled(pt)
     widest = {name: max(max(_ink_x1(line) for row in pt.rows for line in row.cells.get(name, [])), pt.ruled.get(name, float("-inf")))
-              for name in _filled(pt)}
-    return PageMeasures(pt.page, pt.columns, widest, _font_size(pt))
+              for name in filled}
+    leftmost = {name: min(_ink_x0(line) for row in pt.rows for line in row.cells.get(name, [])) for name in filled}
+    return PageMeasures(pt.page, pt.columns, widest, leftmost, _font_size(pt))
 
 
-def usable_edges(pages: list[PageMeasures]) -> dict[tuple[int, str], float]:
-    """(page, column) -> the column's usable right edge: where its widest
-    line ends (a broken word runs to within a character of it), over all
-    pages whose column has the same boundaries (within a font size); or,
-    where rulings draw its cells, their edge (``ruled_edges``) if that lies
-    further right. Without it the widest line itself always seems to fill
-    its cell, and a wrap at a dropped blank after it reads as a broken word
-    ("FACHINFORMATIONSZENTRUM" / "ZUWANDERUNG")."""
+def usable_edges(pages: list[PageMeasures]) -> dict[tuple[int, str], Edges]:
+    """(page, column) -> the column's usable edges. The right one: where its
+    widest line ends (a broken word runs to within a character of it), over
+    all pages whose column has the same boundaries (within a font size);
+    or, where rulings draw its cells, their edge (``ruled_edges``) if that
+    lies further right. Without it the widest line itself always seems to
+    fill its cell, and a wrap at a dropped blank after it reads as a broken
+    word ("FACHINFORMATIONSZENTRUM" / "ZUWANDERUNG"). The left one alike:
+    where its leftmost line starts (for cells set flush right)."""
     # the widest line per column and bounds: most pages share their columns'
     # bounds, so each page compares with a few bounds, not with every page
-    by_bounds: dict[Column, float] = {}
+    by_bounds: dict[Column, Edges] = {}
     for other in pages:
         for col in other.columns:
-            by_bounds[col] = max(by_bounds.get(col, float("-inf")), other.widest.get(col.field, float("-inf")))
-    edges: dict[tuple[int, str], float] = {}
+            known = by_bounds.get(col, Edges(float("inf"), float("-inf")))
+            by_bounds[col] = Edges(min(known.left, other.leftmost.get(col.field, float("inf"))),
+                                   max(known.right, other.widest.get(col.field, float("-inf"))))
+    edges: dict[tuple[int, str], Edges] = {}
     for pm in pages:
         for column in pm.columns:
-            same = [line_end for col, line_end in by_bounds.items() if col.field == column.field and _same_bounds(col, column, pm.size)]
-            edges[pm.page, column.field] = max(same, default=float("-inf"))
+            same = [found for col, found in by_bounds.items() if col.field == column.field and _same_bounds(col, column, pm.size)]
+            edges[pm.page, column.field] = Edges(min((e.left for e in same), default=float("inf")), max((e.right for e in same), default=float("-inf")))
     return edges
 
 

@@ -246,17 +246,23 @@ class MeasuredLine:
     first_word: float
     first_char: float
     blank: float
+    start: float  # where its first printed character starts
 
     def printed(self, right_edge: float) -> PrintedLine:
         """The line measured against its cell's usable right edge."""
         return PrintedLine(self.text, right_edge - self.end, self.first_word, self.first_char, self.blank, self.size)
+
+    def printed_flush_right(self, left_edge: float) -> PrintedLine:
+        """The line of a cell set flush right, measured against the cell's
+        usable left edge: the room a wrap left is at the line's start."""
+        return PrintedLine(self.text, self.start - left_edge, self.first_word, self.first_char, self.blank, self.size)
 
 
 def measured_line(line: TextLine) -> MeasuredLine:
     """``line``'s text, box and measures, without its characters."""
     ink = [c for c in line.chars if c.text.strip()]
     return MeasuredLine(line.text, line.top, line.bottom, line.size, ink[-1].x1, first_word_width(line.chars), ink[0].x1 - ink[0].x0,
-                        blank_width(line.chars))
+                        blank_width(line.chars), ink[0].x0)
 
 
 def printed_line(line: TextLine, right_edge: float) -> PrintedLine:
@@ -507,10 +513,12 @@ FLUSH_RIGHT_MIN_CELLS = 3
 
 def flush_right(cells: Iterable[Sequence[str | PrintedLine]]) -> bool:
     """Whether the cells (each its measured lines) are set flush right
-    (right-aligned): then every line ends at the edge, and where a line
-    wrapped cannot be measured there (the room a line leaves is at its
-    start); a browser's right-aligned cells were read with guessed words
-    glued ("Herausforderungenzeitgemäßer", 10 to 19 fields, exit 0)."""
+    (right-aligned), measured at their right edge: then every line ends
+    at the edge, and where a line wrapped cannot be measured there (the
+    room a line leaves is at its start: ``table_pages.print_rows``
+    measures such a column there); a browser's right-aligned cells
+    measured at the right were read with guessed words glued
+    ("Herausforderungenzeitgemäßer", 10 to 19 fields, exit 0)."""
     lasts = [lines[-1] for lines in cells if len(lines) >= 2 and isinstance(lines[-1], PrintedLine)]
     at_edge = sum(1 for line in lasts if line.room < FIT_TOLERANCE_EM * line.size)
     return len(lasts) >= FLUSH_RIGHT_MIN_CELLS and at_edge >= FLUSH_RIGHT_SHARE * len(lasts)
