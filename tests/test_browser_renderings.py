@@ -427,6 +427,11 @@ def sab_layouts(draw) -> tuple[HtmlLayout, list[str], list[int]]:
         # cells that hide what does not fit are refused where they cut text
         # (CELLS_HIDING_OVERFLOW); drawn less often than the browser's default
         overflow=draw(st.sampled_from(["visible", "visible", "visible", "fixed", "hidden", "ellipsis"])),
+        # right-aligned text cells, small capitals and invisible break
+        # characters in the cells' text, less often than the defaults
+        text_align=draw(st.sampled_from(["left", "left", "left", "right"])),
+        small_caps=draw(st.sampled_from([False, False, False, True])),
+        cell_breaks=draw(st.sampled_from(["none", "none", "none", "shy", "zwsp", "nbsp"])),
     )
     wording = [draw(st.sampled_from(sorted(SAB_HEADERS))) for _ in IN_ORDER]
     return layout, wording, list(order)
