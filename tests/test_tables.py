@@ -441,3 +441,24 @@ def test_an_agreed_column_boundary_never_passes_where_a_pages_gap_ends():
     # where the gap reaches past it, the page takes the agreed boundary
     agreed = tables.agreed_columns([*pages[:3], (("same",), columns(167.2), [(120.0, 171.0)])])
     assert agreed[3][0].x1 == 170
+
+
+def test_column_boundaries_agree_on_where_the_next_columns_text_starts():
+    """Centred headers leave a wide stretch between "Zuwendungsempfänger"
+    and a short "Ort"; each page's widest gap there decides its boundary,
+    and the boundaries differ with the rows (where the first column's text
+    ends). The second column's left-aligned text starts at 241.8 on every
+    page: a page whose widest gap lay to the right of a word of that column
+    (274.9-281.2, right of "Leipzig") takes its gap that ends there too."""
+    def columns(x: float) -> list[tables.Column]:
+        return [tables.Column("a", "A", float("-inf"), x), tables.Column("b", "B", x, float("inf"))]
+
+    pages = [(("same",), columns(230.3), [(218.8, 241.8), (287.9, 341.1)]),
+             (("same",), columns(231.0), [(220.2, 241.8), (287.9, 341.1)]),
+             (("same",), columns(238.3), [(234.8, 241.8), (285.4, 341.1)]),
+             (("same",), columns(278.0), [(230.1, 232.9), (235.9, 241.8), (274.9, 341.1)])]
+    agreed = tables.agreed_columns(pages)
+    assert [cols[0].x1 for cols in agreed] == pytest.approx([230.3, 231.0, 238.3, 238.85])
+    # without a majority for where the gaps end, each page keeps its own
+    agreed = tables.agreed_columns([pages[0], (("same",), columns(250.0), [(245.0, 255.0)]), pages[3]])
+    assert [cols[0].x1 for cols in agreed] == [230.3, 250.0, 278.0]

@@ -546,7 +546,37 @@ def agreed_columns(pages: list[tuple[tuple, list[Column], list[tuple[float, floa
                 columns = agreed_pages[k]
                 if abs(columns[i].x1 - agreed) > SAME_LAYOUT and any(g0 - ROUNDING <= agreed <= g1 for g0, g1 in pages[k][2]):
                     columns[i], columns[i + 1] = replace(columns[i], x1=agreed), replace(columns[i + 1], x0=agreed)
+        for i in range(len(agreed_pages[group[0]]) - 1):
+            _agree_on_gap_end(group, i, agreed_pages, [gaps for _, _, gaps in pages])
     return agreed_pages
+
+
+def _agree_on_gap_end(group: list[int], i: int, agreed_pages: list[list[Column]], gaps: list[list[tuple[float, float]]]) -> None:
+    """Boundary ``i`` of the pages of ``group`` (one layout) in the white
+    space that ends where most of them have it end: where the next column's
+    text starts, left-aligned, on every page. The boundaries themselves may
+    all differ (where the column before ends varies from page to page), and
+    a page whose own widest gap lay elsewhere gave a word of the next column
+    to the one before ("Invest Region Leipzig GmbH Leipzig": Chromium,
+    centred headers, the short header "Ort" far right of its column's text)."""
+    ends = [gap[1] for k in group if (gap := _gap_at(agreed_pages[k][i].x1, gaps[k])) is not None]
+    end, count = Counter(round(x) for x in ends).most_common(1)[0] if ends else (0, 0)
+    if 2 * count <= len(group):
+        return
+    for k in group:
+        columns = agreed_pages[k]
+        here = _gap_at(columns[i].x1, gaps[k])
+        if here is not None and abs(here[1] - end) <= 1.0:
+            continue
+        inside = [(g0, g1) for g0, g1 in gaps[k] if abs(g1 - end) <= 1.0 and columns[i].x0 < g0 and g1 < columns[i + 1].x1]
+        if inside:
+            x = sum(inside[-1]) / 2
+            columns[i], columns[i + 1] = replace(columns[i], x1=x), replace(columns[i + 1], x0=x)
+
+
+def _gap_at(x: float, gaps: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """The body gap in which a boundary at ``x`` lies."""
+    return next(((g0, g1) for g0, g1 in gaps if g0 - ROUNDING <= x <= g1 + ROUNDING), None)
 
 
 def _layout_key(band: _Band, columns: list[Column]) -> tuple:
