@@ -192,10 +192,13 @@ def merge_continued_rows(page_tables: list[PageTable], key: str) -> list[TableRo
     alignment = _rows_alignment([row for pt in filled for row in pt.rows])
     # heading rows dropped within pages, or the table's very first row
     has_headings = any(pt.headings for pt in page_tables) or filled[0].rows[0].heading_like
-    # framing marks a heading only where records are not framed too (banded
-    # rows, rules between rows): a record's part under the header's rule and
-    # above the next row's fill looks framed as well
-    framed_records = any(row.framed and not row.heading_like for pt in filled for row in pt.rows)
+    # framing marks a heading only where most records are not framed too
+    # (banded rows, rules between rows): a record's part under the header's
+    # rule and above the next row's fill looks framed as well. Records next
+    # to filled headings are framed by them (a third of them in a table with
+    # a heading for each district; banded, nine in ten)
+    records = [row for pt in filled for row in pt.rows if not row.heading_like]
+    framed_records = 2 * sum(row.framed for row in records) > len(records)
     rows: list[TableRow] = []
     for prev, pt in zip([None, *filled], filled, strict=False):
         for i, row in enumerate(pt.rows):
