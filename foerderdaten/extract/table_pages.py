@@ -180,7 +180,7 @@ def merge_continued_rows(page_tables: list[PageTable], key: str) -> list[TableRo
     the page tells the two apart, and either guess may be wrong; unless it
     is framed by rulings (a filled heading) and nothing is drawn under the
     row before, for renderers draw both parts of a broken row alike; and
-    no record is framed (in a banded table, Chromium's rest of a row
+    most records are not framed (in a banded table, Chromium's rest of a row
     between the header's rule and the next row's fill was dropped as a
     heading: a value published short, exit 0).
     """
