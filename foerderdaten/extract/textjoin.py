@@ -568,25 +568,24 @@ def _guessed(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_
         # a renderer that breaks words at soft hyphens or zero-width spaces breaks
         # them anywhere the document put one: the table's words are no evidence there
         return _separator_by_form(prev, line, cues, goes_on) is None
-    if _by_words_only(prev, line, cues, goes_on):
+    if _separator_by_form(prev, line, cues, goes_on) is not None:
+        return False
+    reason = _evidence_reason(prev, line, cues, goes_on)
+    if WORD_REASONS[reason] is None:
         return not _ambiguous_rest(line)
-    return _decided_by(prev, line, cues, goes_on, "line's word printed, rest never")
-
-
-def _by_words_only(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_on: bool) -> bool:
-    """Whether neither form nor the document's words decide the break (rule 5's last resort)."""
-    return _separator_by_form(prev, line, cues, goes_on) is None and _evidence(prev, line, cues, goes_on) is None
+    return reason == "line's word printed, rest never"
 
 
 def _undecidable(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_on: bool) -> bool:
     text = _text(prev)
     if text == text.rstrip() and quote_before_bracket(text, _next_word(line)) and not _blank_would_show(prev, cues):
         return True
-    if _renderer_hyphen(prev, line, cues):
+    if _renderer_hyphen(prev, line, cues) or _separator_by_form(prev, line, cues, goes_on) is not None:
         return False
+    reason = _evidence_reason(prev, line, cues, goes_on)
     if _ambiguous_rest(line):
-        return _by_words_only(prev, line, cues, goes_on)
-    return _decided_by(prev, line, cues, goes_on, "line's word printed, rest a compound's")
+        return WORD_REASONS[reason] is None
+    return reason == "line's word printed, rest a compound's"
 
 
 def _ambiguous_rest(line: str | PrintedLine) -> bool:
@@ -757,11 +756,6 @@ def _evidence_reason(prev: str | PrintedLine, line: str | PrintedLine, cues: Cue
     if _dangles(next_word, ends_value=not goes_on and _text(line).strip() == next_word):
         return "article or conjunction without its word"
     return _word_reason(_text(prev).strip(), next_word, cues.words)
-
-
-def _decided_by(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_on: bool, reason: str) -> bool:
-    """Whether only the document's words decide the break, for ``reason``."""
-    return _separator_by_form(prev, line, cues, goes_on) is None and _evidence_reason(prev, line, cues, goes_on) == reason
 
 
 # Articles and conjunctions: a word always follows them, never a
