@@ -551,6 +551,10 @@ def agreed_columns(pages: list[tuple[tuple, list[Column], list[tuple[float, floa
     return agreed_pages
 
 
+# Gap ends this close (pt) are one place: where a column's left-aligned text starts.
+GAP_END_TOLERANCE = 1.0
+
+
 def _agree_on_gap_end(group: list[int], i: int, agreed_pages: list[list[Column]], gaps: list[list[tuple[float, float]]]) -> None:
     """Boundary ``i`` of the pages of ``group`` (one layout) in the white
     space that ends where most of them have it end: where the next column's
@@ -566,9 +570,9 @@ def _agree_on_gap_end(group: list[int], i: int, agreed_pages: list[list[Column]]
     for k in group:
         columns = agreed_pages[k]
         here = _gap_at(columns[i].x1, gaps[k])
-        if here is not None and abs(here[1] - end) <= 1.0:
+        if here is not None and abs(here[1] - end) <= GAP_END_TOLERANCE:
             continue
-        inside = [(g0, g1) for g0, g1 in gaps[k] if abs(g1 - end) <= 1.0 and columns[i].x0 < g0 and g1 < columns[i + 1].x1]
+        inside = [(g0, g1) for g0, g1 in gaps[k] if abs(g1 - end) <= GAP_END_TOLERANCE and columns[i].x0 < g0 and g1 < columns[i + 1].x1]
         if inside:
             x = sum(inside[-1]) / 2
             columns[i], columns[i + 1] = replace(columns[i], x1=x), replace(columns[i + 1], x0=x)

@@ -573,7 +573,7 @@ def _guessed(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_
     reason = _evidence_reason(prev, line, cues, goes_on)
     if WORD_REASONS[reason] is None:
         return not _ambiguous_rest(line)
-    return reason == "line's word printed, rest never"
+    return reason == REST_NEVER_PRINTED
 
 
 def _undecidable(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_on: bool) -> bool:
@@ -585,7 +585,7 @@ def _undecidable(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, g
     reason = _evidence_reason(prev, line, cues, goes_on)
     if _ambiguous_rest(line):
         return WORD_REASONS[reason] is None
-    return reason == "line's word printed, rest a compound's"
+    return reason == REST_OF_A_COMPOUND
 
 
 def _ambiguous_rest(line: str | PrintedLine) -> bool:
@@ -777,6 +777,11 @@ def _word_evidence(line: str, next_word: str, words: Mapping[str, int]) -> bool 
     return WORD_REASONS[_word_reason(line, next_word, words)]
 
 
+# The two reasons where a line's word printed whole elsewhere is doubted
+# (``_line_word_doubted``): the break is a guess, or undecidable.
+REST_NEVER_PRINTED = "line's word printed, rest never"
+REST_OF_A_COMPOUND = "line's word printed, rest a compound's"
+
 # What each reason of ``_word_reason`` makes of a line break: True one word,
 # False two, None nothing (a guess, read as one word).
 WORD_REASONS: dict[str, bool | None] = {
@@ -787,8 +792,8 @@ WORD_REASONS: dict[str, bool | None] = {
     "no word ends so": True,
     "an ending left": None,
     "line's word printed": False,
-    "line's word printed, rest never": False,
-    "line's word printed, rest a compound's": False,
+    REST_NEVER_PRINTED: False,
+    REST_OF_A_COMPOUND: False,
     "after a closed ending": False,
     "a word or a word's end": None,
     "rest printed": False,
@@ -852,12 +857,12 @@ def _line_word_doubted(next_word: str, words: Mapping[str, int]) -> str | None:
     elsewhere, the evidence was right 412 times of 414."""
     core = next_word.strip(_WORD_PUNCTUATION)
     if core[:1] in ("/", *HYPHENS) and core[1:2].isalnum():
-        return "line's word printed, rest a compound's"
+        return REST_OF_A_COMPOUND
     folded = _fold_word(next_word)
     if core[:1].islower() and words.get(folded, 0) and not _printed_as(next_word, words):
-        return "line's word printed, rest a compound's"
+        return REST_OF_A_COMPOUND
     if not words.get(folded, 0):
-        return "line's word printed, rest never"
+        return REST_NEVER_PRINTED
     return None
 
 
