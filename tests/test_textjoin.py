@@ -258,9 +258,46 @@ def test_words_hyphenated_by_the_renderer():
     # a browser's hyphenation may print the Unicode hyphen
     assert join_cell_lines([_printed("der Zuwan\u2010"), _printed("derung aus")], cues) == "der Zuwanderung aus"
     # a renderer that does not hyphenate: every such hyphen is the document's
+    # (one that hyphenates so rarely is not recognised: README, Known limits)
     plain = table_cues([[_printed("der Zuwan-"), _printed("derung")], [_printed(elsewhere[0])]])
     assert not plain.hyphenates
-    assert join_cell_lines([_printed("der Zuwan-"), _printed("derung")], plain) == "der Zuwan-derung"
+    assert join_cell_lines([_printed("die sozial-"), _printed("kulturelle")], plain) == "die sozial-kulturelle"
+    # ... and after a noun's hyphen, before a lower-case word, so is a blank
+    assert join_cell_lines([_printed("der Zuwan-"), _printed("derung")], plain) == "der Zuwan- derung"
+
+
+def test_a_nouns_hyphen_before_a_lower_case_word_keeps_the_documents_blank():
+    # The 2023 overview prints "WFG- Wirtschaftsförderungs- gesellschaft mbH":
+    # a hyphen it kept from a line break, with the break's blank. A browser
+    # wraps at that blank and writes none: the PDF shows "Wirtschaftsförderungs-"
+    # filling its line. German writes a noun compound's part after a hyphen
+    # with a capital, so a lower-case word there follows the document's blank.
+    browser = Cues(vocabulary([]))
+    lines = [_printed("WFG- Wirtschaftsförderungs-"), _printed("gesellschaft mbH")]
+    assert join_cell_lines(lines, browser) == "WFG- Wirtschaftsförderungs- gesellschaft mbH"
+    assert join_cell_lines(["WFG- Wirtschaftsförderungs-", "gesellschaft mbH"]) == "WFG- Wirtschaftsförderungs- gesellschaft mbH"
+    assert guessed_wraps(lines, browser) == [] and undecidable_wraps(lines, browser) == []
+    # the noun on a line of its own: the words before it in the cell count
+    lines = [_printed("WFG-", room=60.0), _printed("Wirtschaftsförderungs-"), _printed("gesellschaft mbH")]
+    assert join_cell_lines(lines, browser).endswith("Wirtschaftsförderungs- gesellschaft mbH")
+    # a renderer that writes its wraps' blanks where they fit wrote none: no blank
+    writes_blanks = Cues(vocabulary([]), wrap_blanks=True)
+    lines = [_printed("WFG- Wirtschaftsförderungs-", room=5.0), _printed("gesellschaft mbH")]
+    assert join_cell_lines(lines, writes_blanks) == "WFG- Wirtschaftsförderungs-gesellschaft mbH"
+    # at a value's or a sentence's start an adjective has a capital too
+    assert join_cell_lines([_printed("Deutsch-"), _printed("tschechische Börse")], browser) == "Deutsch-tschechische Börse"
+    assert join_cell_lines([_printed("vermitteln. Deutsch-"), _printed("tschechische")], browser) == "vermitteln. Deutsch-tschechische"
+    # not a noun: an adjective, an abbreviation, a number
+    assert join_cell_lines([_printed("eine sozial-"), _printed("kulturelle")], browser) == "eine sozial-kulturelle"
+    assert join_cell_lines([_printed("der 3D-"), _printed("gedruckten")], browser) == "der 3D-gedruckten"
+    assert join_cell_lines([_printed("des FACHINFORMATIONSZEN-"), _printed("trums")], browser) == "des FACHINFORMATIONSZEN-trums"
+    # the document prints the word with its hyphen whole elsewhere
+    with_hyphen = Cues(vocabulary([["die Wirtschaftsförderungs-gesellschaft"]]))
+    assert join_cell_lines([_printed("WFG- Wirtschaftsförderungs-"), _printed("gesellschaft")], with_hyphen).endswith("-gesellschaft")
+    # ... but printed whole without it, it tells nothing (the 2023 overview
+    # prints both "Wirtschaftsförderungsgesellschaft" and the spelling above)
+    without = Cues(vocabulary([["die Wirtschaftsförderungsgesellschaft"]]))
+    assert join_cell_lines([_printed("WFG- Wirtschaftsförderungs-"), _printed("gesellschaft")], without).endswith("- gesellschaft")
 
 
 def test_a_word_broken_before_a_slash():

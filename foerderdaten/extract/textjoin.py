@@ -28,7 +28,10 @@ next, in order:
    word would have fitted behind the hyphen (or a slash, rule 4), the renderer did not break
    there but wrapped at a blank it did not write ("öffnen -" / "durch"):
    one blank; a suspended compound before a conjunction keeps its blank
-   ("klein-" / "und"); otherwise the line was broken after the hyphen: no
+   ("klein-" / "und"), and so does a noun's hyphen inside a sentence
+   before a word in lower case ("Wirtschaftsförderungs-" / "gesellschaft",
+   ``_noun_hyphen``) where the renderer would not have shown the blank;
+   otherwise the line was broken after the hyphen: no
    blank, hyphen kept ("Fachkräftekampagnen, -" / "veranstaltungen");
 4. the line ends with another break-after character ("fach|", "und/",
    an en or em dash: "2024–" / "2026"), or the next line starts with
@@ -477,7 +480,7 @@ def join_cell_lines(lines: Iterable[str | PrintedLine], cues: Cues | None = None
             parts[-1] = parts[-1][:-1]  # the renderer's hyphen is not the document's text
             parts.append("")
         else:
-            parts.append(_separator(prev, line, cues, goes_on=i < len(items)))
+            parts.append(_separator(prev, line, cues, goes_on=i < len(items), before="".join(parts)))
         parts.append(_text(line))
     # soft hyphens and zero-width spaces (rule 0) are no part of the text
     return fold_whitespace("".join(parts).translate(_NO_INVISIBLE_BREAKS))
@@ -610,18 +613,22 @@ def _next_word(line: str | PrintedLine) -> str:
     return _text(line).strip().split(" ", 1)[0]
 
 
-def _separator(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_on: bool) -> str:
-    by_form = _separator_by_form(prev, line, cues, goes_on)
+def _separator(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_on: bool, before: str | None = None) -> str:
+    by_form = _separator_by_form(prev, line, cues, goes_on, before)
     if by_form is not None:
         return by_form
     glued = _evidence(prev, line, cues, goes_on)
     return "" if glued is None or glued else " "  # a guess reads as one word (see the module's known ambiguity)
 
 
-def _separator_by_form(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_on: bool) -> str | None:
+def _separator_by_form(
+    prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_on: bool, before: str | None = None
+) -> str | None:
     """Rules 1-6 as far as the lines' text and geometry decide; None where
     only the table's own words can (rule 5 for a line that fills its cell).
-    ``goes_on``: whether another line of the cell follows ``line``."""
+    ``goes_on``: whether another line of the cell follows ``line``;
+    ``before``: the cell's text up to and with ``prev`` (``prev`` alone if
+    not given), where the words before the line's first one matter."""
     text, next_text = _text(prev), _text(line)
     if text.endswith(SOFT_HYPHEN):
         return ""
@@ -637,7 +644,11 @@ def _separator_by_form(prev: str | PrintedLine, line: str | PrintedLine, cues: C
     if text.endswith(" -") and (not next_word[:1].islower() or _dash_stands(text)):
         return " "
     if text.endswith(HYPHENS):
-        return " " if next_word in CONJUNCTIONS else ""
+        if next_word in CONJUNCTIONS:
+            return " "
+        if _noun_hyphen(text if before is None else before, next_word, cues) and not _blank_would_show(prev, cues):
+            return " "
+        return ""
     if text.endswith(tuple(" " + c for c in BREAK_AFTER)):
         return " "  # a slash standing as a word ("Leipzig /" / "2022")
     if next_word.startswith(NO_BREAK_BEFORE):
@@ -676,6 +687,48 @@ def _separator_by_form(prev: str | PrintedLine, line: str | PrintedLine, cues: C
     if not _broken_word(text.strip(), next_word, _HYPHEN_INSIDE if measured else _BREAK_INSIDE):
         return " "
     return None
+
+
+# What ends a sentence or a list item's mark: a capital after it may start
+# an adjective ("Deutsch-tschechische Fachkräftebörse"), not only a noun.
+SENTENCE_ENDS = tuple(".!?:;")
+
+
+def _noun_hyphen(text: str, next_word: str, cues: Cues) -> bool:
+    """Whether ``text`` ends in a noun's hyphen inside a sentence and
+    ``next_word`` goes on in lower case: the document's blank follows the
+    hyphen (rule 3). German writes the parts of a noun compound joined by a
+    hyphen with a capital ("Wirtschaftsförderungs-Gesellschaft"); a
+    lower-case word after a noun's hyphen is the rest of a suspended
+    compound ("Ausbildungs- wie Arbeitsplätze") or of a word the document
+    broke at a line end and kept so, with the blank of its line break
+    ("Wirtschaftsförderungs- gesellschaft": the 2023 overview and its
+    annexes write a noun's hyphen before a lower-case word only so). A
+    browser wraps at that blank and writes none, so the PDF shows the
+    break after a hyphen of "Online-" / "Angebot". Not at a value's or a
+    sentence's start, where an adjective is written with a capital too
+    ("Deutsch-tschechische"), unless the capital follows a hyphen in the
+    word ("WFG-Wirtschaftsförderungs-"); not where the document prints the
+    word with its hyphen whole elsewhere. The same document also prints
+    "Wirtschaftsförderungsgesellschaft": the word printed whole without
+    the hyphen tells nothing where the renderer does not hyphenate."""
+    words = text.split()
+    if not words or not _noun(words[-1][:-1]):
+        return False
+    inside_a_compound = "-" in words[-1][:-1]  # "WFG-Wirtschaftsförderungs-": a capital there is a noun's
+    previous = words[-2] if len(words) > 1 else ""
+    if not inside_a_compound and (previous.endswith(SENTENCE_ENDS) or not any(c.isalnum() for c in previous)):
+        return False
+    rest = next_word.strip(_WORD_PUNCTUATION)
+    return rest[:1].islower() and rest.isalpha() and _fold_word(words[-1] + next_word) not in cues.words
+
+
+def _noun(word: str) -> bool:
+    """Whether ``word`` (its last part after a hyphen) is written as a noun:
+    a capital, then letters with small ones among them ("Arbeits"; not
+    "WFG", "3D" or "sozial")."""
+    last = word.split("-")[-1]
+    return word[:1].isupper() and last[:1].isupper() and last.isalpha() and not last.isupper()
 
 
 def _closing_quote(word: str) -> bool:
