@@ -53,7 +53,7 @@ class HtmlLayout:
     # column widths, the overflow running on over the next cell), "hidden" (fixed column widths, the overflow cut
     # off at the cell's edge) or "ellipsis" (one line each, cut short with "…")
     overflow: str = "visible"
-    text_align: str = "left"  # body cells' text "left" or "right" (flush right)
+    text_align: str = "left"  # body cells' text "left", "right" (flush right) or "center"
     small_caps: bool = False  # body cells in small capitals (CSS font-variant: small-caps; the fonts have none: synthesised)
     # invisible break opportunities in the cells' text: "none", "shy" (soft hyphens inside long words, as a
     # hyphenation script inserts them), "zwsp" (a zero-width space after every hyphen and slash, as a CMS inserts

@@ -76,6 +76,10 @@ SAB_LAYOUTS = {
     # mixes two font sizes, and the next column's blanks once ended its
     # cell's line
     "small_capitals": (HtmlLayout(small_caps=True, font="Liberation Sans", size=10), ORIGINAL, IN_ORDER),
+    # centred cells: a wrap leaves half its room at each end of the line;
+    # measured at the right edge (half the room) a line seems to fill its
+    # cell more often, so more breaks are decided by the table's words
+    "centred_cells": (HtmlLayout(text_align="center", font="Liberation Serif", size=10, grid="none"), ORIGINAL, IN_ORDER),
     # found by random layouts: middle-aligned cells interleave the columns'
     # lines at half a line pitch (the header's "Nr." once fell out of its
     # band, and RL numbers were read into Vorhabensart on three pages)
@@ -438,7 +442,7 @@ def sab_layouts(draw) -> tuple[HtmlLayout, list[str], list[int]]:
         overflow=draw(st.sampled_from(["visible", "visible", "visible", "fixed", "hidden", "ellipsis"])),
         # right-aligned text cells, small capitals and invisible break
         # characters in the cells' text, less often than the defaults
-        text_align=draw(st.sampled_from(["left", "left", "left", "right"])),
+        text_align=draw(st.sampled_from(["left", "left", "left", "right", "center"])),
         small_caps=draw(st.sampled_from([False, False, False, True])),
         cell_breaks=draw(st.sampled_from(["none", "none", "none", "shy", "zwsp", "nbsp"])),
     )
