@@ -51,7 +51,6 @@ from dataclasses import dataclass
 from foerderdaten.errors import ExtractionError
 from foerderdaten.extract.table_model import DEFAULT_LEADING, ROUNDING, PageTable
 from foerderdaten.extract.tables import ColumnSpec, Table, TableRow
-from foerderdaten.extract.textjoin import ends_many_words, quote_before_bracket
 from foerderdaten.normalize import dates, regions, rl
 
 # How many rows of a column may fail a shape and still count as the
@@ -330,19 +329,10 @@ def _undecidable_wrap(table: Table) -> _Failure | None:
     right as a rule)."""
     for row in table.rows:
         for column in table.columns:
-            for line, next_word in table.undecidable_wraps(row, column.field):
+            for line, next_word, why in table.undecidable_wraps(row, column.field):
                 return _Failure(row.page, _header(table, row.page, column.field),
-                                f"the line break in '{line}' / '{next_word}' may or may not hide a blank ({_why_undecidable(line, next_word)}); {MISREAD}")
+                                f"the line break in '{line}' / '{next_word}' may or may not hide a blank ({why}); {MISREAD}")
     return None
-
-
-def _why_undecidable(line: str, next_word: str) -> str:
-    if quote_before_bracket(line, next_word):
-        return "browsers break between a quote and a bracket without one, and this renderer shows no blank at its wraps"
-    if ends_many_words(next_word):
-        return f"the line fills its cell, and '{next_word}' is a word as well as the end of many words"
-    return (f"the line fills its cell; '{line.split()[-1]}' is printed as a word elsewhere, "
-            f"but '{next_word}' looks like the rest of a compound")
 
 
 def _guessed_wraps(table: Table) -> _Failure | None:

@@ -85,7 +85,7 @@ from foerderdaten.extract.table_rows import (
     row_split,
     split_into_rows,
 )
-from foerderdaten.extract.textjoin import Cues, PrintedLine, flush_right, guessed_wraps, join_cell_lines, measured_line, table_cues, undecidable_wraps
+from foerderdaten.extract.textjoin import Cues, PrintedLine, flush_right, guessed_wraps, join_cell_lines, measured_line, table_cues, undecidable_wraps_why
 
 # What parsers use; the records are defined in table_model.py, the steps in
 # table_header.py (1, 2), table_rows.py (3) and table_pages.py (across pages).
@@ -137,9 +137,9 @@ class Table:
         """Whether the column's cells are set flush right (see ``textjoin.flush_right``)."""
         return flush_right(self._cell_lines(row, name) for row in self.rows)
 
-    def undecidable_wraps(self, row: TableRow, name: str) -> list[tuple[str, str]]:
-        """The cell's line breaks that nothing decides (see ``textjoin.undecidable_wraps``)."""
-        return undecidable_wraps(self._cell_lines(row, name), self.cues)
+    def undecidable_wraps(self, row: TableRow, name: str) -> list[tuple[str, str, str]]:
+        """The cell's line breaks that nothing decides, each with why (see ``textjoin.undecidable_wraps_why``)."""
+        return undecidable_wraps_why(self._cell_lines(row, name), self.cues)
 
     def _cell_lines(self, row: TableRow, name: str) -> list[PrintedLine] | list[str]:
         """The cell's measured lines; for a row made without measurements

@@ -546,7 +546,19 @@ def undecidable_wraps(lines: Iterable[str | PrintedLine], cues: Cues | None = No
     before the rest of a compound ("Anwerbung" / "/Begleitung", "Fachkräfte"
     / "kampagne": ``_line_word_doubted``). Each as the line's last word and
     the next line's first."""
-    return _wraps_where(lines, cues or Cues(Counter()), _undecidable)
+    return [(word, next_word) for word, next_word, _ in undecidable_wraps_why(lines, cues)]
+
+
+def undecidable_wraps_why(lines: Iterable[str | PrintedLine], cues: Cues | None = None) -> list[tuple[str, str, str]]:
+    """``undecidable_wraps``, each with why nothing decides it, in words."""
+    cues = cues or Cues(Counter())
+    items = _at_breaks(line for line in lines if _text(line).strip())
+    found = []
+    for i, (prev, line) in enumerate(itertools.pairwise(items), start=2):
+        why = _undecidable_why(prev, line, cues, i < len(items))
+        if why is not None:
+            found.append((_text(prev).split()[-1], _next_word(line), why))
+    return found
 
 
 # A test of a line break: (line, next line, cues, whether another line follows the next)
@@ -579,16 +591,21 @@ def _guessed(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_
     return reason == REST_NEVER_PRINTED
 
 
-def _undecidable(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_on: bool) -> bool:
-    text = _text(prev)
-    if text == text.rstrip() and quote_before_bracket(text, _next_word(line)) and not _blank_would_show(prev, cues):
-        return True
+def _undecidable_why(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_on: bool) -> str | None:
+    """Why nothing decides the break after ``prev`` (see ``undecidable_wraps``), or None."""
+    text, next_word = _text(prev), _next_word(line)
+    if text == text.rstrip() and quote_before_bracket(text, next_word) and not _blank_would_show(prev, cues):
+        return "browsers break between a quote and a bracket without one, and this renderer shows no blank at its wraps"
     if _renderer_hyphen(prev, line, cues) or _separator_by_form(prev, line, cues, goes_on) is not None:
-        return False
+        return None
     reason = _evidence_reason(prev, line, cues, goes_on)
     if _ambiguous_rest(line):
-        return WORD_REASONS[reason] is None
-    return reason == REST_OF_A_COMPOUND
+        if WORD_REASONS[reason] is None:
+            return f"the line fills its cell, and '{next_word}' is a word as well as the end of many words"
+        return None
+    if reason == REST_OF_A_COMPOUND:
+        return f"the line fills its cell; '{text.split()[-1]}' is printed as a word elsewhere, but '{next_word}' looks like the rest of a compound"
+    return None
 
 
 def _ambiguous_rest(line: str | PrintedLine) -> bool:
