@@ -80,6 +80,10 @@ SAB_LAYOUTS = {
     # measured at the right edge (half the room) a line seems to fill its
     # cell more often, so more breaks are decided by the table's words
     "centred_cells": (HtmlLayout(text_align="center", font="Liberation Serif", size=10, grid="none"), ORIGINAL, IN_ORDER),
+    # a font Chromium embeds as Type 3 without a FontBBox in its descriptor
+    # (URW's C059, which fontconfig offers on Debian): pdfminer warns, and
+    # strict reading refused the print as damaged (damage.HARMLESS_WARNINGS)
+    "type3_font_without_fontbbox": (HtmlLayout(font="C059", size=10), ORIGINAL, IN_ORDER),
     # found by random layouts: middle-aligned cells interleave the columns'
     # lines at half a line pitch (the header's "Nr." once fell out of its
     # band, and RL numbers were read into Vorhabensart on three pages)

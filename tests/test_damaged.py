@@ -9,6 +9,7 @@ refusal of a table repeated over and over.
 
 from __future__ import annotations
 
+import logging
 import random
 from functools import cache
 from pathlib import Path
@@ -18,7 +19,7 @@ import pytest
 import mutate
 from conftest import FIXTURES
 from foerderdaten.errors import InputError
-from foerderdaten.extract.damage import MAX_REPEATED_ROWS, check_pages
+from foerderdaten.extract.damage import MAX_REPEATED_ROWS, check_pages, strict_engine
 from foerderdaten.extract.guard import Limits
 from foerderdaten.pipeline import build_tables
 from test_bad_input import _gold_rows, _sab_rendering, run_build
@@ -100,6 +101,15 @@ def _without_page(source: Path, target: Path, page: int) -> Path:
     del writer.pages[page - 1]
     writer.write(target)
     return target
+
+
+def test_every_engine_warning_is_an_error_but_the_harmless_ones():
+    engine = logging.getLogger("pdfminer.pdffont")
+    # a font descriptor without a FontBBox (Chromium's Type 3 fonts): nothing lost
+    with strict_engine("x.pdf"):
+        engine.warning("Could not get FontBBox from font descriptor because %r cannot be parsed as 4 floats", None)
+    with pytest.raises(InputError, match="PDF is damaged"), strict_engine("x.pdf"):
+        engine.warning("Cannot locate objid=%r", 12)
 
 
 def test_page_without_text_between_table_pages_is_an_error(tmp_path):
