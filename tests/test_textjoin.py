@@ -21,6 +21,7 @@ from foerderdaten.extract.textjoin import Cues, PrintedLine, flush_right, guesse
         (["Personalarbeit in klein-", "und mittelständischen"], "Personalarbeit in klein- und mittelständischen"),
         (["Stiftung Soziale Dienste Zwickau -", "FachkräfteAnwerbung"], "Stiftung Soziale Dienste Zwickau - FachkräfteAnwerbung"),
         (["Ausbildungsstellen und -", "betrieben"], "Ausbildungsstellen und -betrieben"),
+        (["sollen Studienabbrecher/ -", "innen als"], "sollen Studienabbrecher/ -innen als"),  # after a slash too
         (["fach|", "sprachlich"], "fach|sprachlich"),
         # renderers break after an en or em dash without a blank; one standing as a word keeps it
         (["im Zeitraum 2024–", "2026"], "im Zeitraum 2024–2026"),

@@ -21,9 +21,10 @@ next, in order:
    blank;
 2. the line ends with a dash standing as a word ("Zwickau -") and the next
    line does not start in lower case, or the dash follows a word that is
-   neither a conjunction nor ends with a comma ("Fachkräfte -" /
-   "gesteuerte"; after "und -" or "Fachkräftekampagnen, -" a suspended
-   compound goes on: "-entwicklung"): one blank;
+   neither a conjunction nor ends with a comma or slash ("Fachkräfte -" /
+   "gesteuerte"; after "und -", "Fachkräftekampagnen, -" or
+   "Studienabbrecher/ -" a suspended compound goes on: "-entwicklung"):
+   one blank;
 3. the line ends with a hyphen: where the geometry shows that the next
    word would have fitted behind the hyphen (or a slash, rule 4), the renderer did not break
    there but wrapped at a blank it did not write ("öffnen -" / "durch"):
@@ -806,10 +807,11 @@ def _hyphen_alone(line: str | PrintedLine, cues: Cues, goes_on: bool) -> bool:
 
 def _dash_stands(text: str) -> bool:
     """Whether the dash ending ``text`` stands as a word ("Fachkräfte -"),
-    rather than starting a suspended compound after a conjunction or a
-    comma ("und -" / "entwicklung", "Fachkräftekampagnen, -")."""
+    rather than starting a suspended compound after a conjunction, a comma
+    or a slash ("und -" / "entwicklung", "Fachkräftekampagnen, -",
+    "Studienabbrecher/ -" / "innen")."""
     before = text.split()[:-1]
-    return bool(before) and before[-1] not in CONJUNCTIONS and not before[-1].endswith(",")
+    return bool(before) and before[-1] not in CONJUNCTIONS and not before[-1].endswith((",", "/"))
 
 
 def _evidence(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_on: bool) -> bool | None:
