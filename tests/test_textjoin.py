@@ -461,6 +461,22 @@ def test_a_word_broken_before_its_hyphen_or_slash_is_decided_by_the_words():
     assert join_cell_lines(lines, Cues(vocabulary([["ausländischer Fachkräfte"]]), wrap_blanks=True)) == "Fachkräfte - gesteuerte Zuwanderung"
 
 
+def test_a_suspended_compound_broken_before_its_hyphen():
+    # LibreOffice Writer (Nimbus Roman 10.5 pt, a narrow column) broke
+    # "Unternehmens- und" before the hyphen; the blank would not have fitted
+    # behind the line, so the PDF alone does not show that no blank was there
+    # (read "Unternehmens - und", exit 0). A dash standing as a word before a
+    # conjunction is not German: no blank.
+    writes_blanks = Cues(vocabulary([]), wrap_blanks=True, blank_em=0.25)
+    lines = [_printed("Unternehmens", room=0.67, first_char=7.6), _printed("- und ", first_char=3.5, first_word=3.5),
+             _printed("Branchenverbünde")]
+    assert join_cell_lines(lines, writes_blanks) == "Unternehmens- und Branchenverbünde"
+    assert guessed_wraps(lines, writes_blanks) == [] and undecidable_wraps(lines, writes_blanks) == []
+    # a dash standing as a word before another word keeps its blank
+    lines = [_printed("Stiftung Zwickau", room=0.67), _printed("- Fachkräfte", first_char=3.5, first_word=3.5)]
+    assert join_cell_lines(lines, writes_blanks) == "Stiftung Zwickau - Fachkräfte"
+
+
 def test_a_hyphen_alone_on_its_line_joins_the_words_around_it():
     # Writer broke "Ebersdorf-Neugersdorf", too long for its cell, before the
     # hyphen and after it; it writes the blank at its wraps where it fits,

@@ -631,6 +631,11 @@ def _next_word(line: str | PrintedLine) -> str:
     return _text(line).strip().split(" ", 1)[0]
 
 
+def _second_word(line: str | PrintedLine) -> str:
+    words = _text(line).split()
+    return words[1] if len(words) > 1 else ""
+
+
 def _separator(prev: str | PrintedLine, line: str | PrintedLine, cues: Cues, goes_on: bool, before: str | None = None) -> str:
     by_form = _separator_by_form(prev, line, cues, goes_on, before)
     if by_form is not None:
@@ -677,6 +682,11 @@ def _separator_by_form(
             return " "
         if _blank_would_show(prev, cues):
             return ""  # a word too long for its cell broken before it ("Wirtschaftsförderungs" / "- gesellschaft")
+        if next_word in HYPHENS and _second_word(line) in CONJUNCTIONS:
+            # a suspended compound too long for its cell broken before its
+            # hyphen ("Unternehmens" / "- und Branchenverbünde"); a dash
+            # standing as a word before a conjunction is not German
+            return ""
         if _hyphen_alone(line, cues, goes_on):
             # the hyphen of a word too long for its cell, broken before and
             # after it ("Ebersdorf" / "-" / "Neugersdorf"), or the document's
