@@ -42,9 +42,10 @@ next, in order:
    no renderer breaks a line ("Projekt" / ",,Angekommen",
    "Studienabbrecher/" / "-innen"), unless the line fills its cell (a word
    too long for it broken there: "Fachkräftekampagnen" / ", -veranst…";
-   certainly so where the renderer writes the blank at its wraps, or where
+   certainly so where the renderer writes the blank at its wraps, where
    a hyphen alone on the next line lacks the blank it would have written
-   after a dash standing as a word: "Ebersdorf" / "-" / "Neugersdorf");
+   after a dash standing as a word: "Ebersdorf" / "-" / "Neugersdorf", or
+   where a conjunction follows the hyphen: "Unternehmens" / "- und");
    a line that ends with a closing quote before one that starts with an
    opening bracket ('"Chemnistry"' / '(CTC)'): browsers break there without
    a blank, so only a renderer that writes the blank at its wraps decides
