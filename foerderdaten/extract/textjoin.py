@@ -482,7 +482,9 @@ def join_cell_lines(lines: Iterable[str | PrintedLine], cues: Cues | None = None
             parts[-1] = parts[-1][:-1]  # the renderer's hyphen is not the document's text
             parts.append("")
         else:
-            parts.append(_separator(prev, line, cues, goes_on=i < len(items), before="".join(parts)))
+            # the text so far matters only after a hyphen (``_noun_hyphen``): joined only there
+            before = "".join(parts) if _text(prev).endswith(HYPHENS) else None
+            parts.append(_separator(prev, line, cues, goes_on=i < len(items), before=before))
         parts.append(_text(line))
     # soft hyphens and zero-width spaces (rule 0) are no part of the text
     return fold_whitespace("".join(parts).translate(_NO_INVISIBLE_BREAKS))
