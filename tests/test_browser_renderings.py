@@ -224,7 +224,10 @@ def assert_fits(pdf: Path, layout: HtmlLayout) -> None:
 
 
 def assert_exact(reading: Reading, layout: HtmlLayout) -> None:
-    assert reading.verdict in ("exact", "ambiguous"), f"{layout.describe()}\n{reading.report()}"
+    """Exact; or refused for a line break that may hide the document's odd
+    blank (a dash or hyphen the table prints both ways), naming the page,
+    where everything else reads exactly (``Reading.exact_but_undecided``)."""
+    assert reading.exact_but_undecided, f"{layout.describe()}\n{reading.report()}"
 
 
 @pytest.mark.parametrize("name", _named(SAB_LAYOUTS))
@@ -476,7 +479,7 @@ def test_sab_random_layout_is_exact_or_refused(chromium, tmp_path, drawn):
     if overflows_margin(pdf, layout.margin_mm * 72 / 25.4) is not None or hides_text(pdf, layout):
         # cut at the paper's edge or at a cell's: the PDF lacks text, so only a refusal is right
         assert reading.verdict == "refused", where
-    assert reading.verdict != "wrong", where
+    assert reading.verdict in ("exact", "refused"), where
     if reading.verdict == "refused":
         assert reading.names_page, f"a refusal must name the page: {where}"
 
@@ -520,7 +523,7 @@ def letter_readings(chromium, tmp_path_factory):
 
 
 def assert_exact_or_refused_naming_page(reading: Reading, where: str) -> None:
-    assert reading.verdict != "wrong", f"{where}\n{reading.report()}"
+    assert reading.verdict in ("exact", "refused"), f"{where}\n{reading.report()}"
     if reading.verdict == "refused":
         assert reading.names_page, f"a refusal must name the page: {where}\n{reading.detail}"
 

@@ -95,7 +95,7 @@ def calc_sab(soffice: Path, folder: Path, name: str, layout: CalcLayout, order: 
 def test_sab_printed_by_calc(soffice, tmp_path, name):
     layout = LAYOUTS[name]
     reading = read_sab(calc_sab(soffice, tmp_path, name, layout, list(range(9)), ["original"] * 9, WIDTHS_CM))
-    assert reading.verdict in ("exact", "ambiguous"), f"{layout}\n{reading.report()}"
+    assert reading.exact_but_undecided, f"{layout}\n{reading.report()}"
 
 
 @pytest.mark.parametrize("name", sorted(OVERFLOWING))
@@ -132,7 +132,7 @@ def writer_annexes(soffice: Path, folder: Path, name: str, layout: WriterLayout,
 def test_annex_printed_by_writer(soffice, tmp_path, name):
     layout = WRITER_LAYOUTS[name]
     reading = read_annex(writer_annexes(soffice, tmp_path, name, layout, ANNEX_WIDTHS_CM))
-    assert reading.verdict in ("exact", "ambiguous"), f"{layout}\n{reading.report()}"
+    assert reading.exact_but_undecided, f"{layout}\n{reading.report()}"
 
 
 # The SAB overview as a word processor's table under a one-line caption
@@ -158,7 +158,7 @@ def writer_sab(soffice: Path, folder: Path, name: str, layout: WriterLayout, ord
 def test_sab_printed_by_writer(soffice, tmp_path, name):
     layout = WRITER_SAB_LAYOUTS[name]
     reading = read_sab(writer_sab(soffice, tmp_path, name, layout, list(range(9)), ["original"] * 9, WIDTHS_CM))
-    assert reading.verdict in ("exact", "ambiguous"), f"{layout}\n{reading.report()}"
+    assert reading.exact_but_undecided, f"{layout}\n{reading.report()}"
 
 
 @pytest.fixture(scope="session")
@@ -307,7 +307,7 @@ EXPLORED_WRITER_SAB = {
 
 def _explored_verdict(reading, expected: str) -> None:
     if expected == "exact":
-        assert reading.verdict in ("exact", "ambiguous"), reading.report()
+        assert reading.exact_but_undecided, reading.report()
     else:
         assert reading.verdict == "refused" and expected in reading.detail, reading.report()
 
@@ -347,7 +347,7 @@ def test_annex_writer_blank_only_where_it_fits(soffice, tmp_path):
     # hanging past the edge, and "Fachkräftesicherung" / "für" was glued
     layout = WriterLayout(font="Liberation Sans", size=9.5, borders=False)
     reading = read_annex(writer_annexes(soffice, tmp_path, "annex", layout, [3.93, 3.25, 4.53, 4.54]))
-    assert reading.verdict in ("exact", "ambiguous"), f"{layout}\n{reading.report()}"
+    assert reading.exact_but_undecided, f"{layout}\n{reading.report()}"
 
 
 # The whole Landtag answer as a word-processor document: the letter's

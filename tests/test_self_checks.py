@@ -372,6 +372,19 @@ def test_an_undecidable_line_break_is_a_reading_failure():
     )
 
 
+def test_a_blank_the_table_prints_both_ways_is_refused_at_an_unshown_wrap():
+    """The 2023 overview prints "und -bindung" and, once, "und - entwicklung".
+    A browser that wraps "und -" / "entwicklung" shows neither blank: the
+    table prints both spellings, so the break is undecidable and refused,
+    naming the page; "und -entwicklung" was published with exit status 0."""
+    wrapped = [PrintedLine("Fachkräftebindung und -", room=3, first_word=90, first_char=5, blank=2.8, size=10),
+               PrintedLine("entwicklung im Erzgebirge", room=20, first_word=60, first_char=5, blank=2.8, size=10)]
+    elsewhere = [PrintedLine("Unternehmen öffnen - durch Diversität", room=20, first_word=60, first_char=5, blank=2.8, size=10)]
+    assert _described_refusal(4, [elsewhere, wrapped]) == (
+        "hand.pdf: page 4, column \"Kurzbeschreibung\": the line break in 'und -' / 'entwicklung' may or may not hide a blank "
+        f"(this renderer shows no blank at the wrap, and the table prints such a break both ways ('öffnen - durch')); {MISREAD}"
+    )
+
 def test_an_expected_column_no_header_names_is_a_reading_failure():
     """A column cut off at the paper's edge (a browser leaves it out of the
     PDF, header and all) would be published empty: refused, naming it."""

@@ -1,10 +1,21 @@
 """The rules for re-joining wrapped cell lines, one case each."""
 
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
-from foerderdaten.extract.textjoin import Cues, PrintedLine, flush_right, guessed_wraps, join_cell_lines, table_cues, undecidable_wraps, vocabulary
+from foerderdaten.extract.textjoin import (
+    Cues,
+    PrintedLine,
+    flush_right,
+    guessed_wraps,
+    join_cell_lines,
+    printed_spellings,
+    table_cues,
+    undecidable_wraps,
+    vocabulary,
+)
 
 
 @pytest.mark.parametrize(
@@ -576,3 +587,57 @@ def test_right_aligned_cells_are_flush_right():
     assert not flush_right(left)
     assert not flush_right(right[:2])  # too few cells of two lines to tell
     assert not flush_right([["Herausforderungen", "zeitgemäßer"]] * 3)  # not measured
+
+
+@pytest.mark.parametrize(
+    "line, next_line, elsewhere",
+    [
+        # the 2023 overview: "und -bindung" six times, "und - entwicklung"
+        # once; the rule reads the suspended compound
+        ("Fachkräftebindung und -", "entwicklung im", "Unternehmen öffnen - durch Diversität"),
+        ("Fachkräftekampagnen, -", "veranstaltungen", "Fachkräftebindung und - entwicklung"),
+        # "Fachkräfte - gesteuerte" and "Fachkräfte -gesteuerte"; "int. -SIT"
+        ("ausländischer Fachkräfte -", "gesteuerte Zuwanderung", "Fachkräftesicherung und -bindung"),
+        ("Technologies int. -", "SIT int. UG", "Ernährungswirtschaft 2024 -2026"),
+        # "corona-Pandemie" and "vorgestellt- Alles"; "IMU-Institut" and "WFG- Wirtschaftsförderungs-"
+        ("Unternehmenskultur vorgestellt-", "Alles mit dem", "WFG- Wirtschaftsförderungs- gesellschaft"),
+        ("WFG-", "Wirtschaftsförderungs-", "Unternehmenskultur vorgestellt- Alles"),
+        # an annex: "Anwerbung/Begleitung" and "Anwerbung/ Begleitung"
+        ("zur Anwerbung/", "Begleitung von", "Anwerbung/ Begleitung ausländischer"),
+    ],
+)
+def test_a_blank_the_table_prints_both_ways_is_undecidable_at_an_unshown_wrap(line, next_line, elsewhere):
+    # a browser wraps at the blank and writes none, or breaks right after
+    # the hyphen, dash or slash: the PDF is the same either way
+    lines = [_printed(line, room=1.0), _printed(next_line, first_word=60.0)]
+    both_ways = table_cues([[_printed(elsewhere, room=40.0)], lines])
+    assert len(undecidable_wraps(lines, both_ways)) == 1
+    # a table that prints it only as the rules read it: its author's spelling
+    assert undecidable_wraps(lines, table_cues([lines])) == []
+    # where the next word would have fitted behind the line, the renderer
+    # did not break there: it wrapped at a blank
+    assert undecidable_wraps([_printed(line, room=80.0), _printed(next_line, first_word=60.0)], both_ways) == []
+    # a renderer that shows the blank at its wraps shows it, or its absence
+    assert undecidable_wraps(lines, replace(both_ways, wrap_blanks=True, edge_blanks=True)) == []
+    assert undecidable_wraps([_printed(line + " ", room=1.0), _printed(next_line)], both_ways) == []
+
+
+def test_the_spellings_a_table_prints():
+    found = printed_spellings(["Fachkräftesicherung und -bindung", "Fachkräftebindung und - entwicklung", "int. -SIT", "Zwickau - Teilziele"])
+    assert found == {
+        ("dash", "lower", "glued"): "und -bindung",
+        ("dash", "lower", "blank"): "und - entwicklung",
+        ("dash", "other", "glued"): "int. -SIT",
+        ("dash", "other", "blank"): "Zwickau - Teilziele",
+    }
+    assert set(printed_spellings(["vorgestellt- Alles", "Anwerbung/ Begleitung", "Online-Angebot", "Arbeits- und", "Beruf / Familie"])) == {
+        ("hyphen", "capital", "blank"), ("slash", "letter", "blank")}
+
+
+def test_a_word_filling_its_line_before_punctuation_is_undecidable():
+    # the annex prints "Informationsveranstaltungen , Förderung": Writer,
+    # with no room for the blank, printed it as a word broken before its comma
+    lines = [_printed("Informationsveranstaltungen", room=0.5), _printed(", Förderung der", first_char=1.5)]
+    assert undecidable_wraps(lines, Cues(vocabulary([]), wrap_blanks=True)) == [("Informationsveranstaltungen", ",")]
+    # a line of more words wrapped at a blank: no renderer breaks before a comma
+    assert undecidable_wraps([_printed("die Informationsveranstaltungen", room=0.5), _printed(", Förderung")], Cues(vocabulary([]))) == []
