@@ -266,8 +266,12 @@ def test_sab_break_between_quote_and_bracket_is_refused(chromium, tmp_path, name
     pdf = print_sab(chromium, tmp_path, name, layout, wording, order)
     assert_fits(pdf, layout)
     reading = read_sab(pdf)
-    assert reading.verdict == "refused" and reading.names_page, f"{layout.describe()}\n{reading.report()}"
-    assert 'column "Kurzbeschreibung": the line break in \'Chemnistry"\' / \'(CTC)\' may or may not hide a blank' in reading.detail
+    assert reading.verdict == "refused" and reading.names_page and reading.rest is not None, f"{layout.describe()}\n{reading.report()}"
+    # the table's first undecided break may be another (a dash the overview
+    # prints both ways); without that check, the quote and the bracket are
+    # read with the usual blank, the one field read wrong
+    differences = reading.rest.differences
+    assert len(differences) == 1 and 'Chemnistry" (CTC)' in differences[0], reading.report()
 
 
 # A browser told to break words at any letter (CSS overflow-wrap: anywhere)
