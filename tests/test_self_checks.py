@@ -51,6 +51,7 @@ SAB = [
     ("Kurzbeschreibung", 260, "kurzbeschreibung"),
 ]
 MISREAD = "a reading failure, not the document's error; please report the PDF"
+UNDECIDED = "the PDF does not show which; print it again with wider columns, or from a spreadsheet, which shows the blank at its wraps"
 
 
 def _gold(n: int = ROWS) -> list[dict]:
@@ -361,14 +362,14 @@ def test_an_undecidable_line_break_is_a_reading_failure():
              PrintedLine("(CTC) in Dresden", room=20, first_word=30, first_char=3, blank=2.8, size=10)]
     assert _described_refusal(2, [lines]) == (
         "hand.pdf: page 2, column \"Kurzbeschreibung\": the line break in 'Chemnistry\"' / '(CTC)' may or may not hide a blank "
-        f"(browsers break between a quote and a bracket without one, and this renderer shows no blank at its wraps); {MISREAD}"
+        f"(browsers break between a quote and a bracket without one, and this renderer shows no blank at its wraps); {UNDECIDED}"
     )
     # a line that fills its cell before "in", a word and a word's end ("Großenha" / "in")
     lines = [PrintedLine("Großenha", room=0.3, first_word=40, first_char=5, blank=2.8, size=10),
              PrintedLine("in", room=50, first_word=8, first_char=2.2, blank=2.8, size=10)]
     assert _described_refusal(3, [lines]) == (
         "hand.pdf: page 3, column \"Kurzbeschreibung\": the line break in 'Großenha' / 'in' may or may not hide a blank "
-        f"(the line fills its cell, and 'in' is a word as well as the end of many words); {MISREAD}"
+        f"(the line fills its cell, and 'in' is a word as well as the end of many words); {UNDECIDED}"
     )
 
 
@@ -382,7 +383,7 @@ def test_a_blank_the_table_prints_both_ways_is_refused_at_an_unshown_wrap():
     elsewhere = [PrintedLine("Unternehmen öffnen - durch Diversität", room=20, first_word=60, first_char=5, blank=2.8, size=10)]
     assert _described_refusal(4, [elsewhere, wrapped]) == (
         "hand.pdf: page 4, column \"Kurzbeschreibung\": the line break in 'und -' / 'entwicklung' may or may not hide a blank "
-        f"(this renderer shows no blank at the wrap, and the table prints such a break both ways ('öffnen - durch')); {MISREAD}"
+        f"(this renderer shows no blank at the wrap, and the table prints such a break both ways ('öffnen - durch')); {UNDECIDED}"
     )
 
 def test_an_expected_column_no_header_names_is_a_reading_failure():

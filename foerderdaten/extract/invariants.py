@@ -67,6 +67,9 @@ CUT_ROW_PITCHES = 0.5
 
 # Said after every reading failure: the reader is at fault, not the document.
 MISREAD = "a reading failure, not the document's error; please report the PDF"
+# A line break that nothing decides is no fault of the reader's to report:
+# another print of the table decides it.
+UNDECIDED = "the PDF does not show which; print it again with wider columns, or from a spreadsheet, which shows the blank at its wraps"
 
 
 # --------------------------------------------------------------------------
@@ -331,7 +334,7 @@ def _undecidable_wrap(table: Table) -> _Failure | None:
         for column in table.columns:
             for line, next_word, why in table.undecidable_wraps(row, column.field):
                 return _Failure(row.page, _header(table, row.page, column.field),
-                                f"the line break in '{line}' / '{next_word}' may or may not hide a blank ({why}); {MISREAD}")
+                                f"the line break in '{line}' / '{next_word}' may or may not hide a blank ({why}); {UNDECIDED}")
     return None
 
 
