@@ -137,13 +137,13 @@ def _refused(exc: Exception, read_again: Callable[[], Reading]) -> Reading:
     that check as its ``rest``."""
     if not UNDECIDED_BREAK.search(str(exc)):
         return Reading("refused", str(exc))
-    with _undecided_breaks_accepted():
+    with undecided_breaks_accepted():
         rest = read_again()
     return Reading("refused", str(exc), rest=rest)
 
 
 @contextmanager
-def _undecided_breaks_accepted() -> Iterator[None]:
+def undecided_breaks_accepted() -> Iterator[None]:
     """The build's self-checks without the one for undecided line breaks."""
     from foerderdaten.extract import invariants
 
@@ -282,7 +282,7 @@ def read_letter(pdf: Path) -> dict[str, Reading]:
         tables = build_tables([pdf])
     except InputError as exc:
         if UNDECIDED_BREAK.search(str(exc)):
-            with _undecided_breaks_accepted():
+            with undecided_breaks_accepted():
                 again = read_letter(pdf)
             return {part: Reading("refused", str(exc), rest=reading) for part, reading in again.items()}
         return dict.fromkeys(("letter", "annex"), Reading("refused", str(exc)))

@@ -3,17 +3,23 @@
 The parsers will meet renderings that differ from the fixtures: other fonts
 and sizes, paper, column widths and order, header wording, with and without
 borders, rows split across pages. ``render.py`` prints the gold values in
-such ways; every field must still come out exactly.
+such ways; every field must still come out exactly. A layout that prints no
+blank at a wrap where the table prints that form both ways ("Rocks - das",
+"Fachkräftekampagnen, -" / "veranstaltungen") is refused for that break,
+naming the page (``UNDECIDED``); read without that one check, every field
+must still come out exactly.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from reportlab.lib.pagesizes import A3, A4, landscape, portrait
 
 from conftest import gold_landtag, gold_sab
+from foerderdaten.errors import ExtractionError
 from foerderdaten.extract.annex import extract_annex_rows
 from foerderdaten.extract.pdfdoc import open_pdf
 from foerderdaten.extract.sab import extract_projects
@@ -117,13 +123,41 @@ def render_sab_variant(name: str, folder: Path) -> Path:
     return path
 
 
+# Layouts refused for a line break that may hide a blank: they print none
+# at their wraps (or none that fits), and break at a dash or hyphen the
+# table prints both ways (README, Known limits).
+UNDECIDED = {GLUE_NARROW, GLUE_WIDE, "courier_plain", "ruled_times_split"}
+
+
+def _read(read):
+    """``read()`` and the refusal of an undecided line break (None if none),
+    read again without that one check where refused so."""
+    from readback import UNDECIDED_BREAK, undecided_breaks_accepted  # readback imports this module
+
+    try:
+        return read(), None
+    except ExtractionError as exc:
+        if not UNDECIDED_BREAK.search(str(exc)):
+            raise
+        with undecided_breaks_accepted():
+            return read(), str(exc)
+
+
 @pytest.fixture(scope="module", params=sorted(SAB_VARIANTS) + sorted(SECTION_VARIANTS))
 def sab_rendering(request, tmp_path_factory):
-    return extract_projects(open_pdf(render_sab_variant(request.param, tmp_path_factory.mktemp("sab"))))
+    path = render_sab_variant(request.param, tmp_path_factory.mktemp("sab"))
+    result, refusal = _read(lambda: extract_projects(open_pdf(path)))
+    return (request.param, refusal, *result)
+
+
+def test_sab_rendering_refused_only_where_undecided(sab_rendering):
+    name, refusal, *_ = sab_rendering
+    assert (refusal is not None) == (name in UNDECIDED), refusal
+    assert refusal is None or re.search(r": page \d+, column \"", refusal), refusal
 
 
 def test_sab_rendering_head(sab_rendering):
-    _, edition, rows = sab_rendering
+    _, _, _, edition, rows = sab_rendering
     assert edition == "Regionalbudget 2023"
     assert len(rows) == 134
 
@@ -148,7 +182,7 @@ def test_glue_variants_wrap_without_blanks(name):
 
 @pytest.mark.parametrize("field", SAB_FIELDS)
 def test_sab_rendering_fields(sab_rendering, field):
-    _, _, rows = sab_rendering
+    *_, rows = sab_rendering
     wrong = [(g["seq"], getattr(r, field), g[field]) for r, g in zip(rows, gold_sab(), strict=False) if getattr(r, field) != g[field]]
     assert wrong == []
 
@@ -195,12 +229,19 @@ def render_annex_variant(name: str, folder: Path) -> tuple[Path, list]:
 @pytest.fixture(scope="module", params=sorted(ANNEX_VARIANTS))
 def annex_rendering(request, tmp_path_factory):
     path, splits = render_annex_variant(request.param, tmp_path_factory.mktemp("annex"))
-    return request.param, extract_annex_rows(open_pdf(path), "x"), splits
+    rows, refusal = _read(lambda: extract_annex_rows(open_pdf(path), "x"))
+    return request.param, rows, splits, refusal
+
+
+def test_annex_rendering_refused_only_where_undecided(annex_rendering):
+    name, _, _, refusal = annex_rendering
+    assert (refusal is not None) == (name in UNDECIDED), refusal
+    assert refusal is None or re.search(r": page \d+, column \"", refusal), refusal
 
 
 @pytest.mark.parametrize("field", ["anlage", "seq_in_anlage", *ANNEX_FIELDS])
 def test_annex_rendering_fields(annex_rendering, field):
-    _, rows, _ = annex_rendering
+    _, rows, _, _ = annex_rendering
     gold = gold_landtag()["anlagen"]
     assert len(rows) == 28
     wrong = [(g["anlage"], g["seq_in_anlage"], getattr(r, field), g[field]) for r, g in zip(rows, gold, strict=False) if getattr(r, field) != g[field]]
@@ -242,7 +283,7 @@ def test_row_without_key_after_an_early_page_end_is_refused(tmp_path):
 
 def test_annex_rendering_splits_rows(annex_rendering):
     """Every variant breaks rows across pages; two break one in every column."""
-    name, _, splits = annex_rendering
+    name, _, splits, _ = annex_rendering
     assert splits
     every_column = any(len(columns) == len(ANNEX_FIELDS) for columns in splits)
     assert every_column == (name in (SPLIT_EVERY_COLUMN_RULED, SPLIT_EVERY_COLUMN_PLAIN))
