@@ -404,6 +404,23 @@ def test_sab_cut_at_the_paper_edge_is_refused(chromium, tmp_path, name, engine):
     assert re.fullmatch(r"page \d+: text is cut off at the edge of the printed area or of its cell \(\d+ cut: .*", info.value.reason), info.value
 
 
+# A word too long for the last column runs on into the margin (fixed column
+# widths): Chromium keeps the glyphs up to the printed area's edge and leaves
+# out whole the one beyond it, so the last glyph kept ends right at the edge
+# and crosses nothing ("FACHINFORMATIONSZENTRU" / "ZUWANDERUNG" was
+# published, exit 0). Refused by both engines, naming the page.
+WORD_INTO_THE_MARGIN = HtmlLayout(font="Liberation Serif", size=9.5, orientation="portrait", grid="none", align_numbers=True,
+                                  header_align="center", section_rows=True, padding_pt=1, overflow="fixed")
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_annex_word_running_into_the_margin_is_refused(chromium, tmp_path, engine):
+    pdf = print_annex(chromium, tmp_path, "word_into_the_margin", WORD_INTO_THE_MARGIN)
+    with pytest.raises(InputError) as info:
+        open_pdf(pdf, engine=engine)
+    assert re.fullmatch(r"page 1: text is cut off at the edge of the printed area or of its cell \(1 cut: .*", info.value.reason), info.value
+
+
 @pytest.mark.parametrize("name", _named(ANNEX_LAYOUTS, "annex:"))
 def test_annex_printed_by_chromium(chromium, tmp_path, name):
     layout = ANNEX_LAYOUTS[name]
