@@ -78,8 +78,14 @@ def test_same_published_values(kind, name, tmp_path):
 @pytest.mark.parametrize("name", sorted(ANNEX_VARIANTS))
 def test_same_annex_rows(name, tmp_path):
     path, _ = render_annex_variant(name, tmp_path)
-    reference = extract_annex_rows(open_pdf(path, "pdfplumber"), "x")
-    assert extract_annex_rows(open_pdf(path, "pdfium"), "x") == reference
+
+    def rows_or_refusal(engine: str) -> list | str:
+        try:
+            return extract_annex_rows(open_pdf(path, engine), "x")
+        except InputError as exc:  # ruled_times_split is refused (test_renderings.UNDECIDED): alike, too
+            return str(exc)
+
+    assert rows_or_refusal("pdfium") == rows_or_refusal("pdfplumber")
 
 
 @pytest.mark.parametrize("name", FIXTURE_NAMES)

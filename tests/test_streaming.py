@@ -16,6 +16,7 @@ from foerderdaten.extract.pdfdoc import DEFAULT_ENGINE, open_pdf
 from foerderdaten.extract.sab import COLUMNS
 from foerderdaten.extract.tables import read_table
 from foerderdaten.schemas.rows import Tables
+from readback import undecided_breaks_accepted
 from render import Layout, render_table
 from test_renderings import render_sab_variant
 
@@ -59,7 +60,10 @@ def _built(path, monkeypatch) -> tuple[list[list[str]], list[list[int]], int]:
 @pytest.mark.parametrize("variant", ["courier_plain", "headings_plain_split_rows"])
 def test_pages_read_again_where_the_pages_agree_on_other_columns(variant, tmp_path, monkeypatch):
     path = render_sab_variant(variant, tmp_path)
-    rows, again, whole = _built(path, monkeypatch)
+    # courier_plain is refused for a line break the overview prints both ways
+    # (test_renderings.UNDECIDED); the rows read are what this test compares
+    with undecided_breaks_accepted():
+        rows, again, whole = _built(path, monkeypatch)
     assert again and not whole  # the case this test is about
     assert rows == _at_once(path)
 
