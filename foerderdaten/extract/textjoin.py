@@ -99,7 +99,7 @@ import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import overload
+from typing import NamedTuple, overload
 
 from foerderdaten.extract.pdfdoc import INVISIBLE_BREAKS, SOFT_HYPHEN, ZERO_WIDTH_SPACE, Char, TextLine
 
@@ -297,6 +297,17 @@ def blank_width(chars: Sequence[Char]) -> float:
     return min(blanks) if blanks else BLANK_EM * max(c.size for c in chars)
 
 
+class Spelling(NamedTuple):
+    """How a table spells a hyphen, dash or slash before a word: the mark
+    ("dash", "hyphen", "slash"), the word it is followed by ("lower",
+    "capital", "letter", "other") and whether a blank stands between
+    ("blank", "glued")."""
+
+    mark: str
+    followed_by: str
+    blank: str
+
+
 @dataclass(frozen=True)
 class Cues:
     """What a whole table shows about how its renderer wraps cell lines."""
@@ -308,7 +319,7 @@ class Cues:
     blank_em: float | None = None  # the width of its cells' blank in font sizes, where they print one
     invisible_breaks: bool = False  # it breaks words at the document's soft hyphens or zero-width spaces (rule 0)
     # the spellings of hyphens, dashes and slashes its lines print (``printed_spellings``), each with an example
-    spellings: Mapping[tuple[str, str, str], str] = field(default_factory=dict)
+    spellings: Mapping[Spelling, str] = field(default_factory=dict)
 
 
 # A renderer writes a blank at its wraps when at least this share of the
@@ -658,22 +669,21 @@ def _spacing_undecided(prev: str | PrintedLine, line: str | PrintedLine, cues: C
     return f"this renderer shows no blank at the wrap, and the table prints such a break both ways ('{cues.spellings[other]}')"
 
 
-# The spellings of a hyphen, dash or slash that the table prints inside its
-# lines, each named by a tag (``_other_spelling``): a dash standing as a
-# word before a word in lower case or not, with the blank after it or
-# glued to the word; a hyphen after a letter with a blank before a capital;
-# a slash ending a word with a blank before a letter.
+# The spellings that a table's lines may print (``printed_spellings``): a
+# dash standing as a word before a word in lower case or not, with the
+# blank after it or glued to the word; a hyphen after a letter with a blank
+# before a capital; a slash ending a word with a blank before a letter.
 _SPELLINGS = (
-    (re.compile(r"(?:^|(?<=\s))-( ?)(?=[a-zäöüß])"), lambda m: ("dash", "lower", "blank" if m.group(1) else "glued")),
-    (re.compile(r"(?:^|(?<=\s))-( ?)(?=[^\W_a-zäöüß])"), lambda m: ("dash", "other", "blank" if m.group(1) else "glued")),
-    (re.compile(r"(?<=[^\W\d_])- (?=[A-ZÄÖÜ])"), lambda m: ("hyphen", "capital", "blank")),
-    (re.compile(r"(?<=\w)/ (?=[^\W\d_])"), lambda m: ("slash", "letter", "blank")),
+    (re.compile(r"(?:^|(?<=\s))-( ?)(?=[a-zäöüß])"), lambda m: Spelling("dash", "lower", "blank" if m.group(1) else "glued")),
+    (re.compile(r"(?:^|(?<=\s))-( ?)(?=[^\W_a-zäöüß])"), lambda m: Spelling("dash", "other", "blank" if m.group(1) else "glued")),
+    (re.compile(r"(?<=[^\W\d_])- (?=[A-ZÄÖÜ])"), lambda m: Spelling("hyphen", "capital", "blank")),
+    (re.compile(r"(?<=\w)/ (?=[^\W\d_])"), lambda m: Spelling("slash", "letter", "blank")),
 )
 
 
-def printed_spellings(texts: Iterable[str]) -> dict[tuple[str, str, str], str]:
+def printed_spellings(texts: Iterable[str]) -> dict[Spelling, str]:
     """The spellings (``_SPELLINGS``) that ``texts`` print, each with its first example."""
-    found: dict[tuple[str, str, str], str] = {}
+    found: dict[Spelling, str] = {}
     for text in texts:
         for pattern, tag in _SPELLINGS:
             for match in pattern.finditer(text):
@@ -688,17 +698,17 @@ def _words_around(text: str, start: int, end: int) -> str:
     return text[before.rfind(" ") + 1:end + len(after.split(" ", 1)[0])]
 
 
-def _other_spelling(text: str, next_word: str) -> tuple[str, str, str] | None:
-    """The spelling of a break after ``text`` that the rules do not read
-    (a tag of ``_SPELLINGS``), or None where the break is no such form."""
+def _other_spelling(text: str, next_word: str) -> Spelling | None:
+    """The spelling of a break after ``text`` that the rules do not read,
+    or None where the break is no such form."""
     if text.endswith(" -") or text.strip() == "-":
         lower = next_word[:1].islower()
         reads_blank = not lower or _dash_stands(text)
-        return ("dash", "lower" if lower else "other", "glued" if reads_blank else "blank")
+        return Spelling("dash", "lower" if lower else "other", "glued" if reads_blank else "blank")
     if text.endswith("/") and not text.endswith(" /") and next_word[:1].isalpha():
-        return ("slash", "letter", "blank")
+        return Spelling("slash", "letter", "blank")
     if text.endswith(HYPHENS) and text[-2:-1].isalpha() and next_word[:1].isupper():
-        return ("hyphen", "capital", "blank")
+        return Spelling("hyphen", "capital", "blank")
     return None
 
 
