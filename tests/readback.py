@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from conftest import gold_landtag, gold_sab
 from test_renderings import ANNEX_FIELDS, SAB_FIELDS
@@ -47,6 +48,8 @@ SHOWN = 6  # differing fields quoted in a report
 # a word in lower case ("und - entwicklung", read as the suspended "und -entwicklung").
 HYPHEN_BLANK = re.compile(r"((?<=\w)-) (?=[A-ZÄÖÜ])|(/) (?!(?:und|oder|sowie|bzw\.|bis)\b)(?=[^\W\d_])|((?<= )-) (?=[a-zäöüß])")
 
+
+T = TypeVar("T")
 
 # The refusal of a line break that nothing decides (invariants._undecidable_wrap).
 UNDECIDED_BREAK = re.compile(r"the line break in '.*' / '.*' may or may not hide a blank \(")
@@ -126,20 +129,29 @@ def read_sab(pdf: Path) -> Reading:
     from foerderdaten.pipeline import build_tables
 
     try:
-        tables = build_tables([pdf])
+        tables, undecided = read_past_undecided(lambda: build_tables([pdf]))
     except InputError as exc:
-        return _refused(exc, lambda: read_sab(pdf))
-    return compare(tables.projects, gold_sab(), SAB_FIELDS, "seq")
-
-
-def _refused(exc: Exception, read_again: Callable[[], Reading]) -> Reading:
-    """A refusal; for an undecided line break, with the reading without
-    that check as its ``rest``."""
-    if not UNDECIDED_BREAK.search(str(exc)):
         return Reading("refused", str(exc))
-    with undecided_breaks_accepted():
-        rest = read_again()
-    return Reading("refused", str(exc), rest=rest)
+    return _refused_so(undecided, compare(tables.projects, gold_sab(), SAB_FIELDS, "seq"))
+
+
+def read_past_undecided(read: Callable[[], T]) -> tuple[T, str | None]:
+    """``read()``, and the refusal of a line break that nothing decides
+    (None if none): where refused so, ``read()`` again without that one check."""
+    from foerderdaten.errors import InputError
+
+    try:
+        return read(), None
+    except InputError as exc:
+        if not UNDECIDED_BREAK.search(str(exc)):
+            raise
+        with undecided_breaks_accepted():
+            return read(), str(exc)
+
+
+def _refused_so(undecided: str | None, reading: Reading) -> Reading:
+    """``reading``, or the refusal ``undecided`` with ``reading`` as its rest."""
+    return reading if undecided is None else Reading("refused", undecided, rest=reading)
 
 
 @contextmanager
@@ -162,12 +174,11 @@ def read_annex(pdf: Path) -> Reading:
     from foerderdaten.extract.pdfdoc import open_pdf
 
     try:
-        rows = extract_annex_rows(open_pdf(pdf), "x")
+        rows, undecided = read_past_undecided(lambda: extract_annex_rows(open_pdf(pdf), "x"))
     except InputError as exc:
-        return _refused(exc, lambda: read_annex(pdf))
+        return Reading("refused", str(exc))
     gold = [dict(g, row=f"{g['anlage']}.{g['seq_in_anlage']}") for g in gold_landtag()["anlagen"]]
-    reading = compare(rows, gold, ["anlage", "seq_in_anlage", *ANNEX_FIELDS], "row")
-    return reading
+    return _refused_so(undecided, compare(rows, gold, ["anlage", "seq_in_anlage", *ANNEX_FIELDS], "row"))
 
 
 def sab_table(wording: list[str], order: list[int], headers: dict[str, list[str]]) -> tuple[list[str], list[list[str]], set[int]]:
@@ -279,15 +290,12 @@ def read_letter(pdf: Path) -> dict[str, Reading]:
     from foerderdaten.pipeline import build_tables
 
     try:
-        tables = build_tables([pdf])
+        tables, undecided = read_past_undecided(lambda: build_tables([pdf]))
     except InputError as exc:
-        if UNDECIDED_BREAK.search(str(exc)):
-            with undecided_breaks_accepted():
-                again = read_letter(pdf)
-            return {part: Reading("refused", str(exc), rest=reading) for part, reading in again.items()}
         return dict.fromkeys(("letter", "annex"), Reading("refused", str(exc)))
     readings = {name: compare(getattr(tables, name), *expected) for name, expected in letter_gold(gold_landtag()).items()}
-    return {"letter": _worst({name: readings[name] for name in LETTER_TABLES}), "annex": readings["annex_projects"]}
+    return {"letter": _refused_so(undecided, _worst({name: readings[name] for name in LETTER_TABLES})),
+            "annex": _refused_so(undecided, readings["annex_projects"])}
 
 
 def _worst(readings: dict[str, Reading]) -> Reading:

@@ -19,7 +19,6 @@ import pytest
 from reportlab.lib.pagesizes import A3, A4, landscape, portrait
 
 from conftest import gold_landtag, gold_sab
-from foerderdaten.errors import ExtractionError
 from foerderdaten.extract.annex import extract_annex_rows
 from foerderdaten.extract.pdfdoc import open_pdf
 from foerderdaten.extract.sab import extract_projects
@@ -129,24 +128,12 @@ def render_sab_variant(name: str, folder: Path) -> Path:
 UNDECIDED = {GLUE_NARROW, GLUE_WIDE, "courier_plain", "ruled_times_split"}
 
 
-def _read(read):
-    """``read()`` and the refusal of an undecided line break (None if none),
-    read again without that one check where refused so."""
-    from readback import UNDECIDED_BREAK, undecided_breaks_accepted  # readback imports this module
-
-    try:
-        return read(), None
-    except ExtractionError as exc:
-        if not UNDECIDED_BREAK.search(str(exc)):
-            raise
-        with undecided_breaks_accepted():
-            return read(), str(exc)
-
-
 @pytest.fixture(scope="module", params=sorted(SAB_VARIANTS) + sorted(SECTION_VARIANTS))
 def sab_rendering(request, tmp_path_factory):
     path = render_sab_variant(request.param, tmp_path_factory.mktemp("sab"))
-    result, refusal = _read(lambda: extract_projects(open_pdf(path)))
+    from readback import read_past_undecided  # readback imports this module
+
+    result, refusal = read_past_undecided(lambda: extract_projects(open_pdf(path)))
     return (request.param, refusal, *result)
 
 
@@ -229,7 +216,9 @@ def render_annex_variant(name: str, folder: Path) -> tuple[Path, list]:
 @pytest.fixture(scope="module", params=sorted(ANNEX_VARIANTS))
 def annex_rendering(request, tmp_path_factory):
     path, splits = render_annex_variant(request.param, tmp_path_factory.mktemp("annex"))
-    rows, refusal = _read(lambda: extract_annex_rows(open_pdf(path), "x"))
+    from readback import read_past_undecided  # readback imports this module
+
+    rows, refusal = read_past_undecided(lambda: extract_annex_rows(open_pdf(path), "x"))
     return request.param, rows, splits, refusal
 
 
